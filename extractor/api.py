@@ -1,0 +1,157 @@
+"""Assemble a typed ``Plan`` from the pipeline's Doc, mapping every span back to the source text."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .model import (Citation, Department, Goal, Measure, Metadata, Plan, Section, Source, Target,
+                    Unit, Warning)
+from .normalize import NormText, normalize
+from .readers import Document, read_document
+from .structure import walk
+from .warnings import check
+
+
+def plan_id_for(path: str | None, text: str) -> str:
+    """Stable plan id: the file name stem (``qingyang_tandafeng_2024`` → ``qingyang-tandafeng-2024``),
+    or a digest of the text when there is no file."""
+    if path:
+        stem = Path(path).stem.lower()
+        slug = re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "-", stem).strip("-")
+        if slug:
+            return slug
+    return "plan-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None,
+               source: Source | None = None, extra_warnings: list[Warning] | None = None) -> Plan:
+    from .pipeline import run
+
+    if source is None:
+        source = Source(path=path, format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                        chars=len(text), encoding=None)
+    norm = normalize(text)
+    doc = run(norm.text)
+    return _assemble(doc, norm, plan_id or plan_id_for(source.path, text), source, text,
+                     list(extra_warnings or []))
+
+
+def parse_path(path) -> Plan:
+    document: Document = read_document(path)
+    return parse_text(document.text, source=document.source, extra_warnings=document.warnings)
+
+
+def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warnings: list[Warning]) -> Plan:
+    src = norm.to_source
+    header = doc._.header
+    meta = {k: v.value for k, v in header.values.items()}
+    from .metadata import region_and_level
+    region, level = region_and_level(meta.get("issuer"), meta.get("title"))
+    metadata = Metadata(**{k: meta.get(k) for k in ("title", "doc_number", "index_number", "issuer", "publisher",
+                                                     "written_date", "effective_date", "published_date")},
+                        region=region, level=level)
+
+    sections, measures = [], []
+    measure_ids: dict[str, str] = {}      # tree node id -> measure id
+    section_of: dict[str, str | None] = {}
+    measure_nodes = {n.id for n in doc._.measures}
+    for node in walk(doc._.sections):
+        if node.id in measure_nodes:
+            mid = f"m{len(measure_ids) + 1}"
+            measure_ids[node.id] = mid
+            section_of[node.id] = node.parent.id if node.parent else None
+            continue
+        sections.append(Section(id=node.id, path=node.path, number=node.heading.marker, title=node.heading.title,
+                                level=node.level, parent=node.parent.id if node.parent else None,
+                                span=src(node.heading.start, node.end), kind=node.kind))
+    units_by_measure: dict[str, list[Unit]] = {}
+    for u in doc._.units:
+        units_by_measure.setdefault(u.measure, []).append(
+            Unit(name=u.name, raw=_printed(text, norm, u.start, u.end) if u.raw == doc.text[u.start:u.end] else u.raw,
+                 role=u.role, lead_basis=u.lead_basis, span=src(u.start, u.end)))
+    clause_ranges = _clause_ranges(doc)
+    for node in doc._.measures:
+        h = node.heading
+        body = _strip_ranges(doc.text, h.body_start, node.own_end, clause_ranges).strip()
+        measures.append(Measure(id=measure_ids[node.id], section=section_of[node.id], path=node.path,
+                                number=h.number, title=h.title, text=body, span=src(h.start, node.own_end),
+                                units=units_by_measure.get(node.id, [])))
+
+    locate = _Locator(doc, measure_ids)
+    targets = []
+    for i, t in enumerate(doc._.targets, 1):
+        measure, section = locate(t.start)
+        targets.append(Target(id=f"t{i}", measure=measure, section=section, indicator=t.indicator, value=t.value,
+                              value_max=t.value_max, unit=t.unit, comparator=t.comparator, direction=t.direction,
+                              year=t.year, baseline_year=t.baseline_year, modality=t.modality, text=t.text,
+                              span=src(t.start, t.end)))
+    goals = []
+    for i, g in enumerate(doc._.goals, 1):
+        measure, section = locate(g.start)
+        goals.append(Goal(id=f"g{i}", measure=measure, section=section, year=g.year, text=g.text,
+                          span=src(g.start, g.end)))
+    citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end))
+                 for c in doc._.citations]
+    for code, message, span in doc._.problems:
+        warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))
+    return Plan(id=plan_id, source=source, metadata=metadata, sections=sections, measures=measures,
+                targets=targets, goals=goals, citations=citations,
+                departments=_departments(measures, doc._.units), warnings=warnings)
+
+
+def _printed(text: str, norm: NormText, start: int, end: int) -> str:
+    """The source characters behind a normalised span (as printed, less page-break debris)."""
+    return "".join(text[norm.offsets[i]] for i in range(start, end))
+
+
+def _clause_ranges(doc) -> list[tuple[int, int]]:
+    from .unit_clauses import find_clauses
+    ranges = []
+    for node in doc._.measures:
+        ranges += [(c.start, c.end) for c in find_clauses(doc.text, node.heading.body_start, node.own_end)]
+    return ranges
+
+
+def _strip_ranges(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:
+    out, pos = [], a
+    for ra, rb in ranges:
+        if a <= ra < b:
+            out.append(text[pos:ra])
+            pos = rb
+    out.append(text[pos:b])
+    return "".join(out)
+
+
+class _Locator:
+    """Finds the measure (or, outside measures, the deepest section) holding a text position."""
+
+    def __init__(self, doc, measure_ids: dict[str, str]):
+        self.measures = [(n.heading.start, n.own_end, measure_ids[n.id], n.parent.id if n.parent else None)
+                         for n in doc._.measures]
+        measure_nodes = set(measure_ids)
+        self.sections = [(n.heading.start, n.end, n.id, n.level) for n in walk(doc._.sections)
+                         if n.id not in measure_nodes]
+
+    def __call__(self, pos: int) -> tuple[str | None, str | None]:
+        for a, b, mid, parent in self.measures:
+            if a <= pos < b:
+                return mid, parent
+        best = None
+        for a, b, sid, level in self.sections:
+            if a <= pos < b and (best is None or level > best[1]):
+                best = (sid, level)
+        return None, best[0] if best else None
+
+
+def _departments(measures: list[Measure], records) -> list[Department]:
+    by_name: dict[str, Department] = {}
+    for m in measures:
+        for u in m.units:
+            d = by_name.setdefault(u.name, Department(name=u.name))
+            if u.raw != u.name and u.raw not in d.aliases:
+                d.aliases.append(u.raw)
+            target = d.lead_of if u.role == "lead" else d.support_of
+            if m.id not in target:
+                target.append(m.id)
+    return sorted(by_name.values(), key=lambda d: (-len(d.lead_of), -len(d.support_of), d.name))

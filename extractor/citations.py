@@ -1,0 +1,62 @@
+"""Citations of higher-level policies: every 《…》 title (with nested 〈〉 or 《》) and 文号."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import _DOC_NUMBER
+
+
+@dataclass
+class FoundCitation:
+    title: str | None
+    doc_number: str | None
+    start: int
+    end: int
+
+
+def find_citations(text: str, start: int = 0, exclude_titles: tuple[str, ...] = ()) -> list[FoundCitation]:
+    """Titles in 《》 (a 文号 right after in brackets is attached) and free-standing 文号."""
+    found: list[FoundCitation] = []
+    i = text.find("《", start)
+    covered: list[tuple[int, int]] = []
+    while i != -1:
+        depth, j = 0, i
+        while j < len(text):
+            if text[j] == "《":
+                depth += 1
+            elif text[j] == "》":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif text[j] == "\n":
+                break
+            j += 1
+        if j >= len(text) or text[j] != "》":
+            i = text.find("《", i + 1)
+            continue
+        title = text[i + 1:j]
+        end = j + 1
+        number = None
+        m = re.match(r"\s*（\s*(" + _DOC_NUMBER.pattern + r")\s*）", text[end:end + 40])
+        if m:
+            number = _format_number(_DOC_NUMBER.match(m.group(1)))
+            end += m.end()
+        if title and title not in exclude_titles:
+            found.append(FoundCitation(title, number, i, end))
+        covered.append((i, end))
+        i = text.find("《", end)
+    for m in _DOC_NUMBER.finditer(text, start):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        found.append(FoundCitation(None, _format_number(m), m.start(), m.end()))
+    return sorted(found, key=lambda c: c.start)
+
+
+_LEADING_WORDS = re.compile(r"^(?:按照|根据|依据|落实|执行|贯彻|参照|印发|和|及|与|见|按)+")
+
+
+def _format_number(m: re.Match) -> str:
+    """``川府发〔2022〕3号``; words that ran into the issuer's abbreviation (和, 按照…) are dropped."""
+    prefix = _LEADING_WORDS.sub("", m.group(1)) or m.group(1)
+    return f"{prefix}〔{m.group(2)}〕{m.group(3)}号"

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..departments import DepartmentResolver
+from ..labels import LeadBasis, Role
+from ..metadata import region_and_level
+from ..unit_clauses import Clause, DocRules, find_clauses, assign_roles
+
+
+@dataclass
+class UnitRecord:
+    measure: str        # id of the measure's tree node
+    name: str
+    raw: str
+    role: Role
+    lead_basis: LeadBasis
+    start: int
+    end: int
+
+
+class UnitReader:
+    """Reads the responsible-unit clauses of every measure into ``doc._.units``.
+
+    Canonical names come from the department alias data and the in-plan rules of
+    :mod:`extractor.departments`; every name read as another gives a ``unit-alias`` warning.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[str, Clause]]:
+        found = []
+        measure_ranges = []
+        for node in doc._.measures:
+            start = node.heading.body_start
+            for clause in find_clauses(doc.text, start, node.own_end):
+                found.append((node.id, clause))
+            measure_ranges.append((node.heading.start, node.own_end))
+        # clauses outside any measure are reported, never silently dropped
+        body_start = doc._.header.body_start if doc._.header else 0
+        for clause in find_clauses(doc.text, body_start, len(doc.text)):
+            if not any(a <= clause.start < b for a, b in measure_ranges):
+                doc._.problems.append(("unit-unattached", "unit clause outside any measure: "
+                                       + doc.text[clause.start:clause.end][:60], (clause.start, clause.end)))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[tuple[str, Clause]]) -> None:
+        header = doc._.header
+        issuer = header.values["issuer"].value if header and "issuer" in header.values else None
+        title = header.values["title"].value if header and "title" in header.values else None
+        region, _ = region_and_level(issuer, title)
+        resolver = DepartmentResolver(region, issuer)
+        rules = DocRules.find(doc.text)
+        resolver.observe([u.raw for _, c in found for u in c.units])
+        records = []
+        spans = []
+        for measure, clause in found:
+            if not clause.units:
+                doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
+            for unit, role, basis in assign_roles(clause, rules):
+                resolution = resolver.resolve(unit.raw)
+                if resolution.reason:
+                    doc._.problems.append(("unit-alias", resolution.reason, (unit.start, unit.end)))
+                records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
+                span = doc.char_span(unit.start, unit.end, label=role.value, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc._.units = records
+        doc.spans["units"] = spans

@@ -1,0 +1,39 @@
+"""Closed vocabularies of the plan model, as str enums so JSON keeps plain strings."""
+from enum import Enum
+
+
+class Role(str, Enum):
+    """How a unit stands to a measure."""
+    LEAD = "lead"
+    SUPPORT = "support"
+    JOINT = "joint"
+
+
+class LeadBasis(str, Enum):
+    """Why a unit is (or is not) taken as lead: the plan said so, convention, or nothing."""
+    EXPLICIT = "explicit"
+    FIRST_LISTED = "first_listed"
+    NONE = "none"
+
+
+class Comparator(str, Enum):
+    EQ = "eq"
+    GE = "ge"
+    LE = "le"
+    APPROX = "approx"
+    RANGE = "range"
+
+
+class Direction(str, Enum):
+    """Whether a target value is a level to reach or the size of a change."""
+    LEVEL = "level"
+    DECREASE = "decrease"
+    INCREASE = "increase"
+
+
+class Level(str, Enum):
+    """Administrative level of the issuing government."""
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    DISTRICT = "district"

@@ -1,0 +1,158 @@
+"""Header metadata: title, 文号, 索引号, dates, issuer, publisher, region and level.
+
+Web pages put the header in labelled fields (``索引号：`` with the value on the same or the next
+line); PDFs often have only the title, the issuer's notice line and a signature. Both are read
+from the normalised text; each value keeps the span it was read from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FIELDS = {"index_number": "索引号", "written_date": "成文日期", "effective_date": "生效时间|生效日期|施行日期",
+           "published_date": "发布日期|公开日期", "publisher": "发布机构", "doc_number": "文号|发文字号",
+           "issuer": "发文机关|发文单位"}
+_LABEL_ANY = "|".join(_FIELDS.values()) + "|责任单位|主题分类|体裁分类|来源"
+_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
+_TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
+_NOTICE = re.compile(r"^(.{2,40}?)关于印发(?:《([^》]+)》|(.+?))的(?:通知|函)")
+_ADMIN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治区|新区|省|市|区|县)")
+_SIGNATURE = re.compile(r"^(.{2,30}?(?:人民政府|办公厅|办公室|委员会|政府))$")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
+@dataclass
+class MetaValue:
+    value: str
+    span: tuple[int, int]
+
+
+@dataclass
+class HeaderInfo:
+    values: dict[str, MetaValue] = field(default_factory=dict)
+    body_start: int = 0   # where the plan's own text begins (after the header block)
+
+
+def read_header(text: str, head_chars: int = 3000) -> HeaderInfo:
+    info = HeaderInfo()
+    head = text[:head_chars]
+    for key, labels in _FIELDS.items():
+        m = re.search(rf"(?:{labels})\s*：\s*\n*\s*(.*)", head)
+        if not m:
+            continue
+        value = re.split(rf"(?:{_LABEL_ANY})\s*：", m.group(1))[0].strip()
+        if value:
+            info.values[key] = MetaValue(value, (m.start(1), m.start(1) + len(value)))
+    for key in ("written_date", "effective_date", "published_date"):
+        if key in info.values:
+            d = _DATE.search(info.values[key].value)
+            if d:
+                info.values[key].value = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            else:
+                del info.values[key]
+    _doc_number(head, info)
+    _title_and_issuer(text, head, info)
+    return info
+
+
+def _doc_number(head: str, info: HeaderInfo) -> None:
+    """The plan's own 文号: a labelled field, or a line of the header that holds only a 文号."""
+    where = info.values.get("doc_number")
+    m = _DOC_NUMBER.search(where.value) if where else None
+    offset = where.span[0] if where else 0
+    if not m:
+        m = re.search(r"^\s*" + _DOC_NUMBER.pattern + r"\s*$", head[:800], re.M)
+        offset = 0
+        if not m:
+            info.values.pop("doc_number", None)
+            return
+    value = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    info.values["doc_number"] = MetaValue(value, (offset + m.start(), offset + m.end()))
+
+
+def _title_and_issuer(text: str, head: str, info: HeaderInfo) -> None:
+    lines = _logical_lines(head)
+    notice_title = None
+    for start, line in lines[:6]:
+        if line.endswith("文件") and _ADMIN.match(line):   # 武汉市人民政府文件
+            info.values["issuer"] = MetaValue(line[:-2], (start, start + len(line) - 2))
+            break
+    for start, line in lines:
+        m = _NOTICE.match(line)
+        if m:
+            issuer = m.group(1)
+            info.values.setdefault("issuer", MetaValue(issuer, (start, start + len(issuer))))
+            notice_title = m.group(2) or m.group(3)
+            break
+    for start, line in lines[:40]:
+        if not line or "。" in line or len(line) > 60 or "：" in line:
+            continue
+        whole = re.fullmatch(r"《(.+)》", line)
+        if whole and not notice_title:   # 石家庄: the title stands alone in 《》 under the issuers
+            info.values["title"] = MetaValue(whole.group(1), (start + 1, start + len(line) - 1))
+            info.body_start = start + len(line)
+            break
+        if (notice_title and line == notice_title) or (not notice_title and _TITLE_END.search(line)):
+            info.values["title"] = MetaValue(line, (start, start + len(line)))
+            info.body_start = start + len(line)
+            break
+    if "title" not in info.values and notice_title:
+        i = text.find(notice_title)
+        info.values["title"] = MetaValue(notice_title, (i, i + len(notice_title)))
+    if "title" not in info.values:
+        for start, line in lines:
+            if line:
+                info.values["title"] = MetaValue(line, (start, start + len(line)))
+                break
+    if "issuer" not in info.values:
+        for start, line in lines:
+            m = _SIGNATURE.match(line)
+            if m and _ADMIN.match(line):
+                info.values["issuer"] = MetaValue(line, (start, start + len(line)))
+                break
+
+
+def _logical_lines(head: str) -> list[tuple[int, str]]:
+    """Header lines, with a notice title broken over two lines (…关于印发《…\n…》的通知) joined, and
+    a ``（试行）`` line joined to the title above it."""
+    raw = []
+    pos = 0
+    for line in head.split("\n"):
+        raw.append((pos, line.strip()))
+        pos += len(line) + 1
+    out: list[tuple[int, str]] = []
+    for start, line in raw:
+        if out and out[-1][1] and line and (
+                ("关于印发" in out[-1][1] and not re.search(r"(?:通知|函)$", out[-1][1]))
+                or re.fullmatch(r"（[^）]{1,12}）", line) and _TITLE_END.search(out[-1][1])):
+            out[-1] = (out[-1][0], out[-1][1] + line)
+            continue
+        out.append((start, line))
+    return out
+
+
+def region_and_level(issuer: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """The most local administrative unit named by the issuer (or title), and its level."""
+    for source in (issuer, title):
+        if not source:
+            continue
+        if re.match(r"^(?:国务院|中共中央|国家|中华人民共和国)", source) or re.match(r"^[\u4e00-\u9fff]{1,6}部", source):
+            return None, "national"
+        name = re.sub(r"^中共", "", source)
+        units = []
+        pos = 0
+        while True:
+            m = _ADMIN.match(name, pos)
+            if not m or re.search(r"开发|高新", m.group(0)):
+                break
+            units.append(m.group(0))
+            pos = m.end()
+        if units:
+            region = units[-1]
+            if region in _MUNICIPALITIES or region.endswith("市"):
+                return region, "city"
+            if region.endswith(("省", "自治区")):
+                return region, "province"
+            return region, "district"
+    return None, None

@@ -1,0 +1,128 @@
+"""Text normalisation that never loses track of where each character came from.
+
+Plans arrive with full-width digits, half-width brackets, page-number lines (``— 2 —``), words
+broken across page breaks (``生\\n\\n态空间``) and stray spaces (``2030 年``). The rules downstream
+want one clean form, but every fact must point back into the text as printed. So normalisation is
+two steps that keep a map: a one-to-one character translation (offsets unchanged), then deletions
+only (each kept character remembers its source index).
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 0-9
+          **{0xFF21 + i: 0x41 + i for i in range(26)},            # Ａ-Ｚ
+          **{0xFF41 + i: 0x61 + i for i in range(26)},            # ａ-ｚ
+          ord("％"): "%", ord("("): "（", ord(")"): "）", ord(":"): "：",
+          ord(";"): "；", ord("\u3000"): " ", ord("\xa0"): " ", ord("\r"): " ",
+          ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈"}
+
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
+# Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers.
+_SPACES = re.compile(r"[ \t]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9.%]")
+_HEADING_START = re.compile(
+    r"[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]+[章节条部分]|附件")
+_SENTENCE_MARK = re.compile(r"[，。；]")
+_OPEN_END = re.compile(r"[^。！？；：”’）】〕］》!?;\]\s]$")
+
+
+@dataclass
+class NormText:
+    """Normalised text plus, for each of its characters, the index of that character in the source."""
+    text: str
+    offsets: array  # offsets[i] = source index of text[i]; offsets[len(text)] = len(source)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text to the source text."""
+        if end <= start:
+            s = self.offsets[start]
+            return s, s
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(source: str) -> NormText:
+    """Return the normalised text and its map back to ``source``."""
+    text = source.translate(_WIDTH)
+    text = _to_simplified_if_traditional(text)
+    deletions = list(_deletions(text))
+    return _apply(text, deletions)
+
+
+def _to_simplified_if_traditional(text: str) -> str:
+    try:
+        from .script import is_traditional, to_simplified
+    except ImportError:  # pragma: no cover - script support is part of the package
+        return text
+    return to_simplified(text) if is_traditional(text) else text
+
+
+def _deletions(text: str):
+    """Yield ``(start, end)`` ranges to delete, in increasing order and not overlapping."""
+    pages = [(m.start(), m.end()) for m in _PAGE_NUMBER.finditer(text)]
+    spaces = []
+    for m in _SPACES.finditer(text):
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else "\n"
+        if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
+            continue
+        spaces.append((a, b))
+    merged = _merge(pages + spaces)
+    yield from _merge(merged + list(_broken_lines(text, merged)))
+
+
+def _broken_lines(text: str, removed: list[tuple[int, int]]):
+    """Find newline runs that split one paragraph, as page breaks do.
+
+    A break is repaired when the line before it is unfinished (no closing punctuation) and the
+    line after it does not start a heading, and either a page-number line stood between them or
+    the line before is body text (it has a sentence mark; titles and bare headings have none).
+    """
+    removed_at = {a: b for a, b in removed}
+    for m in re.finditer(r"\n[\s\n]*\n|\n", text):
+        a, b = m.start(), m.end()
+        # extend over deleted page-number lines and further blank lines
+        crossed_page = False
+        while b in removed_at or (b < len(text) and text[b] == "\n"):
+            if b in removed_at:
+                crossed_page = crossed_page or "\n" in text[b:removed_at[b]]
+                b = removed_at[b]
+            else:
+                b += 1
+        line_start = text.rfind("\n", 0, a) + 1
+        before = text[line_start:a].strip()
+        after = text[b:b + 12].lstrip()
+        if not before or not after or not _OPEN_END.search(before):
+            continue
+        if _HEADING_START.match(after):
+            continue
+        if crossed_page or _SENTENCE_MARK.search(before):
+            yield a, b
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _apply(text: str, deletions: list[tuple[int, int]]) -> NormText:
+    pieces: list[str] = []
+    offsets = array("i")
+    pos = 0
+    for a, b in deletions:
+        if a > pos:
+            pieces.append(text[pos:a])
+            offsets.extend(range(pos, a))
+        pos = max(pos, b)
+    pieces.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return NormText("".join(pieces), offsets)

@@ -1,0 +1,49 @@
+"""Input adapters: each reader turns one file format into decoded text plus its ``Source``.
+
+Readers know nothing of plans. ``read_document`` picks the reader by file suffix (and by content
+sniffing for files without a telling suffix) and imports format libraries only when needed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import PlanInputError
+from ..model import Source, Warning
+
+
+@dataclass
+class Table:
+    """A table found in the input, as rows of cell strings with the span of each cell."""
+    rows: list[list[str]]
+    cell_spans: list[list[tuple[int, int]]]
+
+
+@dataclass
+class Document:
+    """What every reader returns: ``text`` is what spans point into (``policykg text`` prints it)."""
+    text: str
+    source: Source
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read any supported file; raise PlanInputError with a one-line reason when it cannot."""
+    p = Path(path)
+    if not p.exists():
+        raise PlanInputError(str(path), "no such file")
+    if p.is_dir():
+        raise PlanInputError(str(path), "is a directory, not a file")
+    suffix = p.suffix.lower()
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+        return read_pdf(p)
+    if suffix in (".html", ".htm"):
+        from .html import read_html
+        return read_html(p)
+    if suffix == ".docx":
+        from .docx import read_docx
+        return read_docx(p)
+    from .txt import read_txt
+    return read_txt(p)

@@ -1,0 +1,68 @@
+"""Traditional and simplified Chinese: detection, and conversion to simplified for matching.
+
+Plans from Taiwan, Hong Kong or Macao, and mainland files re-typed in traditional script, must
+match the same cue words and department names as simplified ones. The parser matches on
+``to_simplified(text)`` but reports spans and ``raw`` words from the printed text, which only
+works if both strings have the same length, position for position.
+
+OpenCC's traditional-to-simplified tables are used through ``opencc-python-reimplemented``:
+its ``t2s`` phrase and character tables map every entry to a string of the same length, so the
+phrase-aware conversion (乾隆 stays 乾隆, 乾燥 becomes 干燥) keeps positions. The official
+``opencc`` binding is faster, but installs under the same module name ``opencc`` and would
+replace this one; at the size of a plan (a few 10,000 characters, converted in a few 10 ms) the
+speed does not matter. Should a table ever map a phrase to another length, the chunk falls back
+to character-by-character conversion, so the length guarantee never depends on the tables.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Chunks converted as a whole; split at line breaks and sentence ends so that one odd entry
+# only sends a short piece to the character-level fallback.
+_CHUNK = re.compile(r"[^\n。；]*[\n。；]?")
+# How much of a long text ``is_traditional`` looks at: enough to be sure, cheap on big files.
+_SAMPLE = 4000
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):
+    from opencc import OpenCC
+    return OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-script twin of ``text`` with exactly the same length, for matching."""
+    t2s = _converter("t2s")
+    out = []
+    for chunk in _CHUNK.findall(text):
+        converted = t2s.convert(chunk)
+        if len(converted) != len(chunk):
+            converted = "".join(_one_char(t2s, ch) for ch in chunk)
+        out.append(converted)
+    return "".join(out)
+
+
+def _one_char(t2s, ch: str) -> str:
+    converted = t2s.convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text uses more traditional-only than simplified-only characters.
+
+    Characters shared by both scripts (方, 案, 市) say nothing, so the test compares how many
+    characters each direction of conversion would change.
+    """
+    sample = text[:_SAMPLE]
+    traditional = _changed(sample, "t2s")
+    return traditional > 0 and traditional > _changed(sample, "s2t")
+
+
+def _changed(text: str, config: str) -> int:
+    """How many characters the conversion ``config`` would replace."""
+    converter = _converter(config)
+    after = converter.convert(text)
+    if len(after) != len(text):
+        return sum(1 for ch in text if converter.convert(ch) != ch)
+    return sum(1 for a, b in zip(text, after) if a != b)

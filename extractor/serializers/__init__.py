@@ -1,0 +1,1 @@
+"""Exporters of a Plan, one module per format, imported only when used."""

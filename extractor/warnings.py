@@ -1,0 +1,17 @@
+"""The one registry of warning codes: where the parser guessed or gave up, it says so with one of these."""
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    "unit-alias": "a printed unit name was read as another, canonical name",
+    "unit-unattached": "a unit clause stands outside any measure and was not attached",
+    "no-measures": "no numbered measures were found in the action part of the plan",
+    "target-unread": "a number that looks like a target could not be read",
+    "no-title": "no title line was found; the first line was taken as title",
+    "lead-none": "a measure's unit clause names no unit the parser could read",
+}
+
+
+def check(code: str) -> str:
+    if code not in CODES:
+        raise KeyError(f"unknown warning code {code!r}; add it to extractor/warnings.py")
+    return code

@@ -1,0 +1,7 @@
+"""policykg's knowledge graph: one schema, several backends.
+
+``graph.schema`` names the node and relation types and the id rules; ``graph.build`` turns parsed
+plans into a networkx graph; ``graph.store`` keeps that graph on disk; ``graph.rdf`` maps it to
+standard vocabularies and ``graph.export`` writes it in the formats other tools read. Nothing here
+imports the parser at run time: the graph depends on the plan model, never the other way round.
+"""

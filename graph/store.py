@@ -1,0 +1,214 @@
+"""The embedded default store: one SQLite file holding every plan's graph and JSON.
+
+Layout (``policykg/store@1``): ``plans`` (one row per plan, with the plan's full JSON so later
+features such as comparisons can read it), ``nodes`` and ``edges`` (what each plan contributes
+to the graph, keyed by plan). A shared node (a department, an indicator) has one row per plan
+that mentions it, so re-building a plan is "delete its rows, insert the new ones" and never
+leaves a stale or duplicated node; rows are merged into one node when the graph is loaded.
+
+SQLite comes with Python, needs no server, and reads the whole corpus into networkx in tens of
+milliseconds. The default directory is ``$POLICYKG_STORE`` or ``~/.local/share/policykg/store``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from .schema import SCHEMA
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from extractor.model import Plan
+
+STORE_FORMAT = "policykg/store@1"
+FILENAME = "policykg.sqlite"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS plans (
+    id TEXT PRIMARY KEY, title TEXT, region TEXT, source_path TEXT, sha256 TEXT NOT NULL,
+    built_at TEXT NOT NULL, plan_json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (
+    plan TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL,
+    PRIMARY KEY (plan, id));
+CREATE TABLE IF NOT EXISTS edges (
+    plan TEXT NOT NULL, src TEXT NOT NULL, rel TEXT NOT NULL, dst TEXT NOT NULL,
+    props TEXT NOT NULL, PRIMARY KEY (plan, src, rel, dst));
+"""
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message says which and what to do."""
+
+
+class StoreNotFound(StoreError):
+    pass
+
+
+class StoreEmpty(StoreError):
+    pass
+
+
+def default_store_dir() -> Path:
+    """``$POLICYKG_STORE``, else ``~/.local/share/policykg/store``."""
+    env = os.environ.get("POLICYKG_STORE")
+    return Path(env).expanduser() if env else Path.home() / ".local/share/policykg/store"
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One plan as the store lists it."""
+    id: str
+    title: str | None
+    region: str | None
+    source_path: str | None
+    sha256: str
+    built_at: str
+
+
+class Store:
+    """A store directory. ``Store.open`` for reading, ``Store.create`` for building."""
+
+    def __init__(self, directory: Path, connection: sqlite3.Connection):
+        self.directory = directory
+        self._db = connection
+
+    @classmethod
+    def open(cls, directory: str | Path) -> "Store":
+        """Open an existing store read-only; raise ``StoreNotFound`` if there is none."""
+        directory = Path(directory)
+        path = directory / FILENAME
+        if not path.is_file():
+            raise StoreNotFound(f"no store in {directory} (build one with: "
+                                f"policykg build PATH --store {directory})")
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            found = dict(db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a policykg store ({exc})") from None
+        if found.get("format") != STORE_FORMAT or found.get("schema") != SCHEMA:
+            raise StoreError(f"{path}: made by another version of policykg "
+                             f"({found.get('format')}, {found.get('schema')}); build it again")
+        return cls(directory, db)
+
+    @classmethod
+    def create(cls, directory: str | Path) -> "Store":
+        """Open a store for writing, making the directory and tables if needed."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(directory / FILENAME)
+        try:
+            db.executescript(_TABLES)
+            found = dict(db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{directory / FILENAME}: not a policykg store ({exc})") from None
+        if found and found.get("schema") != SCHEMA:
+            raise StoreError(f"{directory}: holds a store of another version ({found.get('schema')});"
+                             " remove it or choose another directory")
+        with db:
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                           [("format", STORE_FORMAT), ("schema", SCHEMA)])
+        return cls(directory, db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # writing -----------------------------------------------------------------------------------
+
+    def put(self, plans: Iterable["Plan"]) -> list[str]:
+        """Add or replace plans (by plan id) in one transaction; return their ids."""
+        from .build import plan_graph
+
+        built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        ids = []
+        with self._db:
+            for plan in plans:
+                graph = plan_graph(plan)
+                self._delete(plan.id)
+                self._db.execute(
+                    "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (plan.id, plan.metadata.title, plan.metadata.region, plan.source.path,
+                     plan.source.sha256, built_at, plan.to_json(indent=None)))
+                self._db.executemany(
+                    "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+                    ((plan.id, node, data["type"], _dump({k: v for k, v in data.items() if k != "type"}))
+                     for node, data in graph.nodes(data=True)))
+                self._db.executemany(
+                    "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
+                    ((plan.id, src, rel, dst, _dump(data))
+                     for src, dst, rel, data in graph.edges(keys=True, data=True)))
+                ids.append(plan.id)
+        return ids
+
+    def remove(self, plan_id: str) -> bool:
+        """Drop one plan; ``False`` if the store did not hold it."""
+        with self._db:
+            return self._delete(plan_id)
+
+    def _delete(self, plan_id: str) -> bool:
+        gone = self._db.execute("DELETE FROM plans WHERE id = ?", (plan_id,)).rowcount
+        self._db.execute("DELETE FROM nodes WHERE plan = ?", (plan_id,))
+        self._db.execute("DELETE FROM edges WHERE plan = ?", (plan_id,))
+        return bool(gone)
+
+    # reading -----------------------------------------------------------------------------------
+
+    def plans(self) -> list[PlanEntry]:
+        rows = self._db.execute("SELECT id, title, region, source_path, sha256, built_at "
+                                "FROM plans ORDER BY id")
+        return [PlanEntry(*row) for row in rows]
+
+    def plan_json(self, plan_id: str) -> dict[str, Any]:
+        """The stored JSON of one plan (``policykg/plan@1``); ``KeyError`` if absent."""
+        row = self._db.execute("SELECT plan_json FROM plans WHERE id = ?", (plan_id,)).fetchone()
+        if row is None:
+            raise KeyError(plan_id)
+        return json.loads(row[0])
+
+    def require_plans(self) -> None:
+        """Raise ``StoreEmpty`` when there is nothing to query."""
+        if self._db.execute("SELECT 1 FROM plans LIMIT 1").fetchone() is None:
+            raise StoreEmpty(f"the store in {self.directory} holds no plans (add some with: "
+                             f"policykg build PATH --store {self.directory})")
+
+    def load_graph(self, plan_ids: Iterable[str] | None = None) -> "nx.MultiDiGraph":
+        """The graph of all plans (or of ``plan_ids``), shared nodes merged."""
+        import networkx as nx
+
+        from .build import merge_into
+
+        where, args = "", ()
+        if plan_ids is not None:
+            args = tuple(plan_ids)
+            where = f" WHERE plan IN ({', '.join('?' * len(args))})"
+        graph = nx.MultiDiGraph()
+        merge_into(graph, self._nodes(where, args), self._edges(where, args))
+        return graph
+
+    def _nodes(self, where: str, args: tuple) -> Iterator[tuple[str, dict]]:
+        query = f"SELECT id, type, props FROM nodes{where} ORDER BY plan, rowid"
+        for node, kind, props in self._db.execute(query, args):
+            attrs = json.loads(props)
+            attrs["type"] = kind
+            yield node, attrs
+
+    def _edges(self, where: str, args: tuple) -> Iterator[tuple[str, str, str, dict]]:
+        query = f"SELECT src, dst, rel, props FROM edges{where} ORDER BY plan, rowid"
+        for src, dst, rel, props in self._db.execute(query, args):
+            yield src, dst, rel, json.loads(props)
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,86 @@
+"""``policykg parse`` and ``policykg text``."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("parse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
+@click.option("--workers", type=int, default=None, help="Parallel workers for folders (default: all cores).")
+def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: int | None) -> None:
+    """Parse plan files (txt, PDF, HTML, DOCX) or folders of them.
+
+    One file gives one JSON object (policykg/plan@1); several give a JSON array. Files that fail
+    are reported one line each at the end, and the exit code is 1 if any failed.
+    """
+    from extractor import parse_file
+
+    single = len(paths) == 1 and not paths[0].is_dir()
+    if single:
+        plans, failures = [parse_file(paths[0])], []
+    else:
+        plans, failures = _parse_many(paths, workers)
+    text = _render(plans, fmt, single)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    for path, error in failures:
+        click.echo(f"error: {path}: {error}", err=True)
+    if not single:
+        click.echo(f"{len(plans)} parsed, {len(failures)} failed", err=True)
+    if failures:
+        sys.exit(1)
+
+
+def _parse_many(paths, workers):
+    try:
+        from extractor.batch import parse_many
+    except ImportError:  # the batch module is optional; fall back to one file at a time
+        parse_many = None
+    plans, failures = [], []
+    if parse_many is not None:
+        for outcome in parse_many(list(paths), workers=workers):
+            if outcome.plan is not None:
+                plans.append(outcome.plan)
+            else:
+                failures.append((outcome.path, outcome.error))
+        return plans, failures
+    from extractor import parse_file
+    from extractor.errors import PlanInputError
+    for p in paths:
+        try:
+            plans.append(parse_file(p))
+        except PlanInputError as exc:
+            failures.append((p, exc.problem))
+    return plans, failures
+
+
+def _render(plans, fmt: str, single: bool) -> str:
+    if fmt == "md":
+        from extractor.serializers.markdown import plan_to_markdown
+        return "\n".join(plan_to_markdown(p) for p in plans)
+    if single:
+        return plans[0].to_json() + "\n"
+    return json.dumps([p.to_dict() for p in plans], ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("text")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--normalized", is_flag=True, help="Print the normalised text the rules read, not the decoded text.")
+def text_cmd(path: Path, normalized: bool) -> None:
+    """Print the decoded text of a file: the text that every span points into."""
+    from extractor.readers import read_document
+
+    document = read_document(path)
+    if normalized:
+        from extractor.normalize import normalize
+        click.echo(normalize(document.text).text, nl=False)
+    else:
+        click.echo(document.text, nl=False)
