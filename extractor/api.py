@@ -68,12 +68,12 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     units_by_measure: dict[str, list[Unit]] = {}
     for u in doc._.units:
         units_by_measure.setdefault(u.measure, []).append(
-            Unit(name=u.name, raw=_printed(text, norm, u.start, u.end) if u.raw == doc.text[u.start:u.end] else u.raw,
+            Unit(name=u.name, raw=_printed(text, norm, u.start, u.end) if u.raw == norm.text[u.start:u.end] else u.raw,
                  role=u.role, lead_basis=u.lead_basis, span=src(u.start, u.end)))
-    clause_ranges = _clause_ranges(doc)
+    clause_ranges = doc._.clauses
     for node in doc._.measures:
         h = node.heading
-        body = _strip_ranges(doc.text, h.body_start, node.own_end, clause_ranges).strip()
+        body = _strip_ranges(norm.text, h.body_start, node.own_end, clause_ranges).strip()
         measures.append(Measure(id=measure_ids[node.id], section=section_of[node.id], path=node.path,
                                 number=h.number, title=h.title, text=body, span=src(h.start, node.own_end),
                                 units=units_by_measure.get(node.id, [])))
@@ -103,14 +103,6 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
 def _printed(text: str, norm: NormText, start: int, end: int) -> str:
     """The source characters behind a normalised span (as printed, less page-break debris)."""
     return "".join(text[norm.offsets[i]] for i in range(start, end))
-
-
-def _clause_ranges(doc) -> list[tuple[int, int]]:
-    from .unit_clauses import find_clauses
-    ranges = []
-    for node in doc._.measures:
-        ranges += [(c.start, c.end) for c in find_clauses(doc.text, node.heading.body_start, node.own_end)]
-    return ranges
 
 
 def _strip_ranges(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:

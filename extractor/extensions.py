@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ATTRIBUTES = ("header", "sections", "measures", "units", "targets", "goals", "citations", "problems")
+ATTRIBUTES = ("header", "sections", "measures", "clauses", "units", "targets", "goals", "citations", "problems")
 
 
 def declare() -> None:
     for name in ATTRIBUTES:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds it from the tokens on every access, which costs more
+    than all the rules together on a long plan."""
+    text = doc.user_data.get("policykg_text")
+    if text is None:
+        text = doc.user_data["policykg_text"] = doc.text
+    return text

@@ -94,6 +94,7 @@ def run(text: str):
     """Process normalised text; returns the Doc with every ``doc._`` attribute filled."""
     nlp = build_pipeline()
     doc = nlp.make_doc(text)
+    doc.user_data["policykg_text"] = text   # the tokens cover the text exactly; skip re-joining them
     doc._.problems = []
     for _, proc in nlp.pipeline:
         doc = proc(doc)

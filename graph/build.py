@@ -96,7 +96,7 @@ class _PlanBuilder:
     def _edge(self, src: str, dst: str, rel: RelType, **attrs: Any) -> None:
         if self.graph.has_edge(src, dst, rel.value):
             return
-        if is_shared_edge(self.graph.nodes[src]["type"]):
+        if is_shared_edge(self.graph.nodes[src]["type"], self.graph.nodes[dst]["type"]):
             attrs = {"plans": [self.pid]}
         else:
             attrs = {"plan": self.pid, **{k: v for k, v in attrs.items() if v is not None}}

@@ -126,6 +126,7 @@ class PKG(DefinedNamespace):
     CitedDocument: URIRef
     Region: URIRef
     TextSource: URIRef
+    plan: URIRef
     path: URIRef
     text: URIRef
     order: URIRef
@@ -318,6 +319,7 @@ class _Mapper:
 
     def item(self, s: URIRef, data: dict) -> Iterator[tuple]:
         """What every section, measure, target and goal states."""
+        yield s, PKG.plan, self.iri(plan_node(data["plan"]))
         yield s, PKG.order, Literal(data["order"])
         yield from self.span(s, data["plan"], data["span"])
 

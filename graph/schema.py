@@ -97,8 +97,8 @@ NODES: dict[NodeType, NodeSpec] = {spec.type: spec for spec in (
 class RelSpec:
     """Which node types a relation joins and what it carries.
 
-    An edge whose source is a shared node is itself shared (``plans``); every other edge belongs
-    to one plan (``plan``).
+    An edge between two shared nodes is itself shared (``plans``); every other edge belongs to
+    one plan (``plan``).
     """
     type: RelType
     sources: frozenset[NodeType]
@@ -137,14 +137,15 @@ RELATIONS: dict[RelType, RelSpec] = {spec.type: spec for spec in (
 )}
 
 
-def is_shared_edge(source_type: str) -> bool:
-    """An edge leaving a shared node is shared by the plans that state it."""
-    return NODES[NodeType(source_type)].shared
+def is_shared_edge(source_type: str, target_type: str) -> bool:
+    """An edge between shared nodes (a department in its region) is shared by the plans that
+    state it; any other edge belongs to the one plan its per-plan end belongs to."""
+    return NODES[NodeType(source_type)].shared and NODES[NodeType(target_type)].shared
 
 
-def edge_properties(rel: RelType, source_type: str) -> frozenset[str]:
-    """The properties an edge of ``rel`` carries, given the type of its source node."""
-    if is_shared_edge(source_type):
+def edge_properties(rel: RelType, source_type: str, target_type: str) -> frozenset[str]:
+    """The properties an edge of ``rel`` carries, given the types of its ends."""
+    if is_shared_edge(source_type, target_type):
         return frozenset(("plans",))
     return RELATIONS[rel].properties
 
@@ -246,8 +247,9 @@ def check(graph) -> list[str]:
             continue
         if dst_type not in {t.value for t in rel.targets}:
             problems.append(f"{src} -{key}-> {dst}: target type {dst_type} not allowed")
-        allowed = edge_properties(rel.type, src_type)
-        required = allowed if is_shared_edge(src_type) else frozenset(rel.required)
+        shared = is_shared_edge(src_type, dst_type)
+        allowed = edge_properties(rel.type, src_type, dst_type)
+        required = allowed if shared else frozenset(rel.required)
         if missing := sorted(p for p in required if data.get(p) is None):
             problems.append(f"{src} -{key}-> {dst}: missing {', '.join(missing)}")
         if extra := sorted(set(data) - allowed):

@@ -1,0 +1,38 @@
+"""Named questions about the graph, each answerable on every backend with the same rows.
+
+A query is one module (``queries/who_owns.py`` …) holding a ``Params`` dataclass and one function
+per backend, ``on_<kind>(source, params)``: ``on_networkx`` over a networkx graph, ``on_sparql``
+over a ``graph.sparql`` engine. ``run`` picks the function by the backend's ``kind``, so adding a
+backend (Cypher) means adding ``on_cypher`` to each module and a backend class; callers of
+``run`` do not change. Rows are plain dicts in a deterministic order (``queries.rows``).
+
+Nothing here imports the parser, spaCy or rdflib unless a SPARQL backend is used.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .backends import Backend, NetworkxBackend, SparqlBackend
+
+__all__ = ["QUERIES", "run", "Backend", "NetworkxBackend", "SparqlBackend", "UnsupportedBackend"]
+
+QUERIES: dict[str, str] = {
+    "who-owns": "queries.who_owns",
+    "portfolio": "queries.portfolio",
+    "targets": "queries.targets",
+    "departments": "queries.departments",
+}
+
+
+class UnsupportedBackend(Exception):
+    """The query has no implementation for the backend asked for."""
+
+
+def run(name: str, backend: Backend, **params: Any) -> list[dict[str, Any]]:
+    """Answer the named query on ``backend``; ``params`` are the fields of its ``Params``."""
+    module = importlib.import_module(QUERIES[name])
+    implementation = getattr(module, f"on_{backend.kind}", None)
+    if implementation is None:
+        raise UnsupportedBackend(f"{name} has no {backend.kind} implementation")
+    return implementation(backend.source, module.Params(**params))

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..citations import FoundCitation, find_citations
 
 
@@ -16,7 +18,7 @@ class CitationFinder:
         header = doc._.header
         own = tuple(header.values[k].value for k in ("title",) if header and k in header.values)
         own_number = header.values["doc_number"].value if header and "doc_number" in header.values else None
-        return [c for c in find_citations(doc.text, 0, own) if not (c.title is None and c.doc_number == own_number)]
+        return [c for c in find_citations(text_of(doc), 0, own) if not (c.title is None and c.doc_number == own_number)]
 
     def set_annotations(self, doc: Doc, citations: list[FoundCitation]) -> None:
         doc._.citations = citations

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..structure import Node, build_tree, find_headings, is_measure, walk
 
 
@@ -13,7 +15,7 @@ class HeadingParser:
         return doc
 
     def match(self, doc: Doc) -> list[Node]:
-        return build_tree(find_headings(doc.text), len(doc.text))
+        return build_tree(find_headings(text_of(doc)), len(text_of(doc)))
 
     def set_annotations(self, doc: Doc, roots: list[Node]) -> None:
         doc._.sections = roots

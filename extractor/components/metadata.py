@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..metadata import HeaderInfo, read_header
 
 
@@ -16,7 +18,7 @@ class MetadataReader:
         return doc
 
     def match(self, doc: Doc) -> HeaderInfo:
-        return read_header(doc.text, self.head_chars)
+        return read_header(text_of(doc), self.head_chars)
 
     def set_annotations(self, doc: Doc, header: HeaderInfo) -> None:
         doc._.header = header

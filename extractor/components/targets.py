@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..targets import TargetScan, find_targets
 
 
@@ -18,7 +20,7 @@ class TargetFinder:
 
     def match(self, doc: Doc) -> TargetScan:
         start = doc._.header.body_start if doc._.header else 0
-        return find_targets(doc.text, start)
+        return find_targets(text_of(doc), start)
 
     def set_annotations(self, doc: Doc, scan: TargetScan) -> None:
         doc._.targets = scan.targets

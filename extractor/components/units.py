@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..extensions import text_of
+
 from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
@@ -33,19 +35,20 @@ class UnitReader:
         return doc
 
     def match(self, doc: Doc) -> list[tuple[str, Clause]]:
+        text = text_of(doc)
         found = []
         measure_ranges = []
         for node in doc._.measures:
             start = node.heading.body_start
-            for clause in find_clauses(doc.text, start, node.own_end):
+            for clause in find_clauses(text, start, node.own_end):
                 found.append((node.id, clause))
             measure_ranges.append((node.heading.start, node.own_end))
         # clauses outside any measure are reported, never silently dropped
         body_start = doc._.header.body_start if doc._.header else 0
-        for clause in find_clauses(doc.text, body_start, len(doc.text)):
+        for clause in find_clauses(text, body_start, len(text)):
             if not any(a <= clause.start < b for a, b in measure_ranges):
                 doc._.problems.append(("unit-unattached", "unit clause outside any measure: "
-                                       + doc.text[clause.start:clause.end][:60], (clause.start, clause.end)))
+                                       + text[clause.start:clause.end][:60], (clause.start, clause.end)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[str, Clause]]) -> None:
@@ -54,7 +57,8 @@ class UnitReader:
         title = header.values["title"].value if header and "title" in header.values else None
         region, _ = region_and_level(issuer, title)
         resolver = DepartmentResolver(region, issuer)
-        rules = DocRules.find(doc.text)
+        rules = DocRules.find(text_of(doc))
+        doc._.clauses = [(c.start, c.end) for _, c in found]
         resolver.observe([u.raw for _, c in found for u in c.units])
         records = []
         spans = []

@@ -25,23 +25,32 @@ _NUMBER_HEADER = re.compile(r"^(序号|编号)$")
 _LABEL_HEADER = re.compile(r"单位|部门|时限|时间|期限|进度|备注")
 _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．、]?$")
 _CELL_SEPARATOR = "\t"
-# A space next to a CJK character or full-width punctuation is layout, not text (Word puts one
-# around every number: "到 2025 年"); spaces between Latin words and numbers stay.
-_LAYOUT_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])[ \u00a0\u3000]+"
-                           r"|[ \u00a0\u3000]+(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])")
-_SPACES = re.compile(r"[ \u00a0]{2,}")
+# Spaces in Chinese text are layout: Word sets one around every number ("到 2025 年"), which
+# goes. A space between two ideographs ("第十条 本办法", "黄埔区 广州开发区") separates words and
+# stays, as one space; spaces between Latin words and numbers stay too.
+_SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201d\u2026]")
 
 
 def tidy_spaces(text: str) -> str:
     """Drop layout spaces around Chinese text and collapse runs of spaces."""
-    return _SPACES.sub(" ", _LAYOUT_SPACE.sub("", text)).strip()
+    def replace(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not before or not after:
+            return ""
+        if _IDEOGRAPH.match(before) and _IDEOGRAPH.match(after):
+            return " "
+        return "" if _WIDE.match(before) or _WIDE.match(after) else " "
+    return _SPACE_RUN.sub(replace, text)
 
 
 def join_wrapped(lines: list[str]) -> str:
     """Join the lines of one wrapped paragraph: no space in Chinese, one between Latin words."""
     out = ""
     for line in lines:
-        line = line.strip()
+        line = line.strip(" \u3000")
         if out and line and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() \
                 and line[0].isalnum():
             out += " "

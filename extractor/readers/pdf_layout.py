@@ -28,6 +28,9 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(]
 _UNIT_CLAUSE = re.compile(r"^[（(［\[〔【]\s*(?:责任|牵头|配合|参与|参加|协办|主办)(?:单位|部门)")
 _SENTENCE_END = "。；：！？;:!?）)〕］】」』”"
 _DIGITS = re.compile(r"[0-9０-９]+")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9.,%+\-/]+")
+_OPENING = "“‘（(《〈【〔［「『"
+_NO_LINE_START = "，。、；：！？）)》〉”’〕】」』…%％,.;:!?"
 # Share of a page's height, at top and at bottom, where page numbers and running heads live.
 _MARGIN_BAND = 0.12
 # A running head or foot is a line repeated on at least this share of the pages (and on 3).
@@ -117,7 +120,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
 def _starts_paragraph(prev: Line, line: Line, here: _Metrics, there: _Metrics) -> bool:
     if _UNIT_CLAUSE.match(line.text):
         return False
-    if _HEADING.match(line.text) and (prev.text[-1:] in _SENTENCE_END or _short(prev, there)):
+    if _HEADING.match(line.text) and (prev.text[-1:] in _SENTENCE_END or _short(prev, there, line)):
         return True
     if line.same_row:
         return False
@@ -125,15 +128,31 @@ def _starts_paragraph(prev: Line, line: Line, here: _Metrics, there: _Metrics) -
         return True
     if line.x0 > here.left + 1.2 * here.char:
         return True
-    if _short(prev, there):
+    if _short(prev, there, line):
         return True
     same_page = line.page == prev.page
     return same_page and line.top - prev.bottom > max(0.8 * here.char, 2.2 * here.line_gap)
 
 
-def _short(line: Line, metrics: _Metrics) -> bool:
-    """A line that stops well before the right margin ends its paragraph."""
-    return line.x1 < metrics.right - 1.5 * metrics.char
+def _short(line: Line, metrics: _Metrics, following: Line) -> bool:
+    """A line that stops before the right margin ends its paragraph, unless the start of the
+    following line was too wide to fit in the room left (a number, or a character that the
+    rules of Chinese typesetting keep together with the punctuation after it)."""
+    room = metrics.right - line.x1
+    return room > max(1.5 * metrics.char, _leading_width(following.text, metrics.char)
+                      + 0.5 * metrics.char)
+
+
+def _leading_width(text: str, char: float) -> float:
+    """Estimated width of what cannot be split from the start of ``text``."""
+    latin = _LATIN_RUN.match(text)
+    if latin:
+        width, rest = len(latin.group()) * 0.55 * char, text[latin.end():]
+    elif text[:1] in _OPENING and len(text) > 1:
+        return char + _leading_width(text[1:], char)
+    else:
+        width, rest = char, text[1:]
+    return width + (char if rest[:1] and rest[0] in _NO_LINE_START else 0.0)
 
 
 def _metrics_by_page(lines: list[Line]) -> dict[int, _Metrics]:
@@ -149,7 +168,8 @@ def _metrics_by_page(lines: list[Line]) -> dict[int, _Metrics]:
 def _measure(lines: list[Line]) -> _Metrics:
     char = median(line.size for line in lines) or 12.0
     starts = Counter(round(line.x0 / 2) * 2 for line in lines if not line.same_row)
-    left = min(starts.most_common(3))[0] if starts else min(line.x0 for line in lines)
+    common = [x for x, count in starts.most_common(3) if count >= 2] or [x for x, _ in starts.most_common(1)]
+    left = min(common) if common else min(line.x0 for line in lines)
     full = [line for line in lines if len(line.text) >= 12] or lines
     ends = Counter(round(line.x1 / 2) * 2 for line in full)
     right = max(x for x, count in ends.items() if count >= max(1, ends.most_common(1)[0][1] // 3))

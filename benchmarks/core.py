@@ -1,0 +1,116 @@
+"""What every stage shares: the figure it reports, how it times, and the machine it ran on.
+
+Each stage times its own code and a baseline doing comparable work on the same input, in the
+same process, interleaved run by run, so a noisy neighbour on a 2-core machine slows both alike.
+The ratio is always a cost ratio, our time divided by the baseline's: 1.5 means 1.5 times slower.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import time
+from dataclasses import asdict, dataclass, field
+from statistics import median
+from typing import Callable
+
+
+class Skip(Exception):
+    """A stage cannot run here (a module not written yet, no server); the message says why."""
+
+
+@dataclass
+class Figure:
+    """One measured figure next to its baseline."""
+    stage: str
+    name: str
+    value: float | None = None
+    unit: str = ""
+    baseline: str = ""
+    baseline_value: float | None = None
+    ratio: float | None = None
+    bar: str = ""             # the target the issue sets, e.g. "ratio <= 1.5"
+    met: bool | None = None   # whether ``bar`` is met; None when there is no bar
+    note: str = ""
+    status: str = "ok"        # ok | skipped | error
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def skipped(stage: str, reason: str) -> Figure:
+    return Figure(stage=stage, name=stage, status="skipped", note=reason)
+
+
+def failed(stage: str, problem: str) -> Figure:
+    return Figure(stage=stage, name=stage, status="error", note=problem)
+
+
+@dataclass
+class Settings:
+    """How hard to measure: ``runs`` timed repetitions per figure, ``quick`` for smaller inputs."""
+    runs: int = 5
+    quick: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Wall time of one call, after a collection so earlier garbage is not charged to it."""
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median times of ``ours`` and ``baseline``, run alternately after one warm-up call each."""
+    ours()
+    baseline()
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(timed(ours))
+        theirs.append(timed(baseline))
+    return median(mine), median(theirs)
+
+
+def cost_figure(stage: str, name: str, work: float, unit: str, ours: float, baseline_name: str,
+                theirs: float, bar: float | None = None, note: str = "") -> Figure:
+    """A throughput figure (``work`` per second) for our time and the baseline's, with the ratio.
+
+    ``bar`` is the highest acceptable cost ratio, when the issue sets one.
+    """
+    ratio = ours / theirs
+    return Figure(stage=stage, name=name, value=work / ours, unit=unit, baseline=baseline_name,
+                  baseline_value=work / theirs, ratio=ratio,
+                  bar=f"ratio <= {bar:g}" if bar is not None else "",
+                  met=ratio <= bar if bar is not None else None, note=note)
+
+
+def time_figure(stage: str, name: str, ours: float, baseline_name: str, theirs: float,
+                limit: float | None = None, note: str = "") -> Figure:
+    """A wall-time figure (seconds) for our time and the baseline's, with the ratio.
+
+    ``limit`` is the longest acceptable time in seconds, when the issue sets one.
+    """
+    return Figure(stage=stage, name=name, value=ours, unit="s", baseline=baseline_name,
+                  baseline_value=theirs, ratio=ours / theirs,
+                  bar=f"time <= {limit:g} s" if limit is not None else "",
+                  met=ours <= limit if limit is not None else None, note=note)
+
+
+def machine() -> str:
+    """A one-line description of where the figures were measured."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        pages, size = os.sysconf("SC_PHYS_PAGES"), os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages * size / 2**30:.0f} GiB RAM"
+    except (ValueError, OSError):
+        pass
+    return (f"{model}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")

@@ -1,0 +1,32 @@
+"""Parse throughput (chars/s) over the text corpus, against ``jieba.lcut`` on the same texts.
+
+jieba is the floor: the parser segments with jieba and then does everything else (normalising,
+headings, units, targets, citations, assembling the typed Plan). The issue's bar is a cost ratio
+of at most 1.5. Both sides are loaded (spaCy pipeline built, jieba dictionary read) before timing.
+"""
+from __future__ import annotations
+
+from .core import Figure, cost_figure, paired_medians
+from .corpus import Context, parse_all
+
+BAR = 1.5
+
+
+def measure(ctx: Context) -> list[Figure]:
+    import jieba
+
+    from extractor.pipeline import build_pipeline
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    build_pipeline()
+    texts = ctx.texts
+    chars = sum(len(t.text) for t in texts)
+
+    def segment() -> None:
+        for t in texts:
+            jieba.lcut(t.text)
+
+    ours, theirs = paired_medians(lambda: parse_all(texts), segment, ctx.runs)
+    return [cost_figure("parse", "parse throughput", chars, "chars/s", ours, "jieba.lcut", theirs,
+                        bar=BAR, note=f"{len(texts)} plans, {chars} chars, median of {ctx.runs}")]

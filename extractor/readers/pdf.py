@@ -1,0 +1,264 @@
+"""PDF reader: pypdfium2 for the text, pdfplumber for the cells of ruled tables.
+
+Why these (figures in docs/pdf-libraries.md): on the corpus, pypdfium2, pdfplumber and pypdf
+extract the same characters, but pypdfium2 is 10-20 times faster, and all three have permissive
+licences (PyMuPDF, AGPL, is out). pdfplumber is the one that returns table cells with their
+positions, so it runs only on the few pages where pdfium finds ruling lines.
+
+The reader places every character by its box, groups characters into lines by position (not by
+the order of the content stream, which in tables and some Word exports jumps about), drops page
+numbers and running heads, and hands the lines to ``pdf_layout`` to be joined into paragraphs.
+The text returned is what spans point into and what ``policykg text`` prints.
+"""
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from pathlib import Path
+
+from ..errors import PlanInputError
+from ..model import Warning
+from . import Document
+from .assemble import TextBuilder, tidy_spaces
+from .pdf_layout import Line, drop_page_furniture, paragraphs
+from .source import source_for
+
+# A page with fewer visible characters than this has no real text layer (scanned image).
+_MIN_PAGE_CHARS = 10
+# Horizontal and vertical rules a page needs before it is worth asking pdfplumber for tables.
+_MIN_RULES = 2
+# Within a line, a horizontal gap wider than this many characters splits it into pieces.
+_PIECE_GAP = 1.0
+_SKIP = {"\r", "\n", "\x02", "\ufffe", "\u00ad"}
+
+
+def read_pdf(path: Path) -> Document:
+    """Read a PDF's text layer into paragraphs; raise PlanInputError for scans and bad files."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise PlanInputError(str(path), "reading PDF needs pypdfium2: pip install 'policykg[pdf]'")
+    data = path.read_bytes()
+    if not data.strip():
+        raise PlanInputError(str(path), "empty file")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise PlanInputError(str(path), f"not a readable PDF ({exc})") from None
+    warnings: list[Warning] = []
+    try:
+        pages, table_pages, unmapped = _read_pages(document)
+    finally:
+        document.close()
+    textless = [index + 1 for index, lines in enumerate(pages)
+                if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS]
+    if len(textless) == len(pages):
+        raise PlanInputError(str(path), "PDF has no text layer (a scanned image?); "
+                                        "OCR is not supported")
+    if textless:
+        warnings.append(Warning(code="pdf-page-without-text",
+                                message=f"page(s) {_ranges(textless)} have no text layer "
+                                        "(scanned?); their content is missing"))
+    if unmapped:
+        warnings.append(Warning(code="pdf-unmapped-glyphs",
+                                message=f"{unmapped} glyph(s) have no Unicode mapping and were "
+                                        "left out"))
+    pages, _ = drop_page_furniture(pages)
+    tables = {}
+    if table_pages:
+        from .pdf_tables import find_tables
+        tables = find_tables(data, table_pages)
+    builder = TextBuilder()
+    for kind, item in _blocks(pages, tables):
+        if kind == "lines":
+            for paragraph in paragraphs(item):
+                builder.add_paragraph(paragraph)
+        else:
+            builder.add_table(item)
+    text = builder.text()
+    return Document(text=text, source=source_for(path, data, text, "pdf"),
+                    tables=builder.tables, warnings=warnings)
+
+
+def _read_pages(document) -> tuple[list[list[Line]], list[int], int]:
+    """Lines of every page, the pages that may hold ruled tables, and unmapped glyph count."""
+    import pypdfium2.raw as raw
+
+    pages, table_pages, unmapped = [], [], 0
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                chars, bad = _chars(raw, textpage.raw)
+            finally:
+                textpage.close()
+            height = page.get_height()
+            pages.append(_lines(chars, index, height))
+            unmapped += bad
+            if pages[-1] and _has_rulings(raw, page):
+                table_pages.append(index)
+        finally:
+            page.close()
+    return pages, table_pages, unmapped
+
+
+def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]], int]:
+    """(char, left, right, bottom, top) of each visible character, in PDF coordinates."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    loose = raw.FS_RECTF()
+    out, unmapped = [], 0
+    for index in range(raw.FPDFText_CountChars(textpage)):
+        if raw.FPDFText_IsGenerated(textpage, index) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(textpage, index)
+        if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+            unmapped += 1
+            continue
+        if 0xDC00 <= code <= 0xDFFF:  # low half of a surrogate pair: complete the character
+            if out and 0xD800 <= ord(out[-1][0]) <= 0xDBFF:
+                high = ord(out[-1][0])
+                out[-1] = (chr(0x10000 + ((high - 0xD800) << 10) + code - 0xDC00), *out[-1][1:])
+            continue
+        char = chr(code)
+        if char in _SKIP or code < 32 and char != "\t":
+            continue
+        raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+        raw.FPDFText_GetLooseCharBox(textpage, index, loose)
+        if 0x2F00 <= code <= 0x2FDF:  # Kangxi radicals some fonts map instead of the ideograph
+            char = unicodedata.normalize("NFKC", char)
+        x0, x1 = (left.value, right.value) if right.value > left.value else (loose.left, loose.right)
+        out.append((char, x0, x1, loose.bottom, loose.top))
+    out = [c for c in out if not 0xD800 <= ord(c[0]) <= 0xDBFF]  # unpaired high halves
+    return out, unmapped
+
+
+def _lines(chars, page: int, height: float) -> list[Line]:
+    """Group characters into lines by vertical position, then cut lines at wide gaps."""
+    rows: list[list[tuple]] = []
+    for char in sorted(chars, key=lambda c: -(c[3] + c[4])):
+        centre, size = (char[3] + char[4]) / 2, char[4] - char[3]
+        if rows:
+            first = rows[-1][0]
+            if abs(centre - (first[3] + first[4]) / 2) < 0.5 * max(size, first[4] - first[3]):
+                rows[-1].append(char)
+                continue
+        rows.append([char])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda c: c[1])
+        lines.extend(_pieces(row, page, height))
+    return [line for line in lines if line.text]
+
+
+def _pieces(row: list[tuple], page: int, height: float) -> list[Line]:
+    """Cut a row of characters where the gap is wide; drop doubled glyphs (fake bold)."""
+    # Type size from the ideographs where there are any: brackets and digits have taller or
+    # shorter boxes, and a two-character line such as "局）" must not look like a heading.
+    sizes = sorted(c[4] - c[3] for c in row if "\u4e00" <= c[0] <= "\u9fff") \
+        or sorted(c[4] - c[3] for c in row)
+    size = sizes[(len(sizes) - 1) // 2]
+    pieces: list[list[tuple]] = [[]]
+    for char in row:
+        current = pieces[-1]
+        if current:
+            last = current[-1]
+            if char[0] == last[0] and abs(char[1] - last[1]) < 0.3 * size:
+                continue
+            if char[1] - last[2] > _PIECE_GAP * size and not char[0].isspace():
+                pieces.append([])
+        pieces[-1].append(char)
+    lines = []
+    for number, piece in enumerate(pieces):
+        text = tidy_spaces(_spaced(piece, size))
+        if not text:
+            continue
+        lines.append(Line(page=page, x0=piece[0][1], x1=max(c[2] for c in piece),
+                          top=height - max(c[4] for c in piece),
+                          bottom=height - min(c[3] for c in piece), size=size, text=text,
+                          page_height=height, same_row=number > 0 and bool(lines)))
+    return lines
+
+
+def _spaced(piece: list[tuple], size: float) -> str:
+    """Join a piece's characters, putting a space where Latin words stand apart."""
+    out = []
+    for before, char in zip([None, *piece], piece):
+        if before is not None and char[1] - before[2] > 0.25 * size \
+                and before[0].isascii() and char[0].isascii() and not before[0].isspace():
+            out.append(" ")
+        out.append(char[0])
+    return "".join(out)
+
+
+def _has_rulings(raw, page) -> bool:
+    """Whether the page draws visible horizontal and vertical rules, as a ruled table does.
+
+    Word exports put a white rectangle behind every paragraph; those are neither thin nor
+    visible, so they do not count.
+    """
+    horizontal = vertical = 0
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+        raw.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
+        if fill.value and not stroke.value and (red.value, green.value, blue.value) == (255, 255, 255):
+            continue
+        boxed = stroke.value and width > 8 and height > 8
+        horizontal += bool(boxed or (height < 3 and width > 8))
+        vertical += bool(boxed or (width < 3 and height > 8))
+        if horizontal >= _MIN_RULES and vertical >= _MIN_RULES:
+            return True
+    return False
+
+
+def _blocks(pages: list[list[Line]], tables: dict[int, list]):
+    """Runs of lines and tables in reading order; a table continued on the next page is one."""
+    run: list[Line] = []
+    table: list[list[str]] | None = None
+    for item in _reading_order(pages, tables):
+        if isinstance(item, Line):
+            if table is not None:
+                yield "table", table
+                table = None
+            run.append(item)
+            continue
+        if run:
+            yield "lines", run
+            run = []
+        if table is not None and item.continues(table):
+            table.extend(item.rows)
+        else:
+            if table is not None:
+                yield "table", table
+            table = list(item.rows)
+    if table is not None:
+        yield "table", table
+    if run:
+        yield "lines", run
+
+
+def _reading_order(pages: list[list[Line]], tables: dict[int, list]):
+    """Each page's lines with its table regions put in place of the lines they cover."""
+    for index, lines in enumerate(pages):
+        regions = sorted(tables.get(index, []), key=lambda region: region.top)
+        for line in lines:
+            while regions and regions[0].top <= line.top:
+                yield regions.pop(0)
+            if not any(region.covers(line) for region in tables.get(index, [])):
+                yield line
+        yield from regions
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5 -> "1-3, 5"."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)

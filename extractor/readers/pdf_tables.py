@@ -1,0 +1,66 @@
+"""Ruled tables of a PDF, read cell by cell with pdfplumber (pdfminer.six underneath).
+
+pypdfium2 gives characters but no table structure; pdfplumber finds the ruling lines and the
+cells they enclose. It is much slower, so ``pdf.py`` calls it only for pages that have path
+objects at all. Word exports also draw invisible boxes (white background rectangles, one per
+paragraph) that look like a one-column table, so a table counts only when at least two of its
+columns carry text in most rows.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from .assemble import join_wrapped, looks_like_header, tidy_spaces
+from .pdf_layout import Line
+
+
+@dataclass
+class TableRegion:
+    """A table on one page: its box (points, origin top left) and its rows of cell text."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    rows: list[list[str]]
+
+    def covers(self, line: Line) -> bool:
+        """Whether a line of text lies inside the table (and so is read as a cell instead)."""
+        middle = (line.top + line.bottom) / 2
+        return self.top <= middle <= self.bottom and line.x0 < self.x1 and line.x1 > self.x0
+
+    def continues(self, rows: list[list[str]]) -> bool:
+        """Whether this table carries on ``rows`` from the page before (same columns, no header)."""
+        return bool(rows) and len(rows[0]) == len(self.rows[0]) and not looks_like_header(self.rows[0])
+
+
+def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableRegion]]:
+    """Tables with text in at least two columns on the given (0-based) pages."""
+    import pdfplumber
+
+    found: dict[int, list[TableRegion]] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for index in page_indexes:
+            page = pdf.pages[index]
+            regions = []
+            for table in page.find_tables():
+                rows = [[_cell(cell) for cell in row] for row in table.extract()]
+                if _is_real(rows):
+                    x0, top, x1, bottom = table.bbox
+                    regions.append(TableRegion(x0, top, x1, bottom, rows))
+            if regions:
+                found[index] = regions
+            page.close()
+    return found
+
+
+def _cell(text: str | None) -> str:
+    return tidy_spaces(join_wrapped((text or "").split("\n")))
+
+
+def _is_real(rows: list[list[str]]) -> bool:
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    filled = [sum(1 for row in rows if column < len(row) and row[column])
+              for column in range(len(rows[0]))]
+    return sum(1 for count in filled if count * 2 >= len(rows)) >= 2

@@ -1,0 +1,37 @@
+"""The things a query can run on. Each names its ``kind``; ``queries.run`` calls ``on_<kind>``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.sparql import Engine
+
+
+class Backend(Protocol):
+    kind: ClassVar[str]
+    source: Any
+
+
+@dataclass
+class NetworkxBackend:
+    """The graph in memory, as ``graph.store.Store.load_graph`` or ``graph.build`` give it."""
+    source: "nx.MultiDiGraph"
+    kind: ClassVar[str] = "networkx"
+
+
+@dataclass
+class SparqlBackend:
+    """A SPARQL engine over the graph's RDF form (``graph.sparql.open_engine``)."""
+    source: "Engine"
+    kind: ClassVar[str] = "sparql"
+
+
+@lru_cache(maxsize=None)
+def sparql_template(name: str) -> str:
+    """The text of ``queries/sparql/<name>.rq``."""
+    return resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")

@@ -1,0 +1,112 @@
+"""Which national action a measure serves: each measure of a plan is mapped to one of the ten actions
+of 《2030年前碳达峰行动方案》, 政策保障 or 其他, with the similarity score kept so a reader can judge.
+
+Method (no training data needed, every step inspectable):
+* each label is described by the national plan's own text (``queries/data/national_actions.json``,
+  see :mod:`queries.national_frame`);
+* texts become bags of jieba words (two characters or more) plus character bigrams: the bigrams
+  catch words jieba cuts differently in a local plan (``光伏`` inside ``分布式光伏``);
+* weights are TF-IDF, the IDF taken over the national plan's numbered items, so words every
+  action uses (``推进``, ``加快``) count for little;
+* a measure is its title (weighted up: it states the measure's aim), its text and the title of
+  the section it sits in (local plans often mirror the national action headings);
+* the label is the one whose description is most cosine-similar; below ``min_score`` the
+  measure is 其他. ``score`` and the runner-up are kept in the result.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from .national_frame import LABELS, OTHER, Frame, default_frame
+
+if TYPE_CHECKING:
+    from extractor.model import Plan
+
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+Vector = dict[str, float]
+
+
+def terms(text: str) -> list[str]:
+    """jieba words of two characters or more, plus the character bigrams of the text."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    words = [w for w in jieba.lcut(text) if len(w) >= 2 and _WORDLIKE.search(w)]
+    bigrams = [text[i:i + 2] for i in range(len(text) - 1)
+               if _WORDLIKE.match(text[i]) and _WORDLIKE.match(text[i + 1])]
+    return words + bigrams
+
+
+@dataclass(frozen=True)
+class ActionMatch:
+    """The label chosen for one measure, how similar it was, and the next best label."""
+    action: str
+    score: float
+    runner_up: str
+    runner_up_score: float
+
+    def as_dict(self) -> dict:
+        return {"action": self.action, "score": round(self.score, 4), "runner_up": self.runner_up,
+                "runner_up_score": round(self.runner_up_score, 4)}
+
+
+@dataclass
+class Weights:
+    """How much each part of a text counts (repetitions of its terms)."""
+    measure_title: int = 2
+    measure_text: int = 1
+    section_title: int = 1
+    action_heading: int = 3
+    item_title: int = 1
+
+
+@dataclass
+class ActionClassifier:
+    """Nearest national-action description by TF-IDF cosine similarity."""
+    frame: Frame = field(default_factory=default_frame)
+    min_score: float = 0.0
+    weights: Weights = field(default_factory=Weights)
+
+    def __post_init__(self) -> None:
+        docs = [terms(a.heading + a.intro) for a in self.frame.actions]
+        docs += [terms(i.title + i.text) for a in self.frame.actions for i in a.items]
+        df = Counter(t for d in docs for t in set(d))
+        self._idf = {t: math.log((len(docs) + 1) / (n + 1)) + 1 for t, n in df.items()}
+        self._default_idf = math.log(len(docs) + 1) + 1
+        w = self.weights
+        self._labels: dict[str, Vector] = {}
+        for a in self.frame.actions:
+            bag = terms(a.heading) * w.action_heading + terms(a.intro)
+            for item in a.items:
+                bag += terms(item.title) * w.item_title + terms(item.text)
+            self._labels[a.label] = self._vector(bag)
+
+    def _vector(self, bag: Iterable[str]) -> Vector:
+        counts = Counter(bag)
+        vec = {t: (1 + math.log(n)) * self._idf.get(t, self._default_idf) for t, n in counts.items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        return {t: x / norm for t, x in vec.items()}
+
+    def classify(self, title: str, text: str = "", section_title: str = "") -> ActionMatch:
+        """The label for a measure given its title, body text and the title of its section."""
+        w = self.weights
+        vec = self._vector(terms(title) * w.measure_title + terms(text) * w.measure_text
+                           + terms(section_title) * w.section_title)
+        scores = sorted(((sum(x * lv.get(t, 0.0) for t, x in vec.items()), label)
+                         for label, lv in self._labels.items()), reverse=True)
+        (best, label), (second, runner_up) = scores[0], scores[1]
+        if best < self.min_score:
+            label, runner_up, second = OTHER, label, best
+        return ActionMatch(label, best, runner_up, second)
+
+    def classify_plan(self, plan: "Plan") -> dict[str, ActionMatch]:
+        """Every measure of a plan, by measure id."""
+        titles = {s.id: s.title for s in plan.sections}
+        return {m.id: self.classify(m.title, m.text, titles.get(m.section or "", "")) for m in plan.measures}
+
+
+__all__ = ["ActionClassifier", "ActionMatch", "LABELS", "Weights", "terms"]

@@ -1,0 +1,58 @@
+"""The shape and order of query rows, shared by every backend so their answers compare equal.
+
+A measure row is ``{"plan", "measure": {"id", "path", "title"}, "lead": [...], "support":
+[...], "joint": [...]}``; unit names are in the order the plan lists them. Backends collect
+facts (a measure, its units with their rank and role) and hand them here.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Hashable, Iterable, Sequence
+
+ROLES = ("lead", "support", "joint")
+ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
+
+Unit = tuple[int, str, str]
+"""(rank in the measure's unit list, role, department name)"""
+
+
+def owners(units: Iterable[Unit]) -> dict[str, list[str]]:
+    """Unit names by role, each list in the plan's order."""
+    by_role: dict[str, list[str]] = {role: [] for role in ROLES}
+    for _, role, name in sorted(set(units)):
+        by_role[role].append(name)
+    return by_role
+
+
+def measure_ref(local_id: str, path: str, title: str) -> dict[str, str]:
+    return {"id": local_id, "path": path, "title": title}
+
+
+def measure_row(plan: str, measure: dict[str, str], units: Iterable[Unit],
+                **extra: Any) -> dict[str, Any]:
+    return {"plan": plan, **extra, "measure": measure, **owners(units)}
+
+
+def ordered(keyed: Iterable[tuple[Sequence, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Rows sorted by their keys (the keys themselves are not part of the rows)."""
+    return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def group(solutions: Iterable[dict[str, Any]], *fields: str) -> dict[Hashable, list[dict]]:
+    """SPARQL solutions grouped by the values of ``fields``, in first-seen order."""
+    groups: dict[Hashable, list[dict]] = defaultdict(list)
+    for solution in solutions:
+        groups[tuple(solution[f] for f in fields)].append(solution)
+    return groups
+
+
+def solution_units(solutions: Iterable[dict[str, Any]], rank: str = "rank", role: str = "role",
+                   name: str = "unit") -> list[Unit]:
+    """The units named in a group of SPARQL solutions (rows without a unit are skipped)."""
+    return [(s[rank], s[role], s[name]) for s in solutions if s.get(name) is not None]
+
+
+def matches(needle: str, *haystacks: str | None) -> bool:
+    """Case-insensitive substring test, the same as SPARQL's CONTAINS(LCASE(…), LCASE(…))."""
+    needle = needle.lower()
+    return any(needle in h.lower() for h in haystacks if h is not None)

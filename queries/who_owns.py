@@ -1,0 +1,46 @@
+"""who-owns TEXT: the measures whose number, title or body matches TEXT, with their units.
+
+TEXT matches a measure whose number (``12``) or path (``三/（四）/12``) equals it, or whose title
+or body contains it, ignoring case. Rows come in plan order: by plan id, then measure order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .backends import sparql_template
+from .lookups import MEASURE, nodes_of, ref_of, units_of
+from .rows import group, matches, measure_ref, measure_row, ordered, solution_units
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.sparql import Engine
+
+
+@dataclass(frozen=True)
+class Params:
+    text: str
+    plan: str | None = None
+
+
+def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]]:
+    keyed = []
+    for node, data in nodes_of(graph, MEASURE, params.plan):
+        if params.text in (data["number"], data["path"]) or matches(params.text, data["title"],
+                                                                     data["text"]):
+            row = measure_row(data["plan"], ref_of(data), units_of(graph, node))
+            keyed.append(((data["plan"], data["order"]), row))
+    return ordered(keyed)
+
+
+def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
+    from graph.sparql import bind
+
+    query = bind(sparql_template("who_owns"), text=params.text, planFilter=params.plan)
+    keyed = []
+    for (plan, order, local_id), found in group(engine.select(query), "plan", "order",
+                                                "measure").items():
+        ref = measure_ref(local_id, found[0]["path"], found[0]["title"])
+        keyed.append(((plan, order), measure_row(plan, ref, solution_units(found))))
+    return ordered(keyed)
