@@ -10,9 +10,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from statistics import median
 
-from .core import Figure, Skip, time_figure, timed
+from .core import Figure, Skip, paired_medians, time_figure
 from .corpus import Context
 
 LIMIT = 0.5
@@ -38,10 +37,7 @@ def measure(ctx: Context) -> list[Figure]:
         last = (check.stderr.strip().splitlines() or ["no output"])[-1]
         raise Skip(f"who-owns exited {check.returncode}: {last}")
     run = lambda cmd: subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # noqa: E731
-    ours, theirs = [], []
-    for _ in range(ctx.runs):
-        ours.append(timed(lambda: run(query)))
-        theirs.append(timed(lambda: run(baseline)))
-    return [time_figure("cold-start", f"who-owns {QUERY} cold start", median(ours),
-                        'python -c "import networkx"', median(theirs), limit=LIMIT,
+    ours, theirs = paired_medians(lambda: run(query), lambda: run(baseline), ctx.runs)
+    return [time_figure("cold-start", f"who-owns {QUERY} cold start", ours,
+                        'python -c "import networkx"', theirs, limit=LIMIT,
                         note=f"{len(ctx.plans)} plans in the store, median of {ctx.runs}")]

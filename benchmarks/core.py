@@ -54,23 +54,26 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
 
-def timed(fn: Callable[[], object]) -> float:
-    """Wall time of one call, after a collection so earlier garbage is not charged to it."""
+def timed(fn: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
+    """Wall time of one call, after ``setup`` (untimed) and a collection so earlier garbage is
+    not charged to it."""
+    if setup is not None:
+        setup()
     gc.collect()
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
 
 
-def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median times of ``ours`` and ``baseline``, run alternately after one warm-up call each."""
-    ours()
-    baseline()
+def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], runs: int,
+                   setup: Callable[[], object] | None = None) -> tuple[float, float]:
+    """Median times of ``ours`` and ``baseline``, run alternately after one warm-up call each;
+    ``setup`` runs untimed before every call (e.g. to empty a database)."""
     mine, theirs = [], []
-    for _ in range(runs):
-        mine.append(timed(ours))
-        theirs.append(timed(baseline))
-    return median(mine), median(theirs)
+    for _ in range(runs + 1):
+        mine.append(timed(ours, setup))
+        theirs.append(timed(baseline, setup))
+    return median(mine[1:]), median(theirs[1:])
 
 
 def cost_figure(stage: str, name: str, work: float, unit: str, ours: float, baseline_name: str,

@@ -184,3 +184,13 @@ class Plan(_Item):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Plan":
         return cls.model_validate(data)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``policykg/plan@1`` (committed as docs/plan.schema.json)."""
+    return Plan.model_json_schema(by_alias=True)
+
+
+if __name__ == "__main__":  # python -m extractor.model > docs/plan.schema.json
+    import json
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

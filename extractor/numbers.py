@@ -50,13 +50,15 @@ class QuantityMatch:
     """A quantity found in a text: its ``[start, end)`` span, where its unit starts, and its reading.
 
     ``bare`` is true for a plain number with neither unit nor multiplier (``1.25``, ``2024``): such
-    numbers are quantities only where the context says so.
+    numbers are quantities only where the context says so. ``more`` is true for a number printed
+    with 余/多 (``1000余家``, ``100多个``): the value is a lower bound.
     """
     start: int
     end: int
     unit_start: int
     quantity: Quantity
     bare: bool
+    more: bool = False
 
 
 def parse_number(text: str) -> float:
@@ -78,7 +80,7 @@ def parse_quantity(text: str) -> Quantity:
         if found is not None:
             return found
     m = _patterns().loose.fullmatch(text)
-    if not m:
+    if not m or not set(m["num"]) - set("十百千万亿"):  # "千瓦" is a unit, not 1000 瓦
         raise ValueError(f"not a quantity: {text!r}")
     value = _decimal(m["num"]) * _MULTIPLIERS.get(m["mult"] or "", Decimal(1))
     return Quantity(float(value), None, _clean_unit(m["unit"]))
@@ -109,8 +111,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         g = m.groupdict()
         unit = next((name for name in ("unit", "lounit", "cnunit") if g.get(name)), None)
         unit_start = m.start(unit) if unit else m.end()
-        bare = bool(g["lo"]) and not (unit or g["lomult"] or g.get("himult"))
-        yield QuantityMatch(m.start(), m.end(), unit_start, found, bare)
+        bare = bool(g["lo"]) and not (unit or g["lomult"] or g.get("himult") or g["more"])
+        yield QuantityMatch(m.start(), m.end(), unit_start, found, bare, bool(g["more"]))
         pos = m.end()
 
 
@@ -131,15 +133,17 @@ class _Patterns:
 def _patterns() -> _Patterns:
     units = sorted(load_units(), key=len, reverse=True)
     unit = "|".join(re.escape(u).replace("/", "[/／]") for u in units)
-    first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<lounit>{unit})?"
+    first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"
     words = (rf"百分之(?P<pct>{_CN}|{_ARABIC})"
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
     chinese = rf"(?P<cn>{_CN})(?P<cnunit>{unit})|(?P<cnbig>[{_CN_CHARS}]+[万亿])(?=[，。；、]|$)"
-    # a number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G)
-    edge_before, edge_after = r"(?<![\d.A-Za-z])", r"(?![A-Za-z])"
+    # A number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G). The
+    # look-ahead on the first character lets the regex engine skip ordinary text quickly.
+    edge_before = rf"(?=[\d{_CN_CHARS}翻])(?<![\d.A-Za-z])"
+    edge_after = r"(?![A-Za-z])"
     quantity = re.compile(rf"{edge_before}(?:{words}|{arabic}|{chinese}){edge_after}")
     single = re.compile(rf"{edge_before}(?:{words}|{first}|{chinese}){edge_after}")
     loose = re.compile(rf"(?P<num>{_ARABIC}|{_CN})(?P<mult>{_MULT})?(?P<unit>.*)")

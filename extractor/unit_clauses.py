@@ -1,9 +1,10 @@
 """Responsible-unit clauses: find them in a measure's text and read them into units with roles.
 
 The formats seen in plans: ``（责任单位：A、B等）`` in any bracket, on the measure's line or a line of
-its own; ``牵头单位：A；配合单位：B、C`` in brackets or on separate lines; ``（A牵头，B、C配合）``; one
-list per province split by ``；``; and document-level lead rules (``逗号前为牵头单位``,
-``列首位的为牵头单位``, ``未明确牵头单位的…按职责分工负责``). This module only reads words; the
+its own; ``牵头单位：A；配合单位：B、C`` in brackets or on separate lines; ``（A牵头，B、C配合）``;
+``由A会同B…`` inside a sentence (read only where a measure has no clause); one list per province
+split by ``；``; and document-level lead rules (``逗号前为牵头单位``, ``列首位的为牵头单位``,
+``未明确牵头单位的…按职责分工负责``). This module only reads words; the
 canonical department names come from :mod:`extractor.departments`.
 """
 from __future__ import annotations
@@ -24,6 +25,8 @@ _LABEL = "|".join(LEAD_LABELS[:-1] + SUPPORT_LABELS + PLAIN_LABELS)
 _CLAUSE_START = re.compile(rf"[（［〔【\[]\s*(?:{_LABEL})\s*[：:]")
 _LINE_CLAUSE = re.compile(rf"^\s*(?:{_LABEL})\s*[：:]", re.M)
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:配合|参与|参加|协同|按职责分工负责))?[）)]")
+_ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
+_IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG})*)(?:会同({_ORG}(?:、{_ORG})*|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
 _NOTE = re.compile(r"[，,；;]?\s*(?:(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位)?[，,]?\s*下同\s*$|"
                    r"[，,；;]?\s*(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位\s*$")
 _TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?|按职责分工负责|负责)$")
@@ -36,12 +39,16 @@ RULE_NO_LEAD = re.compile(r"未明确牵头单位")
 
 @dataclass
 class RawUnit:
-    raw: str
+    raw: str            # as printed, white space removed
     start: int
     end: int
     group: int          # index of the ；-separated list it came from
     before_comma: bool  # listed before the first top-level ，of its list
     label: str | None   # "lead" / "support" when the clause labels it
+    full: str = ""      # the name with a prefix the list implies (市经济信息委 → 重庆市经济信息委)
+
+    def __post_init__(self) -> None:
+        self.full = self.full or self.raw
 
 
 @dataclass
@@ -90,6 +97,9 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
         taken_until = line_end
     if not clauses:
         for m in _LEAD_SUPPORT.finditer(text, start, end):
+            clauses.append(_read_lead_support(text, m))
+    if not clauses:
+        for m in _IN_SENTENCE.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
     return sorted(clauses, key=lambda c: c.start)
 
@@ -194,7 +204,7 @@ def _complete_prefixes(units: list[RawUnit]) -> None:
         if m and len(m.group(1)) > 1 and not u.raw.startswith(("市", "省")):
             prefix = m.group(1)
         elif prefix and u.raw[0] in "省市" and u.raw[0] == prefix[-1] and not u.raw.startswith("市级"):
-            u.raw = prefix[:-1] + u.raw
+            u.full = prefix[:-1] + u.raw
 
 
 def assign_roles(clause: Clause, rules: DocRules) -> list[tuple[RawUnit, Role, LeadBasis]]:

@@ -31,10 +31,10 @@ from rdflib import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, Graph, Literal,
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from .schema import (
-    RELATION_ROLES, RESPONSIBILITY, NodeType, RelType, plan_node, region_node, segment,
+    DEFAULT_BASE, RELATION_ROLES, RESPONSIBILITY, NodeType, RelType, plan_node, region_node,
+    segment,
 )
 
-DEFAULT_BASE = "https://w3id.org/policykg/id/"
 PKG_BASE = "https://w3id.org/policykg/"
 
 
@@ -230,12 +230,6 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
         graph.bind(prefix, str(namespace._NS), override=True)
     graph.bind("id", base, override=True)
     return graph
-
-
-def prefix_declarations(base: str = DEFAULT_BASE) -> str:
-    """The ``PREFIX`` lines of a SPARQL query that uses the standard prefixes."""
-    lines = [f"PREFIX {p}: <{ns._NS}>" for p, ns in PREFIXES.items()]
-    return "\n".join([*lines, f"PREFIX id: <{base}>"])
 
 
 @lru_cache(maxsize=None)

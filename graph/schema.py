@@ -17,6 +17,9 @@ from typing import Any, Iterable
 
 SCHEMA = "policykg/graph@1"
 
+DEFAULT_BASE = "https://w3id.org/policykg/id/"
+"""Where node ids become IRIs (``graph.rdf``) unless the user sets another base."""
+
 
 class NodeType(str, Enum):
     PLAN = "Plan"

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .schema import DEFAULT_BASE
+
 if TYPE_CHECKING:
     import networkx as nx
     import rdflib
@@ -147,11 +149,12 @@ class OxigraphEngine(_Engine):
         return Result("SELECT", rows=rows, variables=names)
 
 
-def open_engine(graph: "nx.MultiDiGraph", engine: str = "auto", base: str | None = None) -> _Engine:
+def open_engine(graph: "nx.MultiDiGraph", engine: str = "auto",
+                base: str = DEFAULT_BASE) -> _Engine:
     """An engine over the RDF form of ``graph``: ``rdflib``, ``oxigraph`` or ``auto``."""
-    from .rdf import DEFAULT_BASE, to_rdflib
+    from .rdf import to_rdflib
 
-    rdf = to_rdflib(graph, base or DEFAULT_BASE)
+    rdf = to_rdflib(graph, base)
     if engine == "auto":
         engine = "oxigraph" if len(rdf) > LARGE else "rdflib"
     if engine == "rdflib":

@@ -29,10 +29,10 @@ class UnsupportedBackend(Exception):
     """The query has no implementation for the backend asked for."""
 
 
-def run(name: str, backend: Backend, **params: Any) -> list[dict[str, Any]]:
+def run(query: str, backend: Backend, /, **params: Any) -> list[dict[str, Any]]:
     """Answer the named query on ``backend``; ``params`` are the fields of its ``Params``."""
-    module = importlib.import_module(QUERIES[name])
+    module = importlib.import_module(QUERIES[query])
     implementation = getattr(module, f"on_{backend.kind}", None)
     if implementation is None:
-        raise UnsupportedBackend(f"{name} has no {backend.kind} implementation")
+        raise UnsupportedBackend(f"{query} has no {backend.kind} implementation")
     return implementation(backend.source, module.Params(**params))

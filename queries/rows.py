@@ -30,7 +30,7 @@ def measure_ref(local_id: str, path: str, title: str) -> dict[str, str]:
 
 def measure_row(plan: str, measure: dict[str, str], units: Iterable[Unit],
                 **extra: Any) -> dict[str, Any]:
-    return {"plan": plan, **extra, "measure": measure, **owners(units)}
+    return {"plan": plan, "measure": measure, **owners(units), **extra}
 
 
 def ordered(keyed: Iterable[tuple[Sequence, dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from extractor.unit_clauses import DocRules, assign_roles, find_clauses
 
 def _roles(text, rules=DocRules()):
     (clause,) = find_clauses(text, 0, len(text))
-    return [(u.raw, r.value, b.value) for u, r, b in assign_roles(clause, rules)]
+    return [(u.full, r.value, b.value) for u, r, b in assign_roles(clause, rules)]
 
 
 def test_plain_clause_first_listed_lead_and_trailing_deng():
@@ -47,6 +47,12 @@ def test_first_listed_rule_per_province_with_prefix_completion():
                      ("四川省发展改革委", "lead", "explicit"), ("四川省经济和信息化厅", "support", "explicit")]
 
 
+def test_completed_name_keeps_the_printed_words():
+    (clause,) = find_clauses("（责任单位：重庆市发展改革委、市经济信息委）", 0, 22)
+    assert [(u.raw, u.full) for u in clause.units] == [("重庆市发展改革委", "重庆市发展改革委"),
+                                                      ("市经济信息委", "重庆市经济信息委")]
+
+
 def test_no_lead_rule_makes_units_joint():
     assert _roles("（责任单位：市发改委、市经信局）", DocRules(no_lead=True))[0][1:] == ("joint", "none")
 
@@ -61,3 +67,10 @@ def test_doc_rules_are_found_in_text():
     assert DocRules.find("排在第一为牵头单位，下同").first
     assert DocRules.find("未明确牵头单位的，由各责任单位按职责分工负责").no_lead
     assert Role.LEAD.value == "lead" and LeadBasis.EXPLICIT.value == "explicit"
+
+
+def test_lead_named_inside_a_sentence_when_no_clause():
+    roles = _roles("验收由市生态环境局会同市级主管部门组织专家开展。")
+    assert roles == [("市生态环境局", "lead", "explicit"), ("市级主管部门", "support", "explicit")]
+    roles = _roles("由市发改委、市生态环境局牵头筹备组建工作专班。")
+    assert [r[:2] for r in roles] == [("市发改委", "lead"), ("市生态环境局", "lead")]

@@ -59,14 +59,14 @@ class UnitReader:
         resolver = DepartmentResolver(region, issuer)
         rules = DocRules.find(text_of(doc))
         doc._.clauses = [(c.start, c.end) for _, c in found]
-        resolver.observe([u.raw for _, c in found for u in c.units])
+        resolver.observe([u.full for _, c in found for u in c.units])
         records = []
         spans = []
         for measure, clause in found:
             if not clause.units:
                 doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
             for unit, role, basis in assign_roles(clause, rules):
-                resolution = resolver.resolve(unit.raw)
+                resolution = resolver.resolve(unit.full)
                 if resolution.reason:
                     doc._.problems.append(("unit-alias", resolution.reason, (unit.start, unit.end)))
                 records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))

@@ -22,7 +22,8 @@ from . import Table
 _HEADER_WORDS = re.compile(r"序号|编号|名称|任务|内容|措施|举措|事项|单位|部门|时限|时间|期限|"
                            r"进度|指标|目标|备注|类别|项目|分工|要求|领域")
 _NUMBER_HEADER = re.compile(r"^(序号|编号)$")
-_LABEL_HEADER = re.compile(r"单位|部门|时限|时间|期限|进度|备注")
+# Columns that say who and when. A bare 单位 is a unit of measure (指标 tables), not an owner.
+_LABEL_HEADER = re.compile(r"(牵头|责任|配合|参与|参加|协办|主办|实施|承办|主管)单位|部门|时限|时间|期限|进度")
 _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．、]?$")
 _CELL_SEPARATOR = "\t"
 # Spaces in Chinese text are layout: Word sets one around every number ("到 2025 年"), which
@@ -71,19 +72,22 @@ class TextBuilder:
             self._append(text)
 
     def add_table(self, rows: list[list[str]]) -> None:
-        """Render rows (cells already cleaned) one line each; skip empty rows and tables."""
+        """Render rows (cells already cleaned) one line each; skip empty rows and tables.
+
+        The header is the first or second row (a caption row may come first); rows before it
+        and the header itself read as plain cells.
+        """
         rows = [row for row in rows if any(cell for cell in row)]
         if not rows:
             return
-        header = rows[0] if looks_like_header(rows[0]) else None
-        kept_rows, spans = [], []
+        at = next((index for index, row in enumerate(rows[:2]) if looks_like_header(row)), None)
+        spans = []
         for index, row in enumerate(rows):
-            is_header = header is not None and index == 0
-            line, cell_spans = render_row(row, None if is_header else header)
+            header = rows[at] if at is not None and index > at else None
+            line, cell_spans = render_row(row, header)
             start = self._append(line)
-            kept_rows.append(row)
             spans.append([(start + a, start + b) for a, b in cell_spans])
-        self.tables.append(Table(rows=kept_rows, cell_spans=spans))
+        self.tables.append(Table(rows=rows, cell_spans=spans))
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -121,7 +125,7 @@ def render_row(row: list[str], header: list[str] | None) -> tuple[str, list[tupl
             labels.append(index)
         else:
             body.append(index)
-    if not body:
+    if not body or not labels:
         return _join_cells(row, spans)
     out = ""
     if number is not None:
@@ -146,8 +150,13 @@ def render_row(row: list[str], header: list[str] | None) -> tuple[str, list[tupl
 
 
 def _join_cells(row: list[str], spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Cells apart by a tab; empty cells at the end add nothing (a caption spanning the row)."""
+    last = max(index for index, cell in enumerate(row) if cell)
     out = ""
     for index, cell in enumerate(row):
+        if index > last:
+            spans[index] = (len(out), len(out))
+            continue
         if index:
             out += _CELL_SEPARATOR
         spans[index] = (len(out), len(out) + len(cell))

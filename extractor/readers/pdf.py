@@ -23,7 +23,7 @@ from .assemble import TextBuilder, tidy_spaces
 from .pdf_layout import Line, drop_page_furniture, paragraphs
 from .source import source_for
 
-# A page with fewer visible characters than this has no real text layer (scanned image).
+# A page with fewer characters than this has no real text layer (a scan, or a blank page).
 _MIN_PAGE_CHARS = 10
 # Horizontal and vertical rules a page needs before it is worth asking pdfplumber for tables.
 _MIN_RULES = 2
@@ -47,18 +47,17 @@ def read_pdf(path: Path) -> Document:
         raise PlanInputError(str(path), f"not a readable PDF ({exc})") from None
     warnings: list[Warning] = []
     try:
-        pages, table_pages, unmapped = _read_pages(document)
+        pages, table_pages, scanned, unmapped = _read_pages(document)
     finally:
         document.close()
-    textless = [index + 1 for index, lines in enumerate(pages)
-                if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS]
-    if len(textless) == len(pages):
-        raise PlanInputError(str(path), "PDF has no text layer (a scanned image?); "
-                                        "OCR is not supported")
-    if textless:
+    if not any(pages):
+        problem = ("PDF has no text layer (a scanned image?); OCR is not supported" if scanned
+                   else "PDF contains no text")
+        raise PlanInputError(str(path), problem)
+    if scanned:
         warnings.append(Warning(code="pdf-page-without-text",
-                                message=f"page(s) {_ranges(textless)} have no text layer "
-                                        "(scanned?); their content is missing"))
+                                message=f"page(s) {_ranges(scanned)} are images without a text "
+                                        "layer (scanned?); their content is missing"))
     if unmapped:
         warnings.append(Warning(code="pdf-unmapped-glyphs",
                                 message=f"{unmapped} glyph(s) have no Unicode mapping and were "
@@ -80,11 +79,12 @@ def read_pdf(path: Path) -> Document:
                     tables=builder.tables, warnings=warnings)
 
 
-def _read_pages(document) -> tuple[list[list[Line]], list[int], int]:
-    """Lines of every page, the pages that may hold ruled tables, and unmapped glyph count."""
+def _read_pages(document) -> tuple[list[list[Line]], list[int], list[int], int]:
+    """Lines of every page, the pages that may hold ruled tables, the (1-based) pages that are
+    images without text, and how many glyphs had no Unicode mapping."""
     import pypdfium2.raw as raw
 
-    pages, table_pages, unmapped = [], [], 0
+    pages, table_pages, scanned, unmapped = [], [], [], 0
     for index in range(len(document)):
         page = document[index]
         try:
@@ -93,14 +93,22 @@ def _read_pages(document) -> tuple[list[list[Line]], list[int], int]:
                 chars, bad = _chars(raw, textpage.raw)
             finally:
                 textpage.close()
-            height = page.get_height()
-            pages.append(_lines(chars, index, height))
             unmapped += bad
-            if pages[-1] and _has_rulings(raw, page):
+            lines = _lines(chars, index, page.get_height())
+            if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS:
+                if _has_image(raw, page):
+                    scanned.append(index + 1)
+                lines = []
+            elif _has_rulings(raw, page):
                 table_pages.append(index)
+            pages.append(lines)
         finally:
             page.close()
-    return pages, table_pages, unmapped
+    return pages, table_pages, scanned, unmapped
+
+
+def _has_image(raw, page) -> bool:
+    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)), None) is not None
 
 
 def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]], int]:
@@ -127,7 +135,9 @@ def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]],
         raw.FPDFText_GetLooseCharBox(textpage, index, loose)
         if 0x2F00 <= code <= 0x2FDF:  # Kangxi radicals some fonts map instead of the ideograph
             char = unicodedata.normalize("NFKC", char)
-        x0, x1 = (left.value, right.value) if right.value > left.value else (loose.left, loose.right)
+        # The loose box spans the glyph's advance, so the gap between two digits is ~0 even for
+        # a narrow "1"; the tight box is the fallback for fonts without usable metrics.
+        x0, x1 = (loose.left, loose.right) if loose.right > loose.left else (left.value, right.value)
         out.append((char, x0, x1, loose.bottom, loose.top))
     out = [c for c in out if not 0xD800 <= ord(c[0]) <= 0xDBFF]  # unpaired high halves
     return out, unmapped
@@ -229,8 +239,9 @@ def _blocks(pages: list[list[Line]], tables: dict[int, list]):
         if run:
             yield "lines", run
             run = []
-        if table is not None and item.continues(table):
-            table.extend(item.rows)
+        carried = item.continuation_of(table) if table is not None else None
+        if carried is not None:
+            table.extend(carried)
         else:
             if table is not None:
                 yield "table", table

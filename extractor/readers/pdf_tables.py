@@ -29,9 +29,17 @@ class TableRegion:
         middle = (line.top + line.bottom) / 2
         return self.top <= middle <= self.bottom and line.x0 < self.x1 and line.x1 > self.x0
 
-    def continues(self, rows: list[list[str]]) -> bool:
-        """Whether this table carries on ``rows`` from the page before (same columns, no header)."""
-        return bool(rows) and len(rows[0]) == len(self.rows[0]) and not looks_like_header(self.rows[0])
+    def continuation_of(self, rows: list[list[str]]) -> list[list[str]] | None:
+        """The rows that carry on ``rows`` from the page before, or None if this is a new table.
+
+        A table carries on when it has the same number of columns and either no header or the
+        same header repeated (which is then left out).
+        """
+        if not rows or len(rows[0]) != len(self.rows[0]):
+            return None
+        if self.rows[0] in rows[:2]:
+            return self.rows[1:]
+        return None if looks_like_header(self.rows[0]) else self.rows
 
 
 def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableRegion]]:

@@ -1,0 +1,197 @@
+"""Parse many plans at once: folders expanded, files spread over the cores, failures collected.
+
+``parse_many`` is what ``policykg parse`` and ``policykg build`` run over their arguments. Each
+file gives one ``Outcome``, in the order the files were named, whether it parsed or not: a bad
+file is reported, never the end of the run. Work goes to a pool of processes (parsing is
+CPU-bound Python, so threads would not help); at most a few files per worker are in flight, so
+memory stays flat however many files there are. The progress bar is redrawn by hand, not by
+rich's refresh thread, because forking worker processes while another thread runs can deadlock.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .model import Plan
+
+SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx")
+# Files in flight per worker: enough to keep every core busy, few enough to bound memory.
+_WINDOW_PER_WORKER = 2
+# A file whose worker died is tried once more (the crash may have been another file's).
+_ATTEMPTS = 2
+
+
+@dataclass
+class Outcome:
+    """What became of one file: its plan, or the one-line reason it could not be parsed."""
+    path: Path
+    plan: "Plan | None" = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def collect(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus plan files found under folders named (recursively, sorted by path).
+
+    A path that does not exist is kept, so that it is reported as a failure like any other.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUFFIXES))
+        else:
+            found.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def parse_one(path: Path) -> Outcome:
+    """Parse one file, turning any failure into an ``Outcome`` with the reason."""
+    from . import parse_file
+    from .errors import PlanInputError
+
+    try:
+        return Outcome(path=path, plan=parse_file(path))
+    except PlanInputError as exc:
+        return Outcome(path=path, error=exc.problem)
+    except Exception as exc:  # a parser bug must not end a batch of 120 files
+        return Outcome(path=path, error=f"parser error: {type(exc).__name__}: {exc}")
+
+
+def parse_many(paths: Iterable[str | Path], workers: int | None = None,
+               progress: bool | None = None) -> Iterator[Outcome]:
+    """Parse every file (folders expanded), yielding one ``Outcome`` per file in input order.
+
+    ``workers`` defaults to the cores this process may use; ``1`` parses in this process.
+    ``progress`` shows a progress bar on standard error; ``None`` shows it only on a terminal.
+    """
+    files = collect(paths)
+    if workers is None:
+        workers = _available_cores()
+    workers = max(1, min(workers, len(files)))
+    if progress is None:
+        progress = sys.stderr.isatty()
+    with _Progress(len(files), progress) as bar:
+        outcomes = _serial(files) if workers == 1 else _parallel(files, workers)
+        for outcome in outcomes:
+            bar.advance(outcome)
+            yield outcome
+
+
+def _serial(files: list[Path]) -> Iterator[Outcome]:
+    for path in files:
+        yield parse_one(path)
+
+
+def _parallel(files: list[Path], workers: int,
+              task: Callable[[Path], Outcome] = parse_one) -> Iterator[Outcome]:
+    pending = deque(files)
+    attempts: dict[Path, int] = {}
+    in_flight: deque[tuple[Path, Future]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(path: Path) -> Future:
+        attempts[path] = attempts.get(path, 0) + 1
+        return pool.submit(task, path)
+
+    try:
+        while pending or in_flight:
+            while pending and len(in_flight) < workers * _WINDOW_PER_WORKER:
+                path = pending.popleft()
+                in_flight.append((path, submit(path)))
+            path, future = in_flight[0]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                # A worker died (a crash in native code). Files already done keep their result;
+                # the others go to a fresh pool, except one that has now broken it twice.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers)
+                in_flight = deque((p, f if _finished(f) else submit(p) if attempts[p] < _ATTEMPTS
+                                   else _crashed(p)) for p, f in in_flight)
+                continue
+            in_flight.popleft()
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _crashed(path: Path) -> Future:
+    future: Future = Future()
+    future.set_result(Outcome(path=path, error="the worker process parsing it crashed"))
+    return future
+
+
+def _available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class _Progress:
+    """A rich progress bar on standard error, or nothing at all."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.bar, self.task = total, enabled, None, None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled and self.total:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+                TimeElapsedColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), TimeRemainingColumn(),
+                                TextColumn("{task.fields[name]}"),
+                                console=Console(stderr=True), transient=True,
+                                auto_refresh=False)
+            self.bar.start()
+            self.task = self.bar.add_task("parsing", total=self.total, name="")
+        return self
+
+    def advance(self, outcome: Outcome) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, name=outcome.path.name[:40])
+            self.bar.refresh()
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def summary(outcomes: list[Outcome]) -> list[str]:
+    """"N parsed, M failed", then one line per failure naming the file and the reason."""
+    failed = [o for o in outcomes if not o.ok]
+    lines = [f"{len(outcomes) - len(failed)} parsed, {len(failed)} failed"]
+    lines.extend(f"  {o.path}: {o.error}" for o in failed)
+    return lines
+
+
+def print_summary(outcomes: list[Outcome], stream: TextIO | None = None) -> None:
+    """Print ``summary`` to ``stream`` (standard error by default)."""
+    for line in summary(outcomes):
+        print(line, file=stream or sys.stderr)

@@ -1,0 +1,523 @@
+"""Dated quantitative targets (``到2025年，非化石能源消费比重提升至56%左右``) found in normalised plan text.
+
+A plan commits to numbers in running prose, several to a sentence, and mixes them with numbers that
+are no commitment: names (``220千伏变电站``), thresholds that define a group
+(``年综合能耗1000吨标准煤以上的公共建筑``), subsidy amounts, years, titles and durations. The rules:
+
+* A sentence ends at ``。`` or a line end (``；`` does not end it). A year cue (``到2025年``,
+  ``2030年前``, ``2025年底``, ``2022年起``, ``“十四五”期间`` → 2025) dates the numbers that follow it in
+  the same sentence until the next cue; a number with no cue before it in its sentence is no target.
+* A quantity directly followed by a noun is the object of a verb (``建成110公里自行车骨干网络``) when
+  a verb, a comparator or a list (``等``, ``、``) stands right before it; otherwise it modifies the
+  noun (``300米覆盖率达到85%``) and is no target.
+* The comparator comes from the word right before the number (``不低于``, ``超过``, ``约``) or right
+  after it (``以上``, ``以内``, ``左右``), a range gives ``range``; the direction from the verb of
+  change (``下降13%`` decrease, ``新增5万千瓦`` increase; ``提升至``/``降至``/``控制在`` reach a level).
+
+Everything the rules match on, the cue words, is data: ``extractor/data/target_cues.json``. Input is
+text normalised by ``extractor.normalize`` (ASCII digits and ``%``, full-width ``（）：；``). The
+module works on character offsets only and knows nothing of spaCy; the pipeline's ``targets``
+component wraps it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .labels import Comparator, Direction
+from .numbers import QuantityMatch, find_quantities
+
+CUES_FILE = Path(__file__).parent / "data" / "target_cues.json"
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，；：,;。！？!?\n]")
+_TITLES = re.compile(r"《[^《》\n]*》")
+_QUOTED = re.compile(r"“[^“”\n]{0,40}”|《[^《》\n]*》")
+_CJK_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z0-9（]")
+_MONTH = re.compile(r"\d{1,2}月")
+_SERIES_SPLIT = re.compile(r"[、和及与]")
+_NOUN_STOP = re.compile(r"[，；：。、（）\n]|并|且|同时")
+
+
+@dataclass(frozen=True)
+class FoundTarget:
+    """One dated quantitative target: ``[start, end)`` spans the phrase from indicator to comparator
+    word, ``value_span`` the number with its unit; ``text`` is the phrase as printed."""
+    start: int
+    end: int
+    indicator: str
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: Comparator
+    direction: Direction
+    year: int
+    baseline_year: int | None
+    modality: str | None
+    text: str
+    value_span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class FoundGoal:
+    """A dated goal with no number (``如期实现碳达峰目标``); ``[start, end)`` spans its clause."""
+    start: int
+    end: int
+    year: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A number that reads like a target but could not be read; the caller reports it as a warning."""
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class TargetScan:
+    """What ``find_targets`` found, each list in text order."""
+    targets: list[FoundTarget] = field(default_factory=list)
+    goals: list[FoundGoal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue word found before a quantity, with what it says about comparator and direction."""
+    start: int
+    end: int
+    comparator: Comparator
+    direction: Direction
+    adjacent_only: bool
+
+
+@dataclass(frozen=True)
+class _YearCue:
+    start: int
+    end: int
+    year: int | None  # None: a past period or year, which ends the dating of earlier cues
+
+
+def find_targets(text: str, start: int = 0, end: int | None = None, *,
+                 plan_year: int | None = None) -> TargetScan:
+    """Find the dated quantitative targets, the dated goals without a number and the unreadable
+    would-be targets in ``text[start:end]``.
+
+    ``plan_year``, when known, marks years before it (and periods that ended before it) as past:
+    numbers after them are history, not targets.
+    """
+    end = len(text) if end is None else end
+    lex = _lexicon()
+    titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
+    years = [c for c in lex.year_cues(text, start, end, plan_year) if not titles.covers(c.start)]
+    scan = TargetScan()
+    if not years:
+        return scan
+    quoted = _Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)])
+    # only sentences with a year cue can hold a target: read numbers there and nowhere else
+    stops = [m.start() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
+    by_sentence: dict[int, list[_YearCue]] = {}
+    for cue in years:
+        by_sentence.setdefault(bisect_left(stops, cue.end), []).append(cue)
+    for i, cues in by_sentence.items():
+        s_start = stops[i - 1] + 1 if i else start
+        sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
+        quantities = [q for q in find_quantities(text, s_start, stops[i]) if not quoted.covers(q.start)]
+        for j, q in enumerate(quantities):
+            sentence.read(q, quantities[j + 1:], scan)
+        scan.goals.extend(sentence.goals())
+    return scan
+
+
+class _Sentence:
+    """The reading state of one dated sentence: its year cues and the targets found so far."""
+
+    def __init__(self, text: str, start: int, end: int, years: list[_YearCue], titles: "_Spans",
+                 lex: "_Lexicon"):
+        self.text, self.start, self.end, self.titles, self.lex = text, start, end, titles, lex
+        self.years = years
+        self.year_ends = [cue.end for cue in years]
+        self.clause_starts = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)]
+        self.targets: list[FoundTarget] = []
+        self.prev_end = start          # end of the last target (with its comparator word)
+        self.prev_quantity_end = start  # end of the last quantity, target or not
+        self.prev_cue: _Cue | None = None
+        self.series: list[str] = []     # indicators listed before 分别, still to be taken up
+
+    def year_before(self, pos: int) -> _YearCue | None:
+        """The year cue in force at ``pos``: the last one before it. Years listed together and
+        taken up by 分别 (``到2025年和2030年，…分别达到20%和25%``) go to the numbers in turn."""
+        i = bisect_right(self.year_ends, pos) - 1
+        if i < 0:
+            return None
+        first = i
+        while first > 0 and self.lex.joins(self.text[self.years[first - 1].end:self.years[first].start]):
+            first -= 1
+        if first == i or self.lex.respectively not in self.text[self.years[i].end:pos]:
+            return self.years[i]
+        taken = sum(1 for t in self.targets if t.value_span[0] > self.years[i].end)
+        return self.years[min(first + taken, i)]
+
+    def read(self, q: QuantityMatch, later: list[QuantityMatch], scan: TargetScan) -> None:
+        """Decide whether ``q`` is a target and, if so, read it; ``later`` are the quantities after
+        it in the sentence (they bound the noun an object quantity takes)."""
+        text, lex = self.text, self.lex
+        quantity_end_before = self.prev_quantity_end
+        self.prev_quantity_end = q.end
+        year = self.year_before(q.start)
+        if year is None or year.year is None or self._is_not_a_target(q):
+            return
+        clause_start = self._clause_start(q.start)
+        if lex.says_done(text[clause_start:q.start]):
+            return  # "已建成充电桩5万个": a fact, not a commitment
+        win_start = max(clause_start, self.prev_end, year.end if year.end <= q.start else 0)
+        suffix = lex.suffix.match(text, q.end, self.end)
+        phrase_end = suffix.end() if suffix else q.end
+        follows_noun = self._noun_follows(phrase_end)
+        cues, adjacent = self._cues_before(win_start, q.start)
+        if q.quantity.unit == "" and adjacent is None:
+            return  # a bare number is a target only right after 达到/不高于/…: "PUE值不高于1.25"
+        if q.bare and follows_noun:
+            stop = self._noun_end(phrase_end, later)
+            scan.problems.append(Problem(q.start, stop, "number without a known unit after a target cue: "
+                                                        f"{text[q.start:stop]!r}"))
+            return
+        if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues):
+            return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
+        coordinated = not cues and bool(self.targets) and self.targets[-1].value_span[0] >= clause_start
+        comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
+        indicator, ind_start, ind_end = self._indicator(q, win_start, cues, follows_noun, phrase_end, later)
+        phrase_start = min(ind_start, q.start)
+        phrase_stop = max(ind_end, phrase_end)
+        target = FoundTarget(
+            start=phrase_start, end=phrase_stop, indicator=indicator,
+            value=q.quantity.value, value_max=q.quantity.value_max, unit=q.quantity.unit,
+            comparator=comparator, direction=direction, year=year.year,
+            baseline_year=lex.baseline(text[clause_start:q.start]),
+            modality=self._modality(q, clause_start, year, coordinated),
+            text=text[phrase_start:phrase_stop], value_span=(q.start, q.end))
+        self.targets.append(target)
+        self.prev_end = phrase_stop
+        self.prev_cue = next((c for c in reversed(cues) if not c.adjacent_only), adjacent) or self.prev_cue
+        scan.targets.append(target)
+
+    def _is_not_a_target(self, q: QuantityMatch) -> bool:
+        """Ordinals, years, dates, durations, names, subsidies."""
+        text, lex = self.text, self.lex
+        if q.start > self.start and text[q.start - 1] == "第":
+            return True
+        after = text[q.end:q.end + 4]
+        if q.bare and after.startswith(lex.bare_not_before):
+            return True
+        if after.startswith(lex.name_suffixes) or text[q.unit_start:q.end + 4].startswith(lex.durations):
+            return True
+        if q.quantity.unit in lex.name_units:
+            return True
+        clause = self._clause_of(q.start)
+        return any(word in clause for word in lex.subsidy_words)
+
+    def _clause_start(self, pos: int) -> int:
+        return self.clause_starts[bisect_right(self.clause_starts, pos) - 1]
+
+    def _clause_of(self, pos: int) -> str:
+        i = bisect_right(self.clause_starts, pos)
+        stop = self.clause_starts[i] if i < len(self.clause_starts) else self.end
+        return self.text[self.clause_starts[i - 1]:stop]
+
+    def _noun_follows(self, pos: int) -> bool:
+        """Whether a noun (or a name such as ``500千伏``) goes on right after the quantity."""
+        if pos >= self.end:
+            return False
+        rest = self.text[pos:pos + 4]
+        if rest.startswith(self.lex.coordinators) or _NOUN_STOP.match(rest):
+            return False
+        if rest.startswith(self.lex.not_a_noun_after):
+            return False  # "新增森林面积100万亩的目标": the goal of the number, not a noun it counts
+        return bool(_CJK_OR_NAME.match(rest))
+
+    def _noun_end(self, pos: int, later: list[QuantityMatch]) -> int:
+        stop = _NOUN_STOP.search(self.text, pos, self.end)
+        end = stop.start() if stop else self.end
+        if later and later[0].start < end:
+            end = later[0].start
+        return min(end, pos + 25)
+
+    def _is_object(self, q, win_start, quantity_end_before, cues) -> bool:
+        """A quantity followed by a noun counts when a verb, comparator or list stands before it
+        (``建成110公里…``, ``不低于72%的…``, ``等12个…``, ``6个…、25个…``), or when it is a share
+        that opens its clause (``30%以上的企业…``); otherwise it names or defines a group."""
+        lex = self.lex
+        after_target = self.targets and self.prev_end == win_start
+        if any(lex.joins(self.text[a:q.start]) for a in (quantity_end_before, win_start) if a > self.start) \
+                and (after_target or quantity_end_before > win_start):
+            return True  # "6个500千伏、25个…", "…重点实验室和5个…": a list of objects of one verb
+        before = lex.strip_tail(self.text[win_start:q.start])
+        if not before:
+            return q.quantity.unit in lex.share_units
+        if cues and before.endswith(self.text[cues[-1].start:cues[-1].end]):
+            return True
+        return before.endswith(lex.object_verbs) or before.endswith(lex.coordinators)
+
+    def _cues_before(self, start: int, q_start: int) -> tuple[list[_Cue], _Cue | None]:
+        """The cue words between ``start`` and the quantity, and the one right before it if any.
+        Comparator words (不低于, 超过, 约, 达) count only right before the number: ``超`` in
+        ``超低能耗建筑`` is no comparator."""
+        cues = self.lex.cues_in(self.text, start, q_start)
+        adjacent = None
+        if cues and not self.lex.strip_tail(self.text[cues[-1].end:q_start]):
+            adjacent = cues[-1]
+        cues = [c for c in cues if not c.adjacent_only or c is adjacent]
+        return cues, adjacent
+
+    def _comparator_direction(self, q, cues, adjacent, suffix, coordinated):
+        direction = Direction.LEVEL
+        comparator = Comparator.EQ
+        if adjacent is not None and adjacent.adjacent_only:
+            comparator = adjacent.comparator
+            verbs = [c for c in cues if not c.adjacent_only and c.end == adjacent.start]
+            if verbs:
+                direction = verbs[-1].direction
+        else:
+            verbs = [c for c in cues if not c.adjacent_only]
+            if verbs:
+                direction = verbs[-1].direction
+            elif coordinated and self.prev_cue is not None:
+                direction = self.prev_cue.direction
+                if self.prev_cue.adjacent_only:
+                    comparator = self.prev_cue.comparator
+        if self.text.startswith("翻", q.start):
+            direction = Direction.INCREASE
+        if q.more and comparator is Comparator.EQ:
+            comparator = Comparator.GE
+        if suffix:
+            comparator = self.lex.suffixes[suffix.group()]
+        if q.quantity.value_max is not None:
+            comparator = Comparator.RANGE
+        return comparator, direction
+
+    def _indicator(self, q, win_start, cues, follows_noun, phrase_end, later) -> tuple[str, int, int]:
+        """The measured quantity in the plan's words, with its span: the clause before the verb, or
+        the noun after the number when the clause starts with the verb."""
+        lex, text = self.lex, self.text
+        verbs_end = cues[-1].start if cues else q.start
+        head, h_start, h_end = lex.strip(text, win_start, verbs_end)
+        if follows_noun:
+            noun_start = phrase_end + (text.startswith("的", phrase_end))
+            noun_end = self._noun_end(noun_start, later)
+            noun = lex.strip_coordinator_tail(text[noun_start:noun_end])
+            if noun:
+                ind_start = h_start if head else cues[-1].start if cues else q.start
+                return head + noun, ind_start, noun_start + len(noun)
+        if head:
+            parts = [head]
+            if lex.respectively in text[win_start:verbs_end]:
+                parts = _SERIES_SPLIT.split(head)
+                if len(parts) != self._series_length(phrase_end, later) or min(map(len, parts)) < 2:
+                    parts = [head]  # "市、县污泥无害化处理率分别达到97%、95%": one name, two places
+            self.series = parts[1:]
+            return parts[0], h_start, h_start + len(parts[0])
+        if cues:
+            between, b_start, b_end = lex.strip(text, cues[-1].end, q.start)
+            if between:
+                return between, cues[-1].start, b_end
+        if self.series:
+            return self.series.pop(0), q.start, q.start  # "A和B分别下降14%和18%"
+        if self.targets:
+            return self.targets[-1].indicator, q.start, q.start
+        return "", q.start, q.start
+
+    def _series_length(self, pos: int, later: list[QuantityMatch]) -> int:
+        """How many numbers a 分别 lists: this one and those joined to it by 、/和 (``14%和18%``)."""
+        count = 1
+        for q in later:
+            if not self.lex.joins(self.text[pos:q.start]):
+                break
+            count += 1
+            suffix = self.lex.suffix.match(self.text, q.end, self.end)
+            pos = suffix.end() if suffix else q.end
+        return count
+
+    def _modality(self, q, clause_start, year, coordinated) -> str | None:
+        """The hedge of the clause, or of the whole dated stretch when it stands right next to the
+        year cue (``力争到2025年，…``, ``到2025年，力争…``)."""
+        hedge = self.lex.hedge_in(self.text, clause_start, q.start)
+        if hedge:
+            return hedge
+        if coordinated and self.targets:
+            return self.targets[-1].modality
+        return self.lex.hedge_at(self.text, max(self.start, year.start - 4), year.end + 5)
+
+    def goals(self) -> list[FoundGoal]:
+        """Dated clauses that state a goal without a number (``如期实现碳达峰目标``)."""
+        found = []
+        ends = self.clause_starts[1:] + [self.end]
+        for c_start, c_end in zip(self.clause_starts, ends):
+            if any(t.start < c_end and c_start < t.end for t in self.targets):
+                continue
+            clause = self.text[c_start:c_end].rstrip("，；：,;。")
+            m = self.lex.goal.search(clause)
+            if not m or clause.startswith(self.lex.goal_not_after):
+                continue  # "为实现碳达峰奠定基础" is a purpose, not a goal
+            if self.titles.covers(c_start + m.end() - 1):
+                continue
+            year = self.year_before(c_start + m.end())
+            if year is None:
+                continue
+            found.append(FoundGoal(c_start, c_start + len(clause), year.year, clause))
+        return found
+
+
+class _Spans:
+    """Sorted, non-overlapping spans with a fast membership test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Lexicon:
+    """The cue words of ``target_cues.json``, compiled into the regexes the rules use."""
+
+    def __init__(self, data: dict):
+        self.suffixes = {k: Comparator(v) for k, v in data["suffixes"].items()}
+        self.suffix = re.compile(_alternation(self.suffixes))
+        self.name_units = frozenset(data["name_units"])
+        self.name_suffixes = tuple(data["name_suffixes"])
+        self.bare_not_before = tuple(data["bare_not_before"])
+        self.durations = tuple(data["durations"])
+        self.subsidy_words = tuple(data["subsidy_words"])
+        self.object_verbs = tuple(data["object_verbs"])
+        self.not_a_noun_after = tuple(data["not_a_noun_after"])
+        self.share_units = frozenset(data["share_units"])
+        self.respectively = data["respectively"]
+        self._done = re.compile(_alternation(data["fact_words"]))
+        self.coordinators = tuple(data["coordinators"])
+        self.goal_not_after = tuple(data["goal_not_after"])
+        self.periods = data["periods"]
+        self._cue_kind: dict[str, tuple[Comparator, Direction, bool]] = {}
+        for group in data["cues"]:
+            for word in group["words"]:
+                self._cue_kind[word] = (Comparator(group["comparator"]), Direction(group["direction"]),
+                                        group["adjacent"])
+        not_after = data["cue_not_after"]
+        cue_words = sorted(self._cue_kind, key=len, reverse=True)
+        self._cues = re.compile("|".join(
+            (f"(?<![{re.escape(not_after[w])}])" if w in not_after else "") + re.escape(w)
+            for w in cue_words))
+        hedges = _alternation(data["hedges"])
+        self._hedge = re.compile(hedges)
+        self._year_prefixes = tuple(sorted(data["year_prefixes"], key=len, reverse=True))
+        year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
+        period = rf"(?P<p>{_alternation(self.periods)})”?(?P<ppost>{_alternation(data['period_suffixes'])})?"
+        self._year = re.compile(year)
+        self._period = re.compile(period)
+        year_phrase = rf"(?:{_alternation(data['year_prefixes'])})?(?:{year}|“?{period})"
+        self._not_year_after = tuple(data["not_year_after"])
+        self._baseline_before = tuple(data["baseline_prefixes"])
+        periods = _alternation(self.periods)
+        baseline = (rf"(?:{_alternation(data['baseline_prefixes'])})(?:(\d{{4}})年|“?({periods})”?末?)"
+                    rf"|在(\d{{4}})年(?:的)?(?:{_alternation(data['baseline_suffixes'])})")
+        self._baseline = re.compile(baseline)
+        self._baseline_phrase = re.compile(rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?")
+        leading = _alternation(data["leading_words"])
+        self._lead = re.compile(rf"^(?:[，、；：,;\s和及与]|{leading}|{year_phrase}|{baseline})+")
+        tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
+        self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
+        self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
+        self._joins = re.compile(rf"^[\s]*(?:{_alternation(data['coordinators'])})[\s]*$")
+        objects = _alternation(data["goal_objects"])
+        # a goal verb shortly before a goal object, a goal phrase, or a deadline right before the object
+        self.goal = re.compile(rf"(?:{_alternation(data['goal_verbs'])})[^，；。]{{0,12}}?(?:{objects})"
+                               rf"|{_alternation(data['goal_phrases'])}|\d{{4}}年前(?:{objects})")
+
+    def year_cues(self, text: str, start: int, end: int, plan_year: int | None) -> list[_YearCue]:
+        """Year and period cues in text order; baselines (``比2020年``), dates and ranges are skipped."""
+        cues = []
+        for m in self._year.finditer(text, start, end):
+            y = int(m["y"])
+            if not 1900 <= y < 2100 or (m.start() > start and text[m.start() - 1] in "-—–－~～"):
+                continue
+            before = text[max(start, m.start() - 4):m.start()]
+            after = text[m.end():m.end() + 3]
+            prefix = next((p for p in self._year_prefixes if before.endswith(p)), "")
+            if not prefix and before.endswith(self._baseline_before):
+                continue  # "比2020年": a baseline
+            if not m["post"] and (after.startswith(self._not_year_after) or not prefix and _MONTH.match(after)):
+                continue  # "2020年的水平", "2020年以来", a date "2022年3月24日"
+            cues.append((m.start() - len(prefix), m.end(), y))
+        for m in self._period.finditer(text, start, end):
+            before = text[max(start, m.start() - 3):m.start()].rstrip("“")
+            if before.endswith(self._baseline_before):
+                continue
+            if m["ppost"] or before.endswith(self._year_prefixes) or text.startswith("，", m.end()):
+                cues.append((m.start(), m.end(), self.periods[m["p"]]))
+        return [_YearCue(a, b, None if plan_year is not None and y < plan_year else y)
+                for a, b, y in sorted(cues)]
+
+    def cues_in(self, text: str, start: int, end: int) -> list[_Cue]:
+        cues = []
+        for m in self._cues.finditer(text, start, end):
+            comparator, direction, adjacent = self._cue_kind[m.group()]
+            cues.append(_Cue(m.start(), m.end(), comparator, direction, adjacent))
+        return cues
+
+    def strip(self, text: str, start: int, end: int) -> tuple[str, int, int]:
+        """Trim connectives, year phrases, scope words and hedges from both ends of a span; drop a
+        baseline phrase (``比2020年``) anywhere."""
+        piece = text[start:end]
+        lead = self._lead.match(piece)
+        cut = lead.end() if lead else 0
+        piece = piece[cut:]
+        tail = self._tail.search(piece)
+        if tail:
+            piece = piece[:tail.start()]
+        piece = self._baseline_phrase.sub("", piece)
+        piece = self._tail.sub("", piece)
+        return piece, start + cut, start + cut + len(piece)
+
+    def strip_tail(self, piece: str) -> str:
+        piece = self._tail.sub("", piece)
+        lead = self._lead.match(piece)
+        return piece[lead.end():] if lead else piece
+
+    def strip_coordinator_tail(self, piece: str) -> str:
+        return self._coord_tail.sub("", piece)
+
+    def says_done(self, before: str) -> bool:
+        return bool(self._done.search(before))
+
+    def joins(self, between: str) -> bool:
+        return bool(self._joins.match(between))
+
+    def baseline(self, before: str) -> int | None:
+        found = None
+        for m in self._baseline.finditer(before):
+            found = int(m.group(1) or m.group(3)) if m.group(1) or m.group(3) else self.periods[m.group(2)]
+        return found
+
+    def hedge_in(self, text: str, start: int, end: int) -> str | None:
+        hits = self._hedge.findall(text, start, end)
+        return hits[-1] if hits else None
+
+    def hedge_at(self, text: str, start: int, end: int) -> str | None:
+        m = self._hedge.search(text, start, end)
+        return m.group() if m else None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon(json.loads(CUES_FILE.read_text(encoding="utf-8")))

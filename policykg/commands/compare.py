@@ -1,0 +1,44 @@
+"""``policykg compare``: plans side by side (targets, national-action coverage, departments, citations)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("compare")
+@click.argument("plans", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of standard output.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Store to look plan ids up in (default: $POLICYKG_STORE or ~/.local/share/policykg/store).")
+def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir: Path | None) -> None:
+    """Compare PLANS (two or more plan files, or plan ids in the store) side by side.
+
+    Targets per canonical indicator and year in one unit, which plan is more ambitious where the
+    direction allows; a plan x national-action coverage matrix; departments by measures led and
+    supported; the policies the plans both cite.
+    """
+    from extractor.errors import PlanInputError
+    from queries.compare import compare
+    from queries.plan_refs import load_plans
+
+    if len(plans) < 2:
+        raise click.UsageError("give at least two plans to compare")
+    try:
+        comparison = compare(load_plans(plans, store_dir))
+    except PlanInputError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        text = json.dumps(comparison, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from queries.report_html import render
+        text = render(comparison)
+    else:
+        from queries.report_md import render
+        text = render(comparison)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,312 @@
+"""Graph commands: build the store, ask the named queries, export, validate, SPARQL.
+
+Each command opens the store, calls one library function and renders rows with the shared
+output options. Exit codes (the same for every command here):
+
+- 0: done, with results;
+- 1: nothing matched the query, the export does not conform, or some files did not parse;
+- 2: cannot run: no store, an empty store, an unreadable file, a bad SPARQL query, bad options.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from graph.export import FORMATS as EXPORT_FORMATS
+from graph.schema import DEFAULT_BASE
+from graph.store import Store, StoreError, default_store_dir
+
+from ..output import Column, cell, output_options, render
+
+BACKENDS = ("networkx", "sparql")
+
+
+class CannotRun(click.ClickException):
+    """One line on stderr and exit code 2."""
+    exit_code = 2
+
+
+def _store_option(command: Callable) -> Callable:
+    return click.option(
+        "--store", "store_dir", type=click.Path(path_type=Path), default=None,
+        help="Store directory (default: $POLICYKG_STORE or ~/.local/share/policykg/store).",
+    )(command)
+
+
+def _plan_option(command: Callable) -> Callable:
+    return click.option("--plan", default=None, metavar="ID",
+                        help="Only this plan (its id, as `build` lists it).")(command)
+
+
+def _backend_option(command: Callable) -> Callable:
+    return click.option(
+        "--backend", type=click.Choice(BACKENDS), default="networkx", show_default=True,
+        help="Answer from the graph in memory, or by SPARQL over its RDF form.")(command)
+
+
+def _open(store_dir: Path | None) -> Store:
+    try:
+        store = Store.open(store_dir or default_store_dir())
+        store.require_plans()
+    except StoreError as exc:
+        raise CannotRun(str(exc)) from None
+    return store
+
+
+def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = True):
+    """The store's graph; with ``plans``, check they exist and (``restrict``) load only them."""
+    with _open(store_dir) as store:
+        if plans:
+            known = {p.id for p in store.plans()}
+            if unknown := [p for p in plans if p not in known]:
+                raise CannotRun(f"no plan {', '.join(unknown)} in {store.directory}; "
+                                f"it holds {', '.join(sorted(known))}")
+        return store.load_graph(plans if plans and restrict else None)
+
+
+def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> list[dict[str, Any]]:
+    """Run a named query on the whole graph (a ``plan`` parameter must name a stored plan)."""
+    from queries import NetworkxBackend, SparqlBackend, run
+
+    plan = params.get("plan")
+    graph = _load(store_dir, (plan,) if plan else (), restrict=False)
+    if backend == "sparql":
+        from graph.sparql import open_engine
+        return run(query, SparqlBackend(open_engine(graph)), **params)
+    return run(query, NetworkxBackend(graph), **params)
+
+
+def _show(rows: list[dict[str, Any]], fmt: str | None, columns: list[Column], empty: str) -> None:
+    """Render the rows; with none, say so on stderr and exit 1 (json still prints ``[]``)."""
+    if rows or fmt == "json" or (fmt is None and not sys.stdout.isatty()):
+        render(rows, fmt, columns)
+    if not rows:
+        click.echo(empty, err=True)
+        sys.exit(1)
+
+
+# --- build -------------------------------------------------------------------------------------
+
+def default_corpus() -> list[Path]:
+    """The plans shipped with the package (``policykg.corpus``)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("policykg.corpus")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        found = sorted(Path(location).glob("*.txt"))
+        if found:
+            return found
+    raise CannotRun("the default corpus (policykg.corpus) is not installed; give PATHs to build")
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--workers", type=int, default=None,
+              help="Parser processes (default: one per core; 1 parses in this process).")
+def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None) -> None:
+    """Parse plan files and folders and merge them into the store.
+
+    A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
+    builds the plan shipped with policykg. Files that fail are listed; the others are stored.
+    """
+    from extractor.batch import parse_many
+
+    targets = list(paths) or default_corpus()
+    plans, failed = [], []
+    for outcome in parse_many(targets, workers=workers):
+        if outcome.ok:
+            plans.append(outcome.plan)
+        else:
+            failed.append(outcome)
+    for outcome in failed:
+        click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
+    directory = store_dir or default_store_dir()
+    if plans:
+        try:
+            with Store.create(directory) as store:
+                store.put(plans)
+                total = len(store.plans())
+        except StoreError as exc:
+            raise CannotRun(str(exc)) from None
+        measures = sum(len(p.measures) for p in plans)
+        click.echo(f"stored {len(plans)} plan{'s' * (len(plans) != 1)} ({measures} measures) "
+                   f"in {directory}; it now holds {total}")
+    elif not failed:
+        raise CannotRun(f"no plan files found in {', '.join(map(str, targets))}")
+    if failed:
+        sys.exit(1)
+
+
+# --- named queries -------------------------------------------------------------------------------
+
+def _measure(value: Any, row: dict) -> str:
+    return f"{value['path']} {value['title']}" if value else ""
+
+
+MEASURE_COLUMNS = [Column("Plan", "plan"), Column("Measure", "measure", _measure),
+                   Column("Lead", "lead"), Column("Support", "support"), Column("Joint", "joint")]
+
+
+@click.command("who-owns")
+@click.argument("text")
+@_plan_option
+@_store_option
+@_backend_option
+@output_options
+def who_owns_cmd(text: str, plan: str | None, store_dir: Path | None, backend: str,
+                 fmt: str | None) -> None:
+    """Measures whose number, title or body matches TEXT, with lead and supporting units."""
+    if not text.strip():
+        raise click.UsageError("TEXT is empty; give a word of the measure, or its number")
+    rows = _ask("who-owns", store_dir, backend, text=text, plan=plan)
+    _show(rows, fmt, MEASURE_COLUMNS, f"no measure matches {text!r}")
+
+
+@click.command("portfolio")
+@click.argument("department")
+@_plan_option
+@_store_option
+@_backend_option
+@output_options
+def portfolio_cmd(department: str, plan: str | None, store_dir: Path | None, backend: str,
+                  fmt: str | None) -> None:
+    """What DEPARTMENT leads and supports, across plans (aliases resolved)."""
+    rows = _ask("portfolio", store_dir, backend, department=department, plan=plan)
+    columns = [Column("Role", "role"), Column("Department", "department"), *MEASURE_COLUMNS]
+    _show(rows, fmt, columns, f"no department named {department!r} is responsible for a measure "
+                              "(see `policykg departments`)")
+
+
+def _target(value: Any, row: dict) -> str:
+    sign = {"ge": "≥ ", "le": "≤ ", "approx": "≈ ", "eq": ""}.get(value["comparator"], "")
+    low = cell(value["value"])
+    amount = f"{low}–{cell(value['value_max'])}" if value["value_max"] is not None else low
+    change = {"increase": "+", "decrease": "−"}.get(value["direction"], "")
+    return f"{sign}{change}{amount}{value['unit']}"
+
+
+@click.command("targets")
+@click.option("--year", type=int, default=None, help="Only targets for this year.")
+@click.option("--indicator", default=None, metavar="TEXT",
+              help="Only indicators whose name or a synonym contains TEXT.")
+@_plan_option
+@_store_option
+@_backend_option
+@output_options
+def targets_cmd(year: int | None, indicator: str | None, plan: str | None,
+                store_dir: Path | None, backend: str, fmt: str | None) -> None:
+    """Quantitative targets with the units that own them."""
+    rows = _ask("targets", store_dir, backend, year=year, indicator=indicator, plan=plan)
+    columns = [Column("Plan", "plan"), Column("Scope", "scope"),
+               Column("Indicator", "target.indicator"), Column("Target", "target", _target),
+               Column("Year", "target.year"), Column("Lead", "lead")]
+    _show(rows, fmt, columns, "no target matches")
+
+
+@click.command("departments")
+@_plan_option
+@_store_option
+@_backend_option
+@output_options
+def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
+                    fmt: str | None) -> None:
+    """Departments ranked by the measures they lead and support."""
+    rows = _ask("departments", store_dir, backend, plan=plan)
+    columns = [Column("Department", "department"), Column("Region", "region"),
+               Column("Leads", "leads"), Column("Supports", "supports"), Column("Joint", "joint"),
+               Column("Measures", "measures"), Column("Plans", "plans")]
+    _show(rows, fmt, columns, "no department is responsible for any measure"
+                              + (f" in {plan}" if plan else ""))
+
+
+# --- RDF -----------------------------------------------------------------------------------------
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
+              help="Export format (default: from the suffix of -o, else ttl).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="IRI base of the exported nodes.")
+@click.option("--plan", "plans", multiple=True, metavar="ID", help="Only these plans.")
+@_store_option
+def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str, ...],
+               store_dir: Path | None) -> None:
+    """Export the store as RDF (ttl, nt, jsonld, xml) or GraphML."""
+    from graph.export import UnknownFormat, find
+
+    try:
+        chosen = find(fmt, output)
+    except UnknownFormat as exc:
+        raise CannotRun(str(exc)) from None
+    graph = _load(store_dir, plans)
+    exporter = chosen.load(base=base)
+    if output is None:
+        exporter.write(graph, sys.stdout.buffer)
+        return
+    try:
+        with open(output, "wb") as out:
+            exporter.write(graph, out)
+    except OSError as exc:
+        raise CannotRun(f"{output}: {exc.strerror}") from None
+    click.echo(f"wrote {output} ({chosen.name})", err=True)
+
+
+@click.command("validate")
+@click.argument("file", type=click.Path(path_type=Path))
+def validate_cmd(file: Path) -> None:
+    """Check an RDF export against policykg's SHACL shapes (exit 1 if it does not conform)."""
+    from graph.validate import UnreadableRdf, read_rdf, validate
+
+    try:
+        report = validate(read_rdf(file))
+    except UnreadableRdf as exc:
+        raise CannotRun(str(exc)) from None
+    if report.conforms:
+        click.echo(f"{file}: conforms ({report.triples} triples)")
+        return
+    click.echo(report.text)
+    click.echo(f"{file}: {report.violations} violation{'s' * (report.violations != 1)}", err=True)
+    sys.exit(1)
+
+
+@click.command("sparql")
+@click.argument("query")
+@click.option("--engine", type=click.Choice(("auto", "rdflib", "oxigraph")), default="auto",
+              show_default=True, help="auto: pyoxigraph for a large graph, rdflib otherwise.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base of the nodes.")
+@click.option("--plan", "plans", multiple=True, metavar="ID", help="Only these plans.")
+@_store_option
+@output_options
+def sparql_cmd(query: str, engine: str, base: str, plans: tuple[str, ...],
+               store_dir: Path | None, fmt: str | None) -> None:
+    """Run a SPARQL query (text, or a .rq file) over the store's RDF.
+
+    The prefixes eli, org, prov, skos, qb, oa, dcterms, sdmx-attribute, sdmx-dimension, unit,
+    pkg, role, basis, cmp, dir and xsd need no declaration. SELECT prints rows, ASK true or
+    false, CONSTRUCT and DESCRIBE Turtle. Examples: queries/sparql/*.rq.
+    """
+    from graph.sparql import SparqlError, open_engine
+
+    path = Path(query)
+    if query.endswith(".rq") or (len(query) < 256 and "\n" not in query and path.is_file()):
+        try:
+            query = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CannotRun(f"{path}: {exc.strerror}") from None
+    graph = _load(store_dir, plans)
+    try:
+        result = open_engine(graph, engine, base).query(query)
+    except SparqlError as exc:
+        raise CannotRun(f"bad SPARQL query: {exc}") from None
+    if result.kind == "ASK":
+        click.echo("true" if result.boolean else "false")
+    elif result.graph is not None:
+        click.echo(result.graph)
+    else:
+        columns = [Column(v, v) for v in result.variables or []]
+        _show(result.rows or [], fmt, columns, "the query returned no rows")

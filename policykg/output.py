@@ -1,0 +1,107 @@
+"""The output options every listing command shares, and the one renderer behind them.
+
+``--format table|json|csv``: ``table`` is a rich table for people (the default on a terminal),
+``json`` a list of objects exactly as the library returns them (the default when piped), ``csv``
+one flat line per row with nested fields as ``measure.title`` and lists joined by ``; ``.
+A command passes its rows and, for the table, the columns worth showing.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, TextIO
+
+import click
+
+FORMATS = ("table", "json", "csv")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: a header and a dotted path into the row (``measure.title``)."""
+    header: str
+    key: str
+    show: Callable[[Any, dict], str] | None = None
+    """Formats the cell from the value and the whole row; default: ``cell``."""
+
+
+def output_options(command: Callable) -> Callable:
+    """Add ``--format`` to a listing command (passed on as ``fmt``)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default=None,
+        help="Output format (default: table on a terminal, json when piped).")(command)
+
+
+def render(rows: list[dict[str, Any]], fmt: str | None, columns: Iterable[Column] | None = None,
+           out: TextIO | None = None) -> None:
+    """Write ``rows`` in ``fmt`` (``None``: table on a terminal, else json)."""
+    out = out or click.get_text_stream("stdout")
+    fmt = fmt or ("table" if out.isatty() else "json")
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        _csv(rows, out)
+    else:
+        _table(rows, list(columns) if columns else _columns(rows), out)
+
+
+def get(row: dict[str, Any], key: str) -> Any:
+    """The value at a dotted path, ``None`` where a level is missing."""
+    value: Any = row
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def cell(value: Any, joiner: str = "、") -> str:
+    """A value as text: lists joined, whole floats without ``.0``, nothing for ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return joiner.join(cell(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[Column]:
+    keys: dict[str, None] = {}
+    for row in rows:
+        keys.update(dict.fromkeys(_flatten(row)))
+    return [Column(key, key) for key in keys]
+
+
+def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
+    flat = [_flatten(row) for row in rows]
+    keys = [column.key for column in _columns(rows)]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    for row in flat:
+        writer.writerow([cell(row.get(key), "; ") for key in keys])
+
+
+def _table(rows: list[dict[str, Any]], columns: list[Column], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    cells = [[(c.show or (lambda v, _r: cell(v)))(get(row, c.key), row) for c in columns]
+             for row in rows]
+    shown = [i for i, c in enumerate(columns) if any(r[i] for r in cells)]
+    table = Table(show_lines=False, header_style="bold")
+    for i in shown:
+        table.add_column(columns[i].header, overflow="fold")
+    for r in cells:
+        table.add_row(*(r[i] for i in shown))
+    Console(file=out, soft_wrap=False, width=None if out.isatty() else 160).print(table)
+

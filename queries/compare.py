@@ -1,0 +1,233 @@
+"""Plans side by side, as plain data that the Markdown, HTML and JSON outputs all render.
+
+``compare(plans)`` returns::
+
+    {"plans": [{"id", "title", "region", "level", "source"}],
+     "indicators": [{"indicator", "unit", "status", "proposed", "similarity",
+                     "values": {plan_id: [{"year", "value", "comparator", "direction",
+                                           "baseline_year", "value_max", "printed"}]},
+                     "ambition": [{"year", "direction", "baseline_year", "more_ambitious", "basis"}]}],
+     "coverage": {"labels", "matrix": {plan_id: {label: n}}, "missing": {plan_id: [action]},
+                  "measures": {plan_id: [{"measure", "path", "title", "action", "score", ...}]}},
+     "departments": {"per_plan": {plan_id: [{"name", "type", "led", "supported"}]},
+                     "types_only_in": {plan_id: [type]}},
+     "citations": {"per_plan": {plan_id: [title]}, "shared": [{"title", "plans"}]}}
+
+Indicator rows are keyed by canonical indicator and unit: values are converted to the unit the
+indicator file gives (``queries/data/unit_conversions.json``); a value that cannot be converted
+keeps a row of its own rather than being mixed with another unit. Names the indicator file does
+not know get a row under their own name, with a proposed match (``queries.indicator_match``).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .indicator_match import IndicatorMatcher, default_matcher
+from .national_frame import ACTIONS, LABELS
+
+if TYPE_CHECKING:
+    from extractor.model import Plan, Target
+
+    from .national_actions import ActionClassifier
+
+_CITED_WRAPPER = re.compile(r"^.*?关于印发(.+?)的通知$")
+_DEPT_SUFFIX = re.compile(r"(?:委员会|办公室|管委会|局|委|办|厅)$")
+_ADMIN = ("区", "市", "县", "省")
+
+
+@lru_cache(maxsize=None)
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("queries").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def compare(plans: Sequence["Plan"], classifier: "ActionClassifier | None" = None,
+            matcher: IndicatorMatcher | None = None) -> dict[str, Any]:
+    """The comparison of ``plans`` (two or more, in the order given) as a JSON-ready dict."""
+    if classifier is None:
+        from .national_actions import ActionClassifier
+        classifier = ActionClassifier()
+    return {"plans": [plan_summary(p) for p in plans],
+            "indicators": align_indicators(plans, matcher or default_matcher()),
+            "coverage": coverage(plans, classifier),
+            "departments": departments(plans),
+            "citations": citations(plans)}
+
+
+def plan_summary(plan: "Plan") -> dict[str, Any]:
+    md = plan.metadata
+    return {"id": plan.id, "title": md.title, "region": md.region,
+            "level": _plain(md.level), "source": plan.source.path}
+
+
+# indicators ------------------------------------------------------------------------------------
+
+def convert(value: float, unit: str, to: str | None) -> tuple[float, str] | None:
+    """``value`` in ``unit`` expressed in ``to`` (``None``: keep the unit); ``None`` if impossible."""
+    if to is None or unit == to:
+        return value, unit
+    target_unit, factor = _data("unit_conversions.json").get(unit, (None, 1))
+    return (value * factor, to) if target_unit == to else None
+
+
+def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list[dict[str, Any]]:
+    """One row per canonical indicator and unit, with every plan's dated values on it."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for plan in plans:
+        others = [t.indicator for p in plans if p is not plan for t in p.targets]
+        for target in plan.targets:
+            reading = matcher.read(target.indicator, others)
+            converted = convert(target.value, target.unit, reading.unit)
+            value, unit = converted or (target.value, target.unit)
+            row = rows.setdefault((reading.name, unit), {
+                "indicator": reading.name, "unit": unit, "status": reading.status,
+                "proposed": reading.proposed, "similarity": reading.similarity, "values": {}})
+            row["values"].setdefault(plan.id, []).append(_value(target, value, converted is not None, reading.unit))
+    for row in rows.values():
+        for values in row["values"].values():
+            values.sort(key=lambda v: (v["year"], v["direction"]))
+        row["ambition"] = ambition(row)
+    order = {p.id: i for i, p in enumerate(plans)}
+    return sorted(rows.values(), key=lambda r: (-len(r["values"]), min(order[p] for p in r["values"]), r["indicator"]))
+
+
+def _value(target: "Target", value: float, converted: bool, unit: str | None) -> dict[str, Any]:
+    factor = value / target.value if target.value else 1
+    return {"year": target.year, "value": _number(value), "comparator": _plain(target.comparator),
+            "direction": _plain(target.direction), "baseline_year": target.baseline_year,
+            "value_max": _number(target.value_max * factor) if target.value_max is not None and converted else target.value_max,
+            "printed": target.indicator, "text": target.text}
+
+
+def _plain(label: Any) -> Any:
+    """An enum label's value (the model may hold enums or their plain values)."""
+    return getattr(label, "value", label)
+
+
+def _number(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+@dataclass(frozen=True)
+class _Key:
+    year: int
+    direction: str
+    baseline_year: int | None
+
+
+def ambition(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each year/direction/baseline that two or more plans share: which plan aims further.
+
+    A change (decrease/increase) is more ambitious when larger. A level is compared when the
+    indicator's better direction is known (``queries/data/indicator_polarity.json``) or all
+    the values say it through their comparator (all ``ge``: higher; all ``le``: lower)."""
+    groups: dict[_Key, dict[str, list[dict]]] = {}
+    for plan_id, values in row["values"].items():
+        for v in values:
+            groups.setdefault(_Key(v["year"], v["direction"], v["baseline_year"]), {}).setdefault(plan_id, []).append(v)
+    out = []
+    for key, by_plan in sorted(groups.items(), key=lambda kv: (kv[0].year, kv[0].direction)):
+        if len(by_plan) < 2:
+            continue
+        sign, basis = _better_way(row["indicator"], key.direction, [v for vs in by_plan.values() for v in vs])
+        best = None
+        if sign:
+            scores = {pid: max(sign * v["value"] for v in vs) for pid, vs in by_plan.items()}
+            top = max(scores.values())
+            leaders = [pid for pid, s in scores.items() if s == top]
+            best = leaders[0] if len(leaders) == 1 else None
+            basis = basis if best else "equal"
+        out.append({"year": key.year, "direction": key.direction, "baseline_year": key.baseline_year,
+                    "more_ambitious": best, "basis": basis})
+    return out
+
+
+def _better_way(indicator: str, direction: str, values: list[dict]) -> tuple[int, str]:
+    """+1 when higher is more ambitious, -1 when lower is, 0 when it cannot be said."""
+    if direction in ("decrease", "increase"):
+        return 1, f"larger {direction}"
+    polarity = _data("indicator_polarity.json")
+    if indicator in polarity["higher"]:
+        return 1, "higher is better"
+    if indicator in polarity["lower"]:
+        return -1, "lower is better"
+    comparators = {v["comparator"] for v in values}
+    if comparators == {"ge"}:
+        return 1, "all targets are floors (ge)"
+    if comparators == {"le"}:
+        return -1, "all targets are ceilings (le)"
+    return 0, "direction unknown"
+
+
+# coverage of the national actions -------------------------------------------------------------
+
+def coverage(plans: Sequence["Plan"], classifier: "ActionClassifier") -> dict[str, Any]:
+    """Measures per plan and label, the ten actions a plan has no measure for, and each
+    measure's label with its score (so a reader can see how sure the mapping is)."""
+    matrix, missing, measures = {}, {}, {}
+    for plan in plans:
+        matches = classifier.classify_plan(plan)
+        counts = Counter(m.action for m in matches.values())
+        matrix[plan.id] = {label: counts.get(label, 0) for label in LABELS}
+        missing[plan.id] = [a for a in ACTIONS if not counts.get(a)]
+        measures[plan.id] = [{"measure": m.id, "path": m.path, "title": m.title, **matches[m.id].as_dict()}
+                             for m in plan.measures]
+    return {"labels": list(LABELS), "actions": list(ACTIONS), "matrix": matrix, "missing": missing,
+            "measures": measures}
+
+
+# departments -----------------------------------------------------------------------------------
+
+def department_type(name: str, region: str | None) -> str:
+    """What kind of department a canonical name is, without its region and rank words:
+    ``区发展改革局`` and ``市发展改革委`` are both ``发展改革``; ``青羊生态环境局`` is ``生态环境``."""
+    stems = [region, region[:-1]] if region and len(region) > 2 else [region] if region else []
+    for stem in stems:
+        if stem and name.startswith(stem) and len(name) > len(stem) + 1:
+            name = name[len(stem):]
+            break
+    if name[:1] in _ADMIN and len(name) > 2:
+        name = name[1:]
+    stem = _DEPT_SUFFIX.sub("", name)
+    return stem if len(stem) > 1 else name
+
+
+def departments(plans: Sequence["Plan"]) -> dict[str, Any]:
+    """Measures led and supported per department and plan, and department types only one plan has."""
+    per_plan, types = {}, {}
+    for plan in plans:
+        rows = [{"name": d.name, "type": department_type(d.name, plan.metadata.region),
+                 "led": len(d.lead_of), "supported": len(d.support_of)} for d in plan.departments]
+        rows.sort(key=lambda r: (-(r["led"] + r["supported"]), -r["led"], r["name"]))
+        per_plan[plan.id] = rows
+        types[plan.id] = {r["type"] for r in rows}
+    only_in = {pid: sorted(ts - set().union(*(t for other, t in types.items() if other != pid)))
+               for pid, ts in types.items()}
+    return {"per_plan": per_plan, "types_only_in": only_in}
+
+
+# citations -------------------------------------------------------------------------------------
+
+def cited_title(title: str) -> str:
+    """The cited policy's own title: ``国务院关于印发2030年前碳达峰行动方案的通知`` and
+    ``《2030年前碳达峰行动方案》`` are the same policy."""
+    title = re.sub(r"[\s《》〈〉]", "", title)
+    m = _CITED_WRAPPER.match(title)
+    return m.group(1) if m else title
+
+
+def citations(plans: Sequence["Plan"]) -> dict[str, Any]:
+    """Each plan's cited policies and the ones cited by two or more plans."""
+    per_plan = {p.id: list(dict.fromkeys(cited_title(c.title) for c in p.citations if c.title)) for p in plans}
+    citing: dict[str, list[str]] = {}
+    for pid, titles in per_plan.items():
+        for title in titles:
+            citing.setdefault(title, []).append(pid)
+    shared = [{"title": t, "plans": pids} for t, pids in citing.items() if len(pids) > 1]
+    return {"per_plan": per_plan, "shared": shared}

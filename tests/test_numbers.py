@@ -1,0 +1,87 @@
+"""Reading quantities as plans print them: multipliers, Chinese numerals, word forms, ranges."""
+import pytest
+
+from extractor.numbers import Quantity, find_quantities, parse_number, parse_quantity
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("2.5亿千瓦时", 250_000_000, None, "千瓦时"),
+    ("1.6万个", 16_000, None, "个"),
+    ("25万平方米", 250_000, None, "平方米"),
+    ("50万千瓦", 500_000, None, "千瓦"),            # 万 is the multiplier, 千瓦 the unit
+    ("2260万千瓦", 22_600_000, None, "千瓦"),
+    ("10000亿元", 1_000_000_000_000, None, "元"),
+    ("1,000吨标准煤", 1000, None, "吨标准煤"),
+    ("1.25", 1.25, None, ""),
+    ("1GW", 1, None, "GW"),
+    ("20000吨／天", 20000, None, "吨/天"),           # full-width slash read as "/"
+    ("1.6个百分点", 1.6, None, "个百分点"),
+    ("百分之五十", 50, None, "%"),
+    ("百分之二点五", 2.5, None, "%"),
+    ("两成", 20, None, "%"),
+    ("三成", 30, None, "%"),
+    ("翻一番", 100, None, "%"),
+    ("翻两番", 300, None, "%"),
+    ("15%—25%", 15, 25, "%"),
+    ("15—25%", 15, 25, "%"),
+    ("2-3家", 2, 3, "家"),
+    ("0.15-0.2元", 0.15, 0.2, "元"),
+    ("1-2万辆", 10_000, 20_000, "辆"),              # the multiplier printed once covers both ends
+    ("三个", 3, None, "个"),
+    ("五百亩", 500, None, "亩"),
+    ("4：1", 4, None, ""),
+    ("3兆焦", 3, None, "兆焦"),                     # a unit not in the list is kept as printed
+])
+def test_parse_quantity(text, value, value_max, unit):
+    assert parse_quantity(text) == Quantity(value, value_max, unit)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("二十五", 25), ("十五", 15), ("两千", 2000), ("一百零五", 105), ("三万五千", 35_000),
+    ("三亿五千万", 350_000_000), ("二〇二五", 2025), ("五点五", 5.5), ("万亿", 10 ** 12), ("千亿", 10 ** 11),
+    ("1,234.5", 1234.5),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "达到", "千瓦"])
+def test_non_numbers_raise(text):
+    with pytest.raises(ValueError):
+        parse_quantity(text)
+
+
+def _found(text):
+    return [(text[q.start:q.end], q.quantity) for q in find_quantities(text)]
+
+
+def test_names_and_words_are_not_numbers():
+    text = "5A级物流企业，PM2.5浓度，千亿级产业集群，一体化，十大行动，千家万户，一批项目，形成合力"
+    assert _found(text) == []
+
+
+def test_quantities_are_found_with_their_spans():
+    text = "充电桩1.6万个以上、充（换）电站240座，比重下降两成"
+    assert _found(text) == [("1.6万个", Quantity(16000, None, "个")),
+                            ("240座", Quantity(240, None, "座")),
+                            ("两成", Quantity(20, None, "%"))]
+
+
+def test_a_false_range_falls_back_to_the_first_number():
+    found = _found("下降15%到2030年")
+    assert found[0] == ("15%", Quantity(15, None, "%"))
+
+
+def test_dates_are_not_ranges():
+    assert all(q.value_max is None for _, q in _found("发布日期：2024-07-04"))
+
+
+def test_bare_and_more_flags():
+    bare, more = list(find_quantities("PUE值1.25，培育1000余家企业"))
+    assert bare.bare and bare.quantity == Quantity(1.25, None, "")
+    assert more.more and not more.bare and more.quantity == Quantity(1000, None, "家")
+
+
+def test_unit_start_points_at_the_unit():
+    q = next(find_quantities("达到2.5亿千瓦时"))
+    assert "达到2.5亿千瓦时"[q.unit_start:q.end] == "千瓦时"

@@ -1,0 +1,410 @@
+"""Readers on real inputs: corpus PDFs of each layout family, and HTML, DOCX, legacy-encoded and
+scanned files that the tests make from corpus text. Bad inputs must give one line, no traceback."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractor import parse_file
+from extractor.errors import PlanInputError
+from extractor.readers import read_document
+from extractor.readers.assemble import TextBuilder, tidy_spaces
+from extractor.readers.pdf_layout import Line, drop_page_furniture, paragraphs
+from extractor.script import is_traditional, to_simplified
+from tests.conftest import PDF, REPO, TXT
+
+QINGYANG_TXT = TXT / "qingyang_tandafeng_2024.txt"
+PAGE_NUMBER_LINE = re.compile(r"^\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*$", re.M)
+
+# One PDF per layout family of the corpus, with the share of its text twin's lines (paragraphs)
+# that must come out of the PDF as lines of their own. The twins of wuhu (title drawn as vector
+# outlines, so not in the text layer) and chengdu_jinlingtan (a "[缺失]" marker) hold lines the
+# PDF cannot give.
+FAMILIES = {
+    "shanghai_tandafeng_shishi_fangan": 1.0,  # ABBYY FineReader export, no page numbers
+    "chengdu_nengyuan_jiegou_tiaozheng_shitiao_zhengce_ji_xingdong_fangan_2021_2025": 1.0,  # FineReader, "—2—"
+    "nanjing_jiangbeixinqu_tandafeng_tanzhonghe_xingdong_jihua": 1.0,  # WPS export stamped by iText
+    "wuhu_fanchangqu_jieneng_jiangtan_ruogan_zhichi_cuoshi": 0.85,  # Word, red-header document
+    "wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": 0.97,  # print driver, "—２—"
+    "chengdu_jinlingtan_paifangqu_shidian_jianshe_gongzuo_fangan": 0.98,  # no metadata, "—4—"
+}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _keys(plan):
+    return (Counter((m.path, squash(m.title)) for m in plan.measures),
+            Counter((m.path, u.name, u.role) for m in plan.measures for u in m.units),
+            Counter((t.value, t.unit, t.year, t.comparator) for t in plan.targets))
+
+
+# --- PDF, real corpus files ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pdf_documents():
+    return {stem: read_document(PDF / f"{stem}.pdf") for stem in FAMILIES}
+
+
+@pytest.mark.parametrize("stem", FAMILIES)
+def test_pdf_paragraphs_match_the_text_version(pdf_documents, stem):
+    document = pdf_documents[stem]
+    lines = {squash(line) for line in document.text.splitlines()}
+    twin = [squash(line) for line in (TXT / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    found = sum(1 for line in twin if line in lines)
+    assert found / len(twin) >= FAMILIES[stem], [line[:30] for line in twin if line not in lines][:5]
+    assert not PAGE_NUMBER_LINE.search(document.text)
+    assert document.source.format == "pdf" and document.source.chars == len(document.text)
+
+
+@pytest.mark.parametrize("stem", ["chengdu_nengyuan_jiegou_tiaozheng_shitiao_zhengce_ji_xingdong_fangan_2021_2025",
+                                  "wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan"])
+def test_pdf_parses_like_its_text_version(stem):
+    from_pdf, from_txt = parse_file(PDF / f"{stem}.pdf"), parse_file(TXT / f"{stem}.txt")
+    assert _keys(from_pdf) == _keys(from_txt)
+    text = read_document(PDF / f"{stem}.pdf").text
+    for measure in from_pdf.measures:
+        for unit in measure.units:
+            assert squash(text[unit.span[0]:unit.span[1]]) == squash(unit.raw)
+
+
+def test_pdf_keeps_headings_and_unit_clauses_in_place(pdf_documents):
+    text = pdf_documents["wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan"].text
+    # In the PDF "局）" wraps onto a line of its own and the next heading follows it.
+    assert "（责任单位：市财政局、市发改委、市税务局）\n（五）大力发展绿色金融。" in text
+    # Full-width page numbers ("—２—") are gone, full-width digits in the text are not.
+    assert "—２—" not in text and "武政〔２０２２〕１１号" in text
+
+
+def _line(page, x0, x1, top, text, size=16.0, same_row=False):
+    return Line(page=page, x0=x0, x1=x1, top=top, bottom=top + size, size=size, text=text,
+                same_row=same_row)
+
+
+def test_layout_joins_wraps_and_splits_paragraphs():
+    # Body from x=90 to x=506 with 16-pt characters; first lines indented by two characters.
+    lines = [
+        _line(0, 122, 506, 100, "一、总体要求到"),          # heading that runs on, wraps
+        _line(0, 90, 300, 120, "2025年完成目标。"),          # ends short: paragraph ends
+        _line(0, 90, 506, 140, "（一）推进节能。持续推进工业企业节能改造，推广高效节能电器和设备，到"),
+        _line(0, 90, 504, 160, "2030年达到国际先进水平，推动能效提升。"),  # "2030" could not fit
+        _line(0, 122, 300, 180, "（责任单位：市经信局）"),   # own indented line, stays with its paragraph
+        _line(0, 90, 506, 200, "建设践行新发展理念的公园城市示范区提供坚强支撑。"),
+        _line(0, 420, 506, 200, "二、工作目标", same_row=True),  # heading on the same row
+        _line(1, 122, 506, 100, "三、重点任务"),
+    ]
+    assert paragraphs(lines) == [
+        "一、总体要求到2025年完成目标。",
+        "（一）推进节能。持续推进工业企业节能改造，推广高效节能电器和设备，到2030年达到国际先进水平，"
+        "推动能效提升。（责任单位：市经信局）",
+        "建设践行新发展理念的公园城市示范区提供坚强支撑。",
+        "二、工作目标",
+        "三、重点任务",
+    ]
+
+
+def test_page_numbers_and_running_heads_are_dropped():
+    pages = []
+    for number in range(1, 5):
+        pages.append([_line(number - 1, 200, 400, 30, "某某市人民政府文件"),
+                      _line(number - 1, 90, 506, 300, f"正文第{number}页的内容"),
+                      _line(number - 1, 280, 320, 800, f"— {number} —")])
+    kept, dropped = drop_page_furniture(pages)
+    assert dropped == 8
+    assert [line.text for page in kept for line in page] == [f"正文第{n}页的内容" for n in range(1, 5)]
+
+
+def test_layout_spaces_around_chinese_go_word_spaces_stay():
+    assert tidy_spaces("到 2025 年，PUE 值 1.3 以下") == "到2025年，PUE值1.3以下"
+    assert tidy_spaces("第十条 本办法") == "第十条 本办法"
+    assert tidy_spaces("carbon  peak 行动") == "carbon peak行动"
+
+
+# --- PDF made by the tests: a ruled task table, and a scan ------------------------------------
+
+def _write_pdf(path: Path, pages: list[list[tuple]]) -> None:
+    """A minimal PDF with the standard Chinese font STSong-Light (not embedded; every reader
+    knows its character map) and ruling lines. Items: ("text", x, y, size, str), ("rule", x0,
+    y0, x1, y1), in PDF coordinates (origin bottom left)."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    descriptor = add(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
+                     b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    cid = add(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe)"
+              b" /Ordering (GB1) /Supplement 4 >> /FontDescriptor %d 0 R /DW 1000 >>" % descriptor)
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H"
+               b" /DescendantFonts [%d 0 R] >>" % cid)
+    pages_id = add(b"")
+    kids = []
+    for items in pages:
+        ops = []
+        for kind, *args in items:
+            if kind == "text":
+                x, y, size, text = args
+                ops.append(f"BT /F1 {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET")
+            else:
+                ops.append("0.5 w {} {} m {} {} l S".format(*args))
+        stream = "\n".join(ops).encode()
+        content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R"
+                        b" >> >> /Contents %d 0 R >>" % (pages_id, font, content)))
+    objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        " ".join(f"{kid} 0 R" for kid in kids).encode(), len(kids))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    path.write_bytes(bytes(out))
+
+
+TASKS = [["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
+         ["1", "推进工业节能改造", "市经信局", "市发展改革委", "2025年"],
+         ["2", "推广新能源汽车", "市交通局", "市公安局、市财政局", "2024年"]]
+
+
+def test_pdf_task_table_is_read_row_by_row(tmp_path):
+    columns = [85, 120, 260, 340, 450, 520]
+    items = [("text", 200, 780, 16, "重点任务分工")]
+    for row, cells in enumerate(TASKS):
+        y = 730 - 30 * row
+        items += [("text", columns[i] + 4, y, 10, cell) for i, cell in enumerate(cells)]
+    items += [("rule", x, 650, x, 748) for x in columns]
+    items += [("rule", 85, y, 520, y) for y in (748, 722, 692, 662, 650)]
+    path = tmp_path / "tasks.pdf"
+    _write_pdf(path, [items])
+    document = read_document(path)
+    assert document.tables and document.tables[0].rows == TASKS
+    lines = document.text.splitlines()
+    assert lines[2] == "1．推进工业节能改造（牵头单位：市经信局；责任单位：市发展改革委；完成时限：2025年）"
+    table = document.tables[0]
+    for row, spans in zip(table.rows, table.cell_spans):
+        assert [document.text[a:b] for a, b in spans] == row
+
+
+def test_scanned_pdf_is_refused_with_a_clear_error(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "scan.pdf"
+    Image.new("RGB", (595, 842), "white").save(path)
+    with pytest.raises(PlanInputError, match="no text layer"):
+        read_document(path)
+
+
+def test_pdf_with_a_scanned_page_warns(tmp_path):
+    from PIL import Image
+
+    text_pdf, scan_pdf = tmp_path / "text.pdf", tmp_path / "scan.pdf"
+    _write_pdf(text_pdf, [[("text", 90, 700, 16, "一、总体要求。坚持节约优先，推进能源消费低碳化。")]])
+    Image.new("RGB", (595, 842), "white").save(scan_pdf)
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument(str(text_pdf))
+    merged.import_pages(pdfium.PdfDocument(str(scan_pdf)))
+    merged.save(tmp_path / "mixed.pdf")
+    document = read_document(tmp_path / "mixed.pdf")
+    assert "坚持节约优先" in document.text
+    assert [w.code for w in document.warnings] == ["pdf-page-without-text"]
+    assert "2" in document.warnings[0].message
+
+
+# --- HTML and DOCX made from corpus text -------------------------------------------------------
+
+def _qingyang_page() -> str:
+    """The Qingyang plan as its district's web page shows it: menus, breadcrumb, the header
+    table of particulars, the body in nested divs, share bar and footer."""
+    from html import escape
+
+    lines = [line.strip() for line in QINGYANG_TXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    start = lines.index("索引号:")
+    header, end = [], start
+    while lines[end].endswith(":"):
+        header.append((lines[end].rstrip(":"), lines[end + 1]))
+        end += 2
+    rows = "".join(f"<tr><th>{escape(label)}：</th><td>{escape(value)}</td></tr>" for label, value in header)
+    body = "".join(f"<p style='text-indent:2em'>&nbsp;&nbsp;{escape(line)}</p>" for line in lines[end:])
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(lines[0])}</title>
+<script>var menu = "首页";</script><style>p {{ margin: 0 }}</style></head><body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
+<li><a href="/bsfw">办事服务</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
+<div class="breadcrumb">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>
+<div class="main"><div class="xxgk"><table class="info">{rows}</table></div>
+<div class="article"><h1>{escape(lines[0])}</h1><div class="share">分享到：<a>微信</a><a>微博</a><a>QQ</a></div>
+<div class="content"><div id="zoom"><div class="TRS_Editor">{body}</div></div></div></div></div>
+<div class="footer"><p>版权所有：成都市青羊区人民政府</p><p>蜀ICP备05005678号 网站标识码：5101050001</p></div>
+</body></html>"""
+
+
+def test_html_page_parses_like_its_text(tmp_path):
+    page = tmp_path / "qingyang.html"
+    page.write_text(_qingyang_page(), encoding="utf-8")
+    document = read_document(page)
+    assert document.text.startswith("索引号:\n749739675/2024-41437\n成文日期:\n2024-06-07\n")
+    for furniture in ("首页", "政务公开", "分享到", "版权所有", "ICP备", "var menu"):
+        assert furniture not in document.text
+    from_html, from_txt = parse_file(page), parse_file(QINGYANG_TXT)
+    assert from_html.metadata == from_txt.metadata
+    assert _keys(from_html) == _keys(from_txt)
+    assert len(from_html.measures) == 31
+
+
+def test_html_in_gbk_with_a_declared_charset(tmp_path):
+    page = tmp_path / "gbk.htm"
+    page.write_bytes(_qingyang_page().replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))
+    document = read_document(page)
+    assert document.source.encoding in ("gbk", "gb2312", "gb18030")
+    assert "青羊区碳达峰实施方案" in document.text
+
+
+def test_docx_paragraphs_numbering_and_task_table(tmp_path):
+    import docx
+
+    stem = "chengdu_nengyuan_jiegou_tiaozheng_shitiao_zhengce_ji_xingdong_fangan_2021_2025"
+    source = TXT / f"{stem}.txt"
+    word = docx.Document()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word.add_paragraph(line)
+    word.add_paragraph("附件 重点任务分工")
+    word.add_paragraph("能源消费低碳化", style="List Number")
+    table = word.add_table(rows=len(TASKS), cols=len(TASKS[0]))
+    for r, row in enumerate(TASKS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "plan.docx"
+    word.save(path)
+
+    document = read_document(path)
+    assert "\n1.能源消费低碳化\n" in document.text  # Word's automatic number is put back
+    assert "2．推广新能源汽车（牵头单位：市交通局；责任单位：市公安局、市财政局；完成时限：2024年）" in document.text
+    assert document.tables[0].rows == TASKS
+    assert _keys(parse_file(path))[:2] >= _keys(parse_file(source))[:2]
+
+
+# --- Encodings and script -----------------------------------------------------------------------
+
+def test_gb18030_file_parses_like_its_utf8_twin(tmp_path):
+    source = TXT / "wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan.txt"
+    text = source.read_text(encoding="utf-8")
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    document = read_document(path)
+    assert document.text == text and document.source.encoding == "gb18030" and not document.warnings
+    assert _keys(parse_file(path)) == _keys(parse_file(source))
+
+
+def _traditional(text: str) -> str:
+    from opencc import OpenCC
+    return OpenCC("s2tw").convert(text)
+
+
+def test_big5_file_is_detected_and_matched_in_simplified(tmp_path):
+    simplified = (TXT / "wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan.txt").read_text(encoding="utf-8")
+    traditional = "".join(ch for ch in _traditional(simplified) if ch.encode("big5", "ignore"))
+    path = tmp_path / "big5.txt"
+    path.write_bytes(traditional.encode("big5"))
+    document = read_document(path)
+    assert document.source.encoding == "big5" and document.text == traditional
+    plan = parse_file(path)
+    assert len(plan.measures) == 18
+    units = [u for m in plan.measures for u in m.units]
+    assert units[0].raw == "市發改委" and units[0].name == "市发改委"
+    assert all(document.text[u.span[0]:u.span[1]] == u.raw for u in units)
+
+
+def test_utf8_bom_is_not_part_of_the_text(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + "青羊区碳达峰实施方案\n一、总体要求".encode("utf-8"))
+    document = read_document(path)
+    assert document.text.startswith("青羊区") and document.source.encoding == "utf-8-sig"
+
+
+def test_short_legacy_text_says_the_detection_was_uncertain(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_bytes("碳达峰实施方案".encode("gb18030"))
+    document = read_document(path)
+    assert document.text == "碳达峰实施方案"
+    assert [w.code for w in document.warnings] == ["encoding-uncertain"]
+
+
+def test_to_simplified_keeps_every_position():
+    traditional = "青羊區碳達峰實施方案：乾隆年間，天氣乾燥；發展改革委員會"
+    simplified = to_simplified(traditional)
+    assert simplified == "青羊区碳达峰实施方案：乾隆年间，天气干燥；发展改革委员会"
+    assert len(simplified) == len(traditional)
+    assert to_simplified("到2025年，PUE值降到1.3") == "到2025年，PUE值降到1.3"
+
+
+def test_is_traditional():
+    simplified = (TXT / "shanghai_tandafeng_shishi_fangan.txt").read_text(encoding="utf-8")
+    assert not is_traditional(simplified)
+    assert is_traditional(_traditional(simplified))
+    assert not is_traditional("PUE 1.3")
+    assert not is_traditional("方案")  # characters shared by both scripts say nothing
+
+
+# --- Bad inputs -----------------------------------------------------------------------------------
+
+def _bad_inputs(folder: Path) -> dict[str, tuple[Path, str]]:
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.pdf").write_bytes(b"   \n")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "undecodable.txt").write_bytes(b"\x80\xff\xfe\x81" * 64)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    return {
+        "missing": (folder / "missing.txt", "no such file"),
+        "directory": (folder, "directory"),
+        "empty": (folder / "empty.txt", "empty"),
+        "blank pdf": (folder / "blank.pdf", "empty"),
+        "binary": (folder / "binary.txt", "binary"),
+        "undecodable": (folder / "undecodable.txt", "cannot decode"),
+        "broken pdf": (folder / "broken.pdf", "not a readable PDF"),
+        "broken docx": (folder / "broken.docx", "not a readable DOCX"),
+    }
+
+
+def test_bad_inputs_raise_one_line_errors(tmp_path):
+    for name, (path, problem) in _bad_inputs(tmp_path).items():
+        with pytest.raises(PlanInputError) as caught:
+            read_document(path)
+        assert problem in str(caught.value), name
+        assert "\n" not in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_cli_reports_bad_inputs_in_one_line(tmp_path):
+    from PIL import Image
+
+    cases = _bad_inputs(tmp_path)
+    Image.new("RGB", (100, 100), "white").save(tmp_path / "scan.pdf")
+    cases["scanned"] = (tmp_path / "scan.pdf", "no text layer")
+    for name, (path, problem) in cases.items():
+        run = subprocess.run([sys.executable, "-m", "policykg", "text", str(path)],
+                             capture_output=True, text=True, cwd=REPO)
+        assert run.returncode == 1, name
+        assert run.stderr.count("\n") == 1 and problem in run.stderr, (name, run.stderr)
+        assert "Traceback" not in run.stderr
+
+
+def test_text_builder_lines_and_cell_spans():
+    builder = TextBuilder()
+    builder.add_paragraph("  标题 ")
+    builder.add_table([["序号", "重点任务", "责任单位"], ["1", "推进节能", "甲局、乙局"], ["", "", ""]])
+    text = builder.text()
+    assert text == "标题\n序号\t重点任务\t责任单位\n1．推进节能（责任单位：甲局、乙局）"
+    assert [[text[a:b] for a, b in row] for row in builder.tables[0].cell_spans] == [
+        ["序号", "重点任务", "责任单位"], ["1", "推进节能", "甲局、乙局"]]

@@ -1,0 +1,298 @@
+"""Dated quantitative targets: one small hand-written input per rule, then the real corpus."""
+import json
+import time
+
+import pytest
+
+from extractor.normalize import normalize
+from extractor.targets import find_targets
+from tests.conftest import REPO, TXT
+
+
+def targets(text):
+    return find_targets(text).targets
+
+
+def one(text):
+    found = targets(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text):
+    return [(t.year, t.value, t.unit) for t in targets(text)]
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("到2025年，绿色建材应用比例不低于60%。", 2025),
+    ("2030年前，非化石能源消费比重达到25%。", 2030),
+    ("2025年底，充电桩达到1万个。", 2025),
+    ("至2025年，垃圾分类覆盖率达100%。", 2025),
+    ("“十四五”期间，煤炭消费总量下降5%左右。", 2025),
+    ("到“十四五”末，新兴产业产值占比不低于50%。", 2025),
+    ("“十四五”时期，森林覆盖率达到20%。", 2025),
+    ("“十五五”期间，新建居住建筑执行超低能耗建筑标准的比例达到50%。", 2030),
+    ("2022年起新建公共建筑屋顶安装光伏的面积比例不低于50%。", 2022),
+])
+def test_year_cues(text, year):
+    assert one(text).year == year
+
+
+def test_a_year_dates_the_following_numbers_until_the_next_year():
+    text = "到2025年，光伏装机容量力争达到400万千瓦；到2030年，力争达到700万千瓦。"
+    assert values(text) == [(2025, 4_000_000, "千瓦"), (2030, 7_000_000, "千瓦")]
+
+
+def test_semicolon_does_not_end_the_sentence_but_a_full_stop_and_a_line_end_do():
+    assert values("到2025年，回收利用率达到45%；资源化利用率达到85%。") == [(2025, 45, "%"), (2025, 85, "%")]
+    assert values("到2025年，回收利用率达到45%。资源化利用率达到85%。") == [(2025, 45, "%")]
+    assert values("到2025年，回收利用率达到45%\n资源化利用率达到85%。") == [(2025, 45, "%")]
+
+
+def test_a_number_in_an_undated_sentence_is_no_target():
+    assert targets("推动既有公共建筑按不低于总停车位20%配建，按15%—25%比例分类配建。") == []
+
+
+def test_baseline_years_and_dates_are_not_target_years():
+    assert targets("单位地区生产总值能耗比2020年下降13%以上。") == []
+    assert targets("武汉市人民政府2022年3月24日印发，共5条。") == []
+
+
+def test_past_years_end_the_dating_when_the_plan_year_is_known():
+    text = "2020年，全市非化石能源占比达到35%；到2025年，达到40%。"
+    found = find_targets(text, plan_year=2021).targets
+    assert [(t.year, t.value) for t in found] == [(2025, 40)]
+
+
+def test_years_taken_up_in_turn_by_fen_bie():
+    text = "到2025年和2030年，非化石能源消费比重分别达到20%和25%。"
+    assert values(text) == [(2025, 20, "%"), (2030, 25, "%")]
+
+
+# --- several targets, values, units --------------------------------------------------------------
+
+def test_several_targets_in_one_sentence():
+    text = ("到2025年，全区常规公交站点300米覆盖率达到85%，轨道站点周边50米公交接驳站覆盖率达到85%，"
+            "建成110公里自行车骨干网络，绿色出行比例达到72%以上、绿色出行服务满意率不低于80%。")
+    found = targets(text)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [
+        (85, "%", "eq"), (85, "%", "eq"), (110, "公里", "eq"), (72, "%", "ge"), (80, "%", "ge")]
+    assert [t.indicator for t in found] == [
+        "常规公交站点300米覆盖率", "轨道站点周边50米公交接驳站覆盖率", "自行车骨干网络", "绿色出行比例",
+        "绿色出行服务满意率"]
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("到2025年，电能替代电量力争达到2.5亿千瓦时。", 250_000_000, None, "千瓦时"),
+    ("到2025年，充电桩达到1.6万个。", 16_000, None, "个"),
+    ("到2025年，既有公共建筑节能改造达到25万平方米。", 250_000, None, "平方米"),
+    ("到2025年，光伏发电装机量达到50万千瓦。", 500_000, None, "千瓦"),
+    ("到2025年，非化石能源消费比重达到百分之五十。", 50, None, "%"),
+    ("到2025年，新能源汽车占比达到两成。", 20, None, "%"),
+    ("到2025年，新建建筑充电设施配建比例为15%—25%。", 15, 25, "%"),
+    ("到2025年，新建建筑充电设施配建比例为15—25%。", 15, 25, "%"),
+    ("到2025年，培育龙头企业2-3家。", 2, 3, "家"),
+    ("到2025年，储能电价降至0.15-0.2元。", 0.15, 0.2, "元"),
+    ("到2025年，区内数据中心平均电能利用效率（PUE）值不高于1.25。", 1.25, None, ""),
+    ("到2025年，车桩比例达到4：1。", 4, None, ""),
+])
+def test_values_and_units(text, value, value_max, unit):
+    t = one(text)
+    assert (t.value, t.value_max, t.unit) == (value, value_max, unit)
+
+
+# --- comparators, direction, baseline, modality -------------------------------------------------
+
+@pytest.mark.parametrize("phrase, comparator", [
+    ("达到85%", "eq"), ("达85%", "eq"), ("为85%", "eq"),
+    ("达到85%以上", "ge"), ("不低于85%", "ge"), ("不少于85%", "ge"), ("超过85%", "ge"),
+    ("至少85%", "ge"), ("突破85%", "ge"),
+    ("85%以下", "le"), ("达到85%以内", "le"), ("不高于85%", "le"), ("不超过85%", "le"), ("控制在85%以内", "le"),
+    ("85%左右", "approx"), ("约85%", "approx"), ("大约85%", "approx"),
+    ("达到80%—85%", "range"),
+])
+def test_comparators(phrase, comparator):
+    assert one(f"到2025年，生活垃圾回收利用率{phrase}。").comparator == comparator
+
+
+def test_built_counts_are_eq():
+    assert one("到2025年，建成垃圾环保发电厂2座。").comparator == "eq"
+
+
+@pytest.mark.parametrize("phrase, direction", [
+    ("下降13%", "decrease"), ("降低13%", "decrease"), ("减少13%", "decrease"), ("累计降低13%", "decrease"),
+    ("增长13%", "increase"), ("提高13%", "increase"), ("提升13%", "increase"), ("增加13%", "increase"),
+    ("新增13%", "increase"), ("翻一番", "increase"),
+    ("提升至13%", "level"), ("提高到13%", "level"), ("降至13%", "level"), ("降低到13%", "level"),
+    ("控制在13%", "level"), ("达到13%", "level"),
+])
+def test_directions(phrase, direction):
+    assert one(f"到2025年，单位地区生产总值能耗{phrase}。").direction == direction
+
+
+@pytest.mark.parametrize("text, baseline", [
+    ("到2025年，单位地区生产总值能耗比2020年下降13%以上。", 2020),
+    ("到2025年，规上工业单位增加值能耗较2020年下降10%以上。", 2020),
+    ("到2030年，新船设计能效水平在2020年基础上提高20%。", 2020),
+    ("到2025年，单位地区生产总值能耗下降13%。", None),
+])
+def test_baseline(text, baseline):
+    assert one(text).baseline_year == baseline
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("到2025年，电能替代电量力争达到2.5亿千瓦时。", "力争"),
+    ("力争到2025年，新增绿色旅游饭店2家。", "力争"),
+    ("到2025年，岸电使用率确保达到100%。", "确保"),
+    ("到2025年，可再生能源电量比例原则上不低于50%。", "原则上"),
+    ("到2025年，岸电使用率达到100%。", None),
+])
+def test_modality(text, modality):
+    assert one(text).modality == modality
+
+
+def test_hedge_of_one_clause_stays_in_it():
+    found = targets("到2025年，新能源汽车保有量60万辆，力争达到80万辆。")
+    assert [(t.value, t.modality, t.indicator) for t in found] == [
+        (600_000, None, "新能源汽车保有量"), (800_000, "力争", "新能源汽车保有量")]
+
+
+def test_fen_bie_pairs_indicators_and_values():
+    found = targets("到2025年，单位GDP能耗和二氧化碳排放分别比2020年下降14%和18%。")
+    assert [(t.indicator, t.value, t.direction, t.baseline_year) for t in found] == [
+        ("单位GDP能耗", 14, "decrease", 2020), ("二氧化碳排放", 18, "decrease", 2020)]
+
+
+# --- numbers that are no targets ----------------------------------------------------------------
+
+def test_names_are_not_targets():
+    found = targets("到2025年，力争全区投运220千伏变电站达4座、110千伏变电站13座。")
+    assert [(t.value, t.unit, t.modality) for t in found] == [(4, "座", "力争"), (13, "座", "力争")]
+
+
+def test_group_thresholds_are_not_targets():
+    t = one("到2025年，年综合能耗1000吨标准煤以上的公共建筑能耗在线监测覆盖率达到100%。")
+    assert (t.value, t.unit) == (100, "%")
+    assert t.indicator == "年综合能耗1000吨标准煤以上的公共建筑能耗在线监测覆盖率"
+
+
+def test_distance_in_an_indicator_name_is_not_a_target():
+    assert values("到2025年，公园绿道500米半径覆盖率不低于90%。") == [(2025, 90, "%")]
+
+
+def test_subsidies_are_not_targets():
+    assert targets("到2025年，对新建项目给予最高200万元补助，按0.2元/千瓦时给予补贴。") == []
+
+
+def test_titles_quotes_ordinals_durations_and_years_are_not_targets():
+    text = ("到2025年，融入“1+2+N”城市级虚拟电厂，落实《2030年前碳达峰行动方案》，"
+            "实施第1批试点，3年内完成，30天内办结，10千伏及以上用户参与交易。")
+    assert find_targets(text).targets == []
+
+
+def test_facts_are_not_targets():
+    assert targets("截至2023年底，全市已建成充电桩5万个。") == []
+
+
+# --- indicator, spans ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, indicator", [
+    ("到2025年，非化石能源消费比重提升至56%左右。", "非化石能源消费比重"),
+    ("到2025年，建成110公里自行车骨干网络。", "自行车骨干网络"),
+    ("到2025年，全区人均生活垃圾产生量累计降低4%以上。", "人均生活垃圾产生量"),
+    ("到2025年，力争绿道累计建成250公里。", "绿道"),
+    ("到2025年，新增绿色旅游饭店2家。", "绿色旅游饭店"),
+    ("到2025年，形成全市392吨/日的医废处置能力。", "医废处置能力"),
+])
+def test_indicator(text, indicator):
+    assert one(text).indicator == indicator
+
+
+def test_spans_point_into_the_text():
+    text = "前言。到2025年，非化石能源消费比重提升至56%左右，单位地区生产总值能耗比2020年下降13%以上。"
+    first, second = targets(text)
+    assert text[first.start:first.end] == first.text == "非化石能源消费比重提升至56%左右"
+    assert text[slice(*first.value_span)] == "56%"
+    assert text[second.start:second.end] == "单位地区生产总值能耗比2020年下降13%以上"
+
+
+def test_start_and_end_limit_the_scan():
+    text = "到2025年，回收利用率达到45%。到2030年，回收利用率达到50%。"
+    cut = text.index("。") + 1
+    assert [t.value for t in find_targets(text, cut).targets] == [50]
+    assert [t.value for t in find_targets(text, 0, cut).targets] == [45]
+
+
+# --- goals and problems -------------------------------------------------------------------------
+
+def test_dated_goals_without_a_number():
+    scan = find_targets("到2030年，非化石能源消费比重提升至60%左右，如期实现碳达峰目标。力争2060年前实现碳中和。")
+    assert [(g.year, g.text) for g in scan.goals] == [(2030, "如期实现碳达峰目标"), (2060, "力争2060年前实现碳中和")]
+    assert [t.value for t in scan.targets] == [60]
+
+
+def test_purpose_clauses_and_titles_are_not_goals():
+    scan = find_targets("到2025年，绿色低碳成为品牌，为实现碳达峰奠定坚实基础，落实《2030年前碳达峰行动方案》。")
+    assert scan.goals == []
+
+
+def test_an_unreadable_number_is_a_problem_not_a_target():
+    scan = find_targets("到2030年，单位面积能耗达到300兆焦。")
+    assert scan.targets == []
+    assert len(scan.problems) == 1 and "300兆焦" in scan.problems[0].message
+
+
+# --- real corpus --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def qingyang():
+    return normalize((TXT / "qingyang_tandafeng_2024.txt").read_text(encoding="utf-8")).text
+
+
+def test_qingyang_headline_targets(qingyang):
+    found = find_targets(qingyang).targets
+    by_indicator = {t.indicator: t for t in found}
+    share = next(t for t in found if t.indicator == "非化石能源消费比重" and t.year == 2025)
+    assert (share.value, share.unit, share.comparator, share.direction) == (56, "%", "approx", "level")
+    energy = by_indicator["单位地区生产总值能耗"]
+    assert (energy.value, energy.unit, energy.comparator, energy.direction, energy.baseline_year, energy.year) \
+        == (13, "%", "ge", "decrease", 2020, 2025)
+    power = by_indicator["电能替代电量"]
+    assert (power.value, power.unit, power.modality) == (250_000_000, "千瓦时", "力争")
+    # 220千伏变电站, 300米覆盖率, 年综合能耗1000吨标准煤以上的公共建筑: names and thresholds
+    assert [t for t in found if t.unit in ("千伏", "米", "吨标准煤")] == []
+
+
+def test_qingyang_goals(qingyang):
+    goals = find_targets(qingyang).goals
+    assert (2030, "如期实现碳达峰目标") in [(g.year, g.text) for g in goals]
+
+
+def _key(year, value, value_max, unit, comparator):
+    return year, round(value, 6), value_max and round(value_max, 6), unit, str(comparator)
+
+
+@pytest.mark.parametrize("gold_path", sorted((REPO / "tests" / "gold").glob("*.gold.json")), ids=lambda p: p.name)
+def test_development_gold_is_found(gold_path):
+    """Every development gold file, scored on (year, value, value_max, unit, comparator)."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = normalize((TXT / gold["source"]).read_text(encoding="utf-8")).text
+    found = [_key(t.year, t.value, t.value_max, t.unit, t.comparator.value) for t in find_targets(text).targets]
+    expected = [_key(g["year"], g["value"], g["value_max"], g["unit"], g["comparator"]) for g in gold["targets"]]
+    matched = sum(min(found.count(k), expected.count(k)) for k in set(expected))
+    precision, recall = matched / max(1, len(found)), matched / max(1, len(expected))
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+
+
+def test_whole_corpus_is_fast():
+    texts = [normalize(p.read_text(encoding="utf-8")).text for p in sorted(TXT.glob("*.txt"))]
+    find_targets(texts[0])
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for text in texts:
+            find_targets(text)
+        best = min(best, time.perf_counter() - t0)
+    assert best < 0.1, best
