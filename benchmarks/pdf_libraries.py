@@ -9,7 +9,8 @@ pypdfium2 ``get_text_range``, pdfplumber ``extract_text``, pypdf ``extract_text`
   removed, and again after page-number lines are removed, since the twins have none;
 - broken: U+FFFD/U+FFFE, private-use and unassigned code points, Kangxi radicals and ``(cid:N)``
   placeholders in the output (the corpus-wide count with ``--bulk``);
-- speed: pages per second, after one warm-up file, in this process.
+- speed: pages per CPU second (process time, so other load on the machine does not skew it),
+  after one warm-up file.
 
 The figures are written up in docs/pdf-libraries.md. pypdf is not a dependency of policykg;
 install it (``pip install pypdf``) to include it.
@@ -69,9 +70,9 @@ def run(name: str, paths: list[Path]) -> dict:
     pages = seconds = bad = 0
     fidelity, fidelity_np = [], []
     for path in paths:
-        start = time.perf_counter()
+        start = time.process_time()
         texts = extract(path)
-        seconds += time.perf_counter() - start
+        seconds += time.process_time() - start
         pages += len(texts)
         text = "\n".join(texts)
         bad += broken(text)

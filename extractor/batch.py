@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx")
 # Files in flight per worker: enough to keep every core busy, few enough to bound memory.
 _WINDOW_PER_WORKER = 2
-# A file whose worker died is tried once more (the crash may have been another file's).
-_ATTEMPTS = 2
 
 
 @dataclass
@@ -104,30 +102,32 @@ def _serial(files: list[Path]) -> Iterator[Outcome]:
 
 def _parallel(files: list[Path], workers: int,
               task: Callable[[Path], Outcome] = parse_one) -> Iterator[Outcome]:
+    import multiprocessing
+
+    if task is parse_one and multiprocessing.get_start_method() == "fork":
+        # Load spaCy and jieba once here: forked workers inherit them instead of each loading
+        # its own copy (seconds of start-up and a few hundred MB per worker).
+        from .pipeline import build_pipeline
+        build_pipeline()
     pending = deque(files)
-    attempts: dict[Path, int] = {}
     in_flight: deque[tuple[Path, Future]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers)
-
-    def submit(path: Path) -> Future:
-        attempts[path] = attempts.get(path, 0) + 1
-        return pool.submit(task, path)
-
     try:
         while pending or in_flight:
             while pending and len(in_flight) < workers * _WINDOW_PER_WORKER:
                 path = pending.popleft()
-                in_flight.append((path, submit(path)))
+                in_flight.append((path, pool.submit(task, path)))
             path, future = in_flight[0]
             try:
                 outcome = future.result()
             except BrokenProcessPool:
-                # A worker died (a crash in native code). Files already done keep their result;
-                # the others go to a fresh pool, except one that has now broken it twice.
+                # A worker died (a crash in native code) and took the pool with it. Files already
+                # done keep their result; each of the others runs alone, so only the file that
+                # crashes on its own is reported as such.
                 pool.shutdown(wait=False, cancel_futures=True)
+                in_flight = deque((p, f if _finished(f) else _resolved(_alone(task, p)))
+                                  for p, f in in_flight)
                 pool = ProcessPoolExecutor(max_workers=workers)
-                in_flight = deque((p, f if _finished(f) else submit(p) if attempts[p] < _ATTEMPTS
-                                   else _crashed(p)) for p, f in in_flight)
                 continue
             in_flight.popleft()
             yield outcome
@@ -135,13 +135,21 @@ def _parallel(files: list[Path], workers: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _alone(task: Callable[[Path], Outcome], path: Path) -> Outcome:
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(task, path).result()
+        except BrokenProcessPool:
+            return Outcome(path=path, error="the worker process parsing it crashed")
+
+
 def _finished(future: Future) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
-def _crashed(path: Path) -> Future:
+def _resolved(outcome: Outcome) -> Future:
     future: Future = Future()
-    future.set_result(Outcome(path=path, error="the worker process parsing it crashed"))
+    future.set_result(outcome)
     return future
 
 

@@ -125,6 +125,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     by_sentence: dict[int, list[_YearCue]] = {}
     for cue in years:
         by_sentence.setdefault(bisect_left(stops, cue.end), []).append(cue)
+    _carry_paragraph_years(text, stops, by_sentence)
     for i, cues in by_sentence.items():
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
@@ -133,6 +134,22 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
     return scan
+
+
+def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]]) -> None:
+    """A paragraph that opens with a year (``到2025年，初步形成…。全市…比重达到8%以上``) dates its
+    later sentences too; a year a later sentence names takes over from where it stands."""
+    for i in sorted(by_sentence):
+        cue = by_sentence[i][0]
+        line_start = text.rfind("\n", 0, cue.start) + 1
+        if text[line_start:cue.start].strip() or cue.year is None:
+            continue  # the year does not open its paragraph
+        j = i + 1
+        while j < len(stops) and text[stops[j - 1]:stops[j - 1] + 1] != "\n":
+            own = by_sentence.get(j, [])
+            if cue not in own:
+                by_sentence[j] = [cue, *own]
+            j += 1
 
 
 class _Sentence:
@@ -432,9 +449,10 @@ class _Lexicon:
         baseline = (rf"(?:{_alternation(data['baseline_prefixes'])})(?:(\d{{4}})年|“?({periods})”?末?)"
                     rf"|在(\d{{4}})年(?:的)?(?:{_alternation(data['baseline_suffixes'])})")
         self._baseline = re.compile(baseline)
-        self._baseline_phrase = re.compile(rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?")
+        baseline_phrase = rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?"
+        self._baseline_phrase = re.compile(baseline_phrase)
         leading = _alternation(data["leading_words"])
-        self._lead = re.compile(rf"^(?:[，、；：,;\s和及与]|{leading}|{year_phrase}|{baseline})+")
+        self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{leading}|[，、；：,;\s和及与])+")
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
@@ -456,7 +474,7 @@ class _Lexicon:
             prefix = next((p for p in self._year_prefixes if before.endswith(p)), "")
             if not prefix and before.endswith(self._baseline_before):
                 continue  # "比2020年": a baseline
-            if not m["post"] and (after.startswith(self._not_year_after) or not prefix and _MONTH.match(after)):
+            if not (prefix or m["post"]) and (after.startswith(self._not_year_after) or _MONTH.match(after)):
                 continue  # "2020年的水平", "2020年以来", a date "2022年3月24日"
             cues.append((m.start() - len(prefix), m.end(), y))
         for m in self._period.finditer(text, start, end):

@@ -250,19 +250,35 @@ def unit_table() -> dict[str, URIRef]:
     return table
 
 
+@lru_cache(maxsize=1)
+def concepts() -> tuple[tuple, ...]:
+    """The triples of the SKOS concept schemes (``graph/data/concepts.ttl``)."""
+    return tuple(Graph().parse(data=data_file("concepts.ttl"), format="turtle"))
+
+
 def to_rdflib(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
     """The whole graph, plus the concept schemes it refers to, as an rdflib Graph."""
     rdf = bind_prefixes(Graph(bind_namespaces="none"), base)
-    rdf.parse(data=data_file("concepts.ttl"), format="turtle")
     add = rdf.add
-    for triple in triples(graph, base):
+    for triple in all_triples(graph, base):
         add(triple)
     return rdf
 
 
-def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[tuple]:
-    """Every triple of the graph's RDF form (without the concept schemes)."""
-    return _Mapper(graph, base).triples()
+def all_triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[tuple]:
+    """The concept schemes, then every triple of the graph's RDF form (some repeated)."""
+    yield from concepts()
+    yield from _Mapper(graph, check_base(base)).triples()
+
+
+_IRI_BASE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can prefix node ids to make IRIs; ``ValueError`` saying why if not."""
+    if not _IRI_BASE.match(base):
+        raise ValueError(f"{base!r} is not an absolute IRI (e.g. {DEFAULT_BASE})")
+    return base
 
 
 class _Mapper:

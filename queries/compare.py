@@ -68,12 +68,13 @@ def plan_summary(plan: "Plan") -> dict[str, Any]:
 
 # indicators ------------------------------------------------------------------------------------
 
-def convert(value: float, unit: str, to: str | None) -> tuple[float, str] | None:
-    """``value`` in ``unit`` expressed in ``to`` (``None``: keep the unit); ``None`` if impossible."""
+def unit_factor(unit: str, to: str | None) -> tuple[float, str] | None:
+    """The factor that takes a value in ``unit`` to ``to`` (``None``: keep the unit), with the unit
+    it ends in; ``None`` when the two cannot be converted."""
     if to is None or unit == to:
-        return value, unit
+        return 1.0, unit
     target_unit, factor = _data("unit_conversions.json").get(unit, (None, 1))
-    return (value * factor, to) if target_unit == to else None
+    return (factor, to) if target_unit == to else None
 
 
 def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list[dict[str, Any]]:
@@ -83,12 +84,11 @@ def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list
         others = [t.indicator for p in plans if p is not plan for t in p.targets]
         for target in plan.targets:
             reading = matcher.read(target.indicator, others)
-            converted = convert(target.value, target.unit, reading.unit)
-            value, unit = converted or (target.value, target.unit)
+            factor, unit = unit_factor(target.unit, reading.unit) or (1.0, target.unit)
             row = rows.setdefault((reading.name, unit), {
                 "indicator": reading.name, "unit": unit, "status": reading.status,
                 "proposed": reading.proposed, "similarity": reading.similarity, "values": {}})
-            row["values"].setdefault(plan.id, []).append(_value(target, value, converted is not None, reading.unit))
+            row["values"].setdefault(plan.id, []).append(_value(target, factor))
     for row in rows.values():
         for values in row["values"].values():
             values.sort(key=lambda v: (v["year"], v["direction"]))
@@ -97,11 +97,10 @@ def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list
     return sorted(rows.values(), key=lambda r: (-len(r["values"]), min(order[p] for p in r["values"]), r["indicator"]))
 
 
-def _value(target: "Target", value: float, converted: bool, unit: str | None) -> dict[str, Any]:
-    factor = value / target.value if target.value else 1
-    return {"year": target.year, "value": _number(value), "comparator": _plain(target.comparator),
+def _value(target: "Target", factor: float) -> dict[str, Any]:
+    return {"year": target.year, "value": _number(target.value * factor), "comparator": _plain(target.comparator),
             "direction": _plain(target.direction), "baseline_year": target.baseline_year,
-            "value_max": _number(target.value_max * factor) if target.value_max is not None and converted else target.value_max,
+            "value_max": None if target.value_max is None else _number(target.value_max * factor),
             "printed": target.indicator, "text": target.text}
 
 

@@ -14,8 +14,8 @@ Method (no training data needed, every step inspectable):
   are added to their label's description: the national text says little about what local plans
   file under 其他 or 政策保障 (服务业, 统计监测); with them, leave-one-plan-out accuracy on the dev
   plans rose from 0.81 to 0.85 (docs/compare.md);
-* the label is the one whose description is most cosine-similar; below ``min_score`` the
-  measure is 其他. ``score`` and the runner-up are kept in the result.
+* the label is the one whose description is most cosine-similar (其他 has a description too:
+  the national plan's 国际合作 part and its examples); ``score`` and the runner-up are kept.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
-from .national_frame import LABELS, OTHER, Frame, default_frame
+from .national_frame import LABELS, Frame, default_frame
 
 if TYPE_CHECKING:
     from extractor.model import Plan
@@ -91,7 +91,6 @@ class ActionClassifier:
     """Nearest national-action description by TF-IDF cosine similarity."""
     frame: Frame = field(default_factory=default_frame)
     examples: tuple[Example, ...] = field(default_factory=default_examples)
-    min_score: float = 0.0
     weights: Weights = field(default_factory=Weights)
 
     def __post_init__(self) -> None:
@@ -124,8 +123,6 @@ class ActionClassifier:
         scores = sorted(((sum(x * lv.get(t, 0.0) for t, x in vec.items()), label)
                          for label, lv in self._labels.items()), reverse=True)
         (best, label), (second, runner_up) = scores[0], scores[1]
-        if best < self.min_score:
-            label, runner_up, second = OTHER, label, best
         return ActionMatch(label, best, runner_up, second)
 
     def classify_plan(self, plan: "Plan") -> dict[str, ActionMatch]:

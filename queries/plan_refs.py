@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 def load_plans(refs: Sequence[str], store_dir: Path | None = None) -> list["Plan"]:
     """The plans ``refs`` name, in order; ``store_dir`` defaults to the default store."""
+    from extractor import parse_file
     from extractor.model import Plan
 
     store = None
@@ -23,7 +24,6 @@ def load_plans(refs: Sequence[str], store_dir: Path | None = None) -> list["Plan
     try:
         for ref in refs:
             if Path(ref).is_file():
-                from extractor import parse_file
                 plans.append(parse_file(Path(ref)))
                 continue
             if store is None:

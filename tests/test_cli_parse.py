@@ -41,7 +41,7 @@ def test_parse_markdown_outline_names_owners():
 
 @pytest.mark.parametrize("make, problem", [
     (lambda d: d / "missing.txt", "no such file"),
-    (lambda d: d, "directory"),
+    (lambda d: _mkdir(d / "nothing_here"), "no plan files"),
     (lambda d: _write(d / "empty.txt", b""), "empty"),
     (lambda d: _write(d / "binary.txt", bytes(range(256)) * 8), "binary"),
 ])
@@ -80,9 +80,14 @@ def test_help_does_not_import_heavy_libraries():
     code = ("import sys; from policykg.cli import cli\n"
             "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit: pass\n"
             "heavy = [m for m in ('spacy', 'jieba', 'rdflib', 'neo4j', 'pypdfium2', 'networkx') if m in sys.modules]\n"
-            "print(','.join(heavy))")
+            "print('HEAVY:' + ','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    assert proc.stdout.strip().splitlines()[-1] == "", proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY:", proc.stdout
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from queries.compare import compare
 from queries.report_html import HEAT_HIGH, HEAT_LOW, PALETTE, render
 from queries.report_rows import target_rows
-from tests.conftest import QINGYANG, TXT
+from tests.conftest import TXT
 
 pytestmark = pytest.mark.browser
 

@@ -47,7 +47,7 @@ def test_a_year_dates_the_following_numbers_until_the_next_year():
 
 def test_semicolon_does_not_end_the_sentence_but_a_full_stop_and_a_line_end_do():
     assert values("到2025年，回收利用率达到45%；资源化利用率达到85%。") == [(2025, 45, "%"), (2025, 85, "%")]
-    assert values("到2025年，回收利用率达到45%。资源化利用率达到85%。") == [(2025, 45, "%")]
+    assert values("为此，到2025年，回收利用率达到45%。资源化利用率达到85%。") == [(2025, 45, "%")]
     assert values("到2025年，回收利用率达到45%\n资源化利用率达到85%。") == [(2025, 45, "%")]
 
 
@@ -137,9 +137,12 @@ def test_directions(phrase, direction):
     ("到2025年，规上工业单位增加值能耗较2020年下降10%以上。", 2020),
     ("到2030年，新船设计能效水平在2020年基础上提高20%。", 2020),
     ("到2025年，单位地区生产总值能耗下降13%。", None),
+    ("到2025年比2020年下降13%。", 2020),
+    ("到2025年，与2020年相比提高3%。", 2020),
 ])
 def test_baseline(text, baseline):
-    assert one(text).baseline_year == baseline
+    t = one(text)
+    assert (t.year, t.baseline_year) == (2025 if "2025" in text else 2030, baseline)
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -296,3 +299,10 @@ def test_whole_corpus_is_fast():
             find_targets(text)
         best = min(best, time.perf_counter() - t0)
     assert best < 0.1, best
+
+
+def test_year_opening_a_paragraph_dates_its_later_sentences():
+    from extractor.targets import find_targets
+    text = "到2025年，初步形成绿色低碳循环发展的经济体系。非化石能源消费比重达到8%以上；森林覆盖率达到43%。\n另一段。比重达到50%。\n"
+    scan = find_targets(text)
+    assert [(t.year, t.value, t.comparator) for t in scan.targets] == [(2025, 8, "ge"), (2025, 43, "eq")]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -19,8 +21,9 @@ class TargetFinder:
         return doc
 
     def match(self, doc: Doc) -> TargetScan:
-        start = doc._.header.body_start if doc._.header else 0
-        return find_targets(text_of(doc), start)
+        header = doc._.header
+        start = header.body_start if header else 0
+        return find_targets(text_of(doc), start, plan_year=_plan_year(header))
 
     def set_annotations(self, doc: Doc, scan: TargetScan) -> None:
         doc._.targets = scan.targets
@@ -29,3 +32,15 @@ class TargetFinder:
             doc._.problems.append(("target-unread", p.message, (p.start, p.end)))
         doc.spans["targets"] = [s for t in scan.targets
                                 if (s := doc.char_span(t.start, t.end, label="TARGET", alignment_mode="expand"))]
+
+
+def _plan_year(header) -> int | None:
+    """The year the plan was written (成文日期, else the year in its 文号): years before it are history."""
+    if header is None:
+        return None
+    for key in ("written_date", "doc_number", "published_date"):
+        if key in header.values:
+            m = re.search(r"(?:19|20)\d{2}", header.values[key].value)
+            if m:
+                return int(m.group())
+    return None

@@ -40,25 +40,17 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
 
 
 def _parse_many(paths, workers):
-    try:
-        from extractor.batch import parse_many
-    except ImportError:  # the batch module is optional; fall back to one file at a time
-        parse_many = None
-    plans, failures = [], []
-    if parse_many is not None:
-        for outcome in parse_many(list(paths), workers=workers):
-            if outcome.plan is not None:
-                plans.append(outcome.plan)
-            else:
-                failures.append((outcome.path, outcome.error))
-        return plans, failures
-    from extractor import parse_file
+    from extractor.batch import collect, parse_many
     from extractor.errors import PlanInputError
-    for p in paths:
-        try:
-            plans.append(parse_file(p))
-        except PlanInputError as exc:
-            failures.append((p, exc.problem))
+
+    if not collect(paths):
+        raise PlanInputError(", ".join(map(str, paths)), "no plan files (.txt .pdf .html .htm .docx) found")
+    plans, failures = [], []
+    for outcome in parse_many(list(paths), workers=workers):
+        if outcome.plan is not None:
+            plans.append(outcome.plan)
+        else:
+            failures.append((outcome.path, outcome.error))
     return plans, failures
 
 

@@ -1,0 +1,232 @@
+"""Load the networkx graph into Neo4j (or any Bolt server) with batched ``UNWIND … MERGE``.
+
+Nodes are merged on their stable id (``graph.schema``) under their type as label, relationships
+on (source id, type, target id); each statement carries only parameters, labels and relation
+types come from the schema enums. Every node and relationship written is stamped with the load's
+token (``policykg_load``); once every batch is in, what the loaded plans held before and this load
+did not write again is deleted. So loading twice leaves the same counts, a re-parsed plan is
+updated in place, and a load cut short leaves no duplicates: the next complete load finishes it.
+There is no transaction around the whole load (servers without rollback could not honour one).
+
+Property values are stored as Neo4j holds them: scalars and lists of scalars; a list of lists
+(the spans of a citation) becomes JSON text.
+
+The ``neo4j`` driver is only imported by the caller that opens a connection; this module only
+needs something with ``run(query, parameters)``.
+"""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol
+
+from .schema import NODES, NodeType, RelType
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+LOAD_PROPERTY = "policykg_load"
+"""Stamped on every node and relationship a load writes; also marks them as policykg's."""
+
+Row = dict[str, Any]
+
+
+class Runner(Protocol):
+    """What the loader needs of a connection: a neo4j ``Session`` has it."""
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any: ...
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    batch_size: int = 1000
+    """Rows per ``UNWIND`` statement at most."""
+    max_batch_bytes: int | None = None
+    """Cut a batch before its rows exceed this many bytes (FalkorDB's Bolt endpoint crashes on
+    messages over about 4 KB); ``None``: no limit."""
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ValueError("the batch size must be at least 1")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One parameterised statement and the rows it is run with, batch by batch."""
+    query: str
+    rows: list[Row]
+    nodes: bool
+
+
+@dataclass
+class LoadReport:
+    nodes: int = 0
+    relationships: int = 0
+    batches: int = 0
+    deleted_nodes: int = 0
+    deleted_relationships: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return self.nodes + self.relationships
+
+
+class LoadError(Exception):
+    """The load stopped; the message says where (what was written so far stays)."""
+
+
+# --- statements --------------------------------------------------------------------------------
+
+def schema_statements() -> list[tuple[str, str]]:
+    """(Neo4j 5 uniqueness constraint, plain index to fall back on) for each node label."""
+    return [(f"CREATE CONSTRAINT policykg_{t.value.lower()}_id IF NOT EXISTS "
+             f"FOR (n:{t.value}) REQUIRE n.id IS UNIQUE",
+             f"CREATE INDEX FOR (n:{t.value}) ON (n.id)") for t in NodeType]
+
+
+def node_query(label: NodeType) -> str:
+    return (f"UNWIND $rows AS r MERGE (n:{label.value} {{id: r.id}}) "
+            f"SET n = r.props, n.{LOAD_PROPERTY} = $load")
+
+
+def relationship_query(rel: RelType, source: NodeType, target: NodeType) -> str:
+    return (f"UNWIND $rows AS r MATCH (a:{source.value} {{id: r.src}}) "
+            f"MATCH (b:{target.value} {{id: r.dst}}) MERGE (a)-[e:{rel.value}]->(b) "
+            f"SET e = r.props, e.{LOAD_PROPERTY} = $load")
+
+
+_LOADED = f"MATCH (p:Plan {{{LOAD_PROPERTY}: $load}}) WITH collect(p.plan) AS loaded "
+_STALE = (f"{{x}}.{LOAD_PROPERTY} IS NOT NULL AND {{x}}.{LOAD_PROPERTY} <> $load AND "
+          "({x}.plan IN loaded OR ({x}.plans IS NOT NULL AND size({x}.plans) > 0 AND "
+          "all(p IN {x}.plans WHERE p IN loaded)))")
+PRUNE_RELATIONSHIPS = (_LOADED + "MATCH ()-[e]->() WHERE " + _STALE.format(x="e")
+                       + " DELETE e RETURN count(*) AS deleted")
+PRUNE_NODES = (_LOADED + "MATCH (n) WHERE " + _STALE.format(x="n")
+               + " DETACH DELETE n RETURN count(*) AS deleted")
+"""Delete what the plans of this load held before and this load did not write again: nodes
+and relationships of one loaded plan, and shared ones all of whose plans were loaded."""
+
+
+def statements(graph: "nx.MultiDiGraph") -> list[Statement]:
+    """Every statement of a load of ``graph``, nodes first, each with all its rows."""
+    nodes: dict[NodeType, list[Row]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
+        label = NodeType(data["type"])
+        props = {k: _value(v) for k, v in data.items() if k != "type" and v is not None}
+        nodes[label].append({"id": node, "props": {"id": node, **props}})
+    rels: dict[tuple[RelType, NodeType, NodeType], list[Row]] = defaultdict(list)
+    for src, dst, rel, data in graph.edges(keys=True, data=True):
+        key = (RelType(rel), NodeType(graph.nodes[src]["type"]), NodeType(graph.nodes[dst]["type"]))
+        props = {k: _value(v) for k, v in data.items() if v is not None}
+        rels[key].append({"src": src, "dst": dst, "props": props})
+    return ([Statement(node_query(label), nodes[label], True) for label in NODES if nodes[label]]
+            + [Statement(relationship_query(*key), rows, False) for key, rows in sorted(rels.items())])
+
+
+def _value(value: Any) -> Any:
+    """A property value Neo4j can hold: a list of lists becomes JSON text."""
+    if isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def batches(rows: list[Row], settings: LoadSettings) -> Iterator[list[Row]]:
+    """``rows`` cut into batches of at most ``batch_size`` rows and ``max_batch_bytes`` bytes."""
+    batch: list[Row] = []
+    size = 0
+    for row in rows:
+        row_size = _size(row) if settings.max_batch_bytes else 0
+        if batch and (len(batch) >= settings.batch_size
+                      or (settings.max_batch_bytes and size + row_size > settings.max_batch_bytes)):
+            yield batch
+            batch, size = [], 0
+        if settings.max_batch_bytes and row_size > settings.max_batch_bytes:
+            raise LoadError(f"{row.get('id') or row.get('src')}: one row is {row_size} bytes, "
+                            f"over the batch limit of {settings.max_batch_bytes}")
+        batch.append(row)
+        size += row_size
+    if batch:
+        yield batch
+
+
+def _size(row: Row) -> int:
+    return len(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+def ensure_schema(session: Runner) -> list[str]:
+    """Issue the uniqueness constraints (else plain indexes); one warning per refused label."""
+    from neo4j.exceptions import Neo4jError
+
+    warnings = []
+    for constraint, index in schema_statements():
+        try:
+            session.run(constraint).consume()
+            continue
+        except Neo4jError:
+            pass
+        try:
+            session.run(index).consume()
+        except Neo4jError as exc:
+            warnings.append(f"server refused both {constraint!r} and {index!r} "
+                            f"({exc.message or exc.code or 'no reason given'}); loading without")
+    return warnings
+
+
+def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = LoadSettings(),
+         on_batch: Callable[[int], None] | None = None, schema: bool = True) -> LoadReport:
+    """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold.
+
+    ``on_batch`` is called with the number of rows of each batch once it is written (progress
+    bars, tests). A server error stops the load with ``LoadError``; what was written stays.
+    """
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    report = LoadReport()
+    started = time.perf_counter()
+    if schema:
+        report.warnings.extend(ensure_schema(session))
+    token = uuid.uuid4().hex
+    try:
+        for statement in statements(graph):
+            for batch in batches(statement.rows, settings):
+                session.run(statement.query, {"rows": batch, "load": token}).consume()
+                report.batches += 1
+                if statement.nodes:
+                    report.nodes += len(batch)
+                else:
+                    report.relationships += len(batch)
+                if on_batch:
+                    on_batch(len(batch))
+        report.deleted_relationships = _single(session.run(PRUNE_RELATIONSHIPS, {"load": token}))
+        report.deleted_nodes = _single(session.run(PRUNE_NODES, {"load": token}))
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise LoadError(f"load stopped after {report.rows} of {count_rows(graph)} rows "
+                        f"({describe(exc)}); run it again to complete it") from exc
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def count_rows(graph: "nx.MultiDiGraph") -> int:
+    return graph.number_of_nodes() + graph.number_of_edges()
+
+
+def _single(result: Any) -> int:
+    record = result.single()
+    return int(record[0]) if record is not None else 0
+
+
+def describe(exc: BaseException) -> str:
+    """A driver error in one line, without the driver's multi-part dump."""
+    from neo4j.exceptions import Neo4jError
+
+    if isinstance(exc, Neo4jError):
+        return exc.message or exc.code or "the server gave no reason"
+    return " ".join(str(exc).split()) or type(exc).__name__
+

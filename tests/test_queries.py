@@ -1,0 +1,212 @@
+"""The named queries: answers worked out by hand, and the same answer from every backend."""
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build_graph
+from graph.sparql import open_engine
+from queries import QUERIES, NetworkxBackend, SparqlBackend, UnsupportedBackend, run
+
+from .graph_samples import sample_plans
+
+ENGINES = ("rdflib", "oxigraph")
+
+
+@pytest.fixture(scope="module")
+def sample_graph():
+    return build_graph(sample_plans())
+
+
+@pytest.fixture(scope="module")
+def backends(sample_graph):
+    return {"networkx": NetworkxBackend(sample_graph),
+            **{e: SparqlBackend(open_engine(sample_graph, e)) for e in ENGINES}}
+
+
+@pytest.fixture(params=("networkx", *ENGINES))
+def ask(request, backends):
+    """Run a query on one backend; every test using it runs once per backend."""
+    return lambda query, **params: run(query, backends[request.param], **params)
+
+
+def titles(rows):
+    return [(r["plan"], r["measure"]["title"]) for r in rows]
+
+
+# --- who-owns ----------------------------------------------------------------------------------
+
+def test_who_owns_by_title(ask):
+    assert ask("who-owns", text="交通运输结构") == [{
+        "plan": "alpha-2024",
+        "measure": {"id": "m3", "path": "二/（二）/3", "title": "优化交通运输结构"},
+        "lead": [], "support": [], "joint": ["区交通局", "区执法局"]}]
+
+
+def test_who_owns_by_body_ignoring_case(ask):
+    assert titles(ask("who-owns", text="ev")) == [("alpha-2024", "优化交通运输结构")]
+
+
+def test_who_owns_by_number_and_path(ask):
+    assert titles(ask("who-owns", text="1")) == [
+        ("alpha-2024", "推进光伏发电"), ("beta-2023", "完善能源统计"), ("gamma-2022", "推进交通运输绿色转型")]
+    rows = ask("who-owns", text="二/（二）/4")
+    assert rows == [{"plan": "alpha-2024",
+                     "measure": {"id": "m4", "path": "二/（二）/4", "title": "建设慢行系统"},
+                     "lead": [], "support": [], "joint": []}]
+
+
+def test_who_owns_in_one_plan_lists_units_in_printed_order(ask):
+    rows = ask("who-owns", text="绿色建筑", plan="alpha-2024")
+    assert [(r["lead"], r["support"]) for r in rows] == [(["区住建局"], ["区发展改革局", "区执法局"])]
+    assert ask("who-owns", text="绿色建筑", plan="beta-2023") == []
+
+
+def test_who_owns_nothing(ask):
+    assert ask("who-owns", text="不存在的措施") == []
+
+
+# --- portfolio ---------------------------------------------------------------------------------
+
+def test_portfolio_through_an_alias(ask):
+    rows = ask("portfolio", department="区发展改革委")
+    assert [(r["role"], r["plan"], r["measure"]["id"]) for r in rows] == [
+        ("lead", "alpha-2024", "m1"), ("lead", "beta-2023", "m1"), ("support", "alpha-2024", "m2")]
+    assert {(r["department"], r["region"]) for r in rows} == {("区发展改革局", "甲区")}
+    assert rows[2]["lead"] == ["区住建局"] and rows[2]["support"] == ["区发展改革局", "区执法局"]
+
+
+def test_portfolio_by_name_finds_every_region(ask):
+    rows = ask("portfolio", department="区发展改革局")
+    assert [(r["role"], r["plan"], r["region"]) for r in rows] == [
+        ("lead", "alpha-2024", "甲区"), ("lead", "beta-2023", "甲区"),
+        ("support", "alpha-2024", "甲区"), ("support", "gamma-2022", "乙市")]
+
+
+def test_portfolio_falls_back_to_part_of_a_name(ask):
+    rows = ask("portfolio", department="执法")
+    assert [(r["role"], r["measure"]["title"]) for r in rows] == [
+        ("support", "发展绿色建筑"), ("joint", "优化交通运输结构")]
+
+
+def test_portfolio_of_nobody(ask):
+    assert ask("portfolio", department="不存在局") == []
+    assert ask("portfolio", department="某市甲区人民政府") == []  # issues the plan, owns nothing
+
+
+# --- targets -----------------------------------------------------------------------------------
+
+def test_targets_rows(ask):
+    rows = ask("targets", plan="alpha-2024")
+    assert [(r["scope"], r["target"]["id"]) for r in rows] == [
+        ("二/（一）/1", "t1"), ("一", "t2"), ("", "t3")]
+    first, _, last = rows
+    assert first["measure"] == {"id": "m1", "path": "二/（一）/1", "title": "推进光伏发电"}
+    assert first["lead"] == ["区发展改革局"] and first["support"] == ["区住建局"]
+    assert first["target"] == {
+        "id": "t1", "indicator": "光伏发电装机量", "indicator_name": "光伏装机容量",
+        "value": 100000.0, "value_max": None, "unit": "千瓦", "comparator": "eq",
+        "direction": "level", "year": 2025, "baseline_year": None, "modality": "力争",
+        "text": "到2025年，光伏发电装机量"}
+    assert last["measure"] is None and last["lead"] == []
+    assert (last["target"]["value"], last["target"]["value_max"]) == (13.5, 14.0)
+    assert (last["target"]["direction"], last["target"]["baseline_year"]) == ("decrease", 2020)
+
+
+def test_targets_by_indicator_name_or_synonym(ask):
+    rows = ask("targets", indicator="非化石")
+    assert [(r["plan"], r["target"]["indicator_name"]) for r in rows] == [
+        ("alpha-2024", "非化石能源消费比重"), ("beta-2023", "非化石能源消费比重")]
+    # printed 单位GDP能耗, found through a synonym of its canonical indicator
+    assert [r["target"]["id"] for r in ask("targets", indicator="单位生产总值能源消耗")] == ["t3"]
+
+
+def test_targets_by_year(ask):
+    assert [(r["plan"], r["target"]["value"]) for r in ask("targets", year=2030)] == [("beta-2023", 60.0)]
+    assert ask("targets", year=1999) == []
+
+
+# --- departments -------------------------------------------------------------------------------
+
+def test_departments_ranked(ask):
+    rows = ask("departments")
+    assert [(r["department"], r["region"], r["leads"], r["supports"], r["joint"], r["measures"],
+             r["plans"]) for r in rows] == [
+        ("区发展改革局", "甲区", 2, 1, 0, 3, 2),
+        ("区住建局", "甲区", 1, 1, 0, 2, 1),
+        ("发展改革局", None, 1, 0, 0, 1, 1),
+        ("市交通局", "乙市", 1, 0, 0, 1, 1),
+        ("区执法局", "甲区", 0, 1, 1, 2, 1),
+        ("区发展改革局", "乙市", 0, 1, 0, 1, 1),
+        ("区交通局", "甲区", 0, 0, 1, 1, 1),
+    ]
+
+
+def test_departments_of_one_plan(ask):
+    assert [r["department"] for r in ask("departments", plan="beta-2023")] == ["区发展改革局"]
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+def test_unknown_backend_kind_is_refused(sample_graph):
+    class Cypher:
+        kind = "cypher"
+        source = None
+
+    with pytest.raises(UnsupportedBackend, match="who-owns has no cypher"):
+        run("who-owns", Cypher(), text="x")
+
+
+def test_every_query_has_both_implementations_and_an_example():
+    import importlib
+
+    from queries.backends import sparql_template
+
+    for name, module in QUERIES.items():
+        mod = importlib.import_module(module)
+        assert callable(mod.on_networkx) and callable(mod.on_sparql), name
+        assert "VALUES ?planFilter" in sparql_template(module.rsplit(".", 1)[1]), name
+
+
+# --- the whole corpus: the same answer on every backend --------------------------------------
+
+CORPUS_QUESTIONS = [
+    ("who-owns", {"text": "交通运输结构"}),
+    ("who-owns", {"text": ""}),
+    ("who-owns", {"text": "光伏", "plan": "shanghai-tandafeng-shishi-fangan"}),
+    ("portfolio", {"department": "区执法局"}),
+    ("portfolio", {"department": "区发展改革委"}),
+    ("portfolio", {"department": "发展改革"}),
+    ("targets", {}),
+    ("targets", {"year": 2025, "indicator": "非化石"}),
+    ("departments", {}),
+    ("departments", {"plan": "qingyang-tandafeng-2024"}),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_backends(corpus_plans):
+    graph = build_graph(corpus_plans)
+    return {"networkx": NetworkxBackend(graph),
+            **{e: SparqlBackend(open_engine(graph, e)) for e in ENGINES}}
+
+
+@pytest.mark.parametrize("query,params", CORPUS_QUESTIONS,
+                         ids=[f"{q}-{'-'.join(map(str, p.values())) or 'all'}" for q, p in CORPUS_QUESTIONS])
+def test_corpus_answers_agree_on_every_backend(corpus_backends, query, params):
+    expected = run(query, corpus_backends["networkx"], **params)
+    assert expected, "the corpus should answer this question"
+    for engine in ENGINES:
+        assert run(query, corpus_backends[engine], **params) == expected, engine
+
+
+def test_qingyang_acceptance(corpus_backends):
+    nx_backend = corpus_backends["networkx"]
+    rows = run("who-owns", nx_backend, text="交通运输结构", plan="qingyang-tandafeng-2024")
+    assert [(r["measure"]["title"], r["lead"]) for r in rows] == [("构建绿色高效的交通运输结构", ["区住建交局"])]
+    rows = run("portfolio", nx_backend, department="区执法局", plan="qingyang-tandafeng-2024")
+    led = [r["measure"]["title"] for r in rows if r["role"] == "lead"]
+    supported = [r["measure"]["title"] for r in rows if r["role"] == "support"]
+    assert led == ["大力推进生活垃圾减量化资源化"]
+    assert "构建绿色高效的交通运输结构" in supported and len(supported) >= 5
+    aliased = run("portfolio", nx_backend, department="区发展改革委", plan="qingyang-tandafeng-2024")
+    assert {r["department"] for r in aliased} == {"区发展改革局"}

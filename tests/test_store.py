@@ -1,0 +1,131 @@
+"""The SQLite store: round trip, replacing a plan, shared nodes, errors, load speed."""
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from extractor.model import Plan
+from graph.build import build_graph
+from graph.store import FILENAME, Store, StoreEmpty, StoreError, StoreNotFound, default_store_dir
+
+from .graph_samples import alpha, beta, gamma, sample_plans
+
+
+def rows(directory, table: str) -> int:
+    with sqlite3.connect(directory / FILENAME) as db:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def stored(directory, plans) -> nx.MultiDiGraph:
+    with Store.create(directory) as store:
+        store.put(plans)
+    with Store.open(directory) as store:
+        return store.load_graph()
+
+
+def test_loaded_graph_equals_the_built_one(tmp_path):
+    plans = sample_plans()
+    assert nx.utils.graphs_equal(stored(tmp_path, plans), build_graph(plans))
+
+
+def test_rebuilding_a_plan_replaces_it(tmp_path):
+    stored(tmp_path, sample_plans())
+    counts = rows(tmp_path, "nodes"), rows(tmp_path, "edges"), rows(tmp_path, "plans")
+    graph = stored(tmp_path, [alpha(), beta()])
+    assert (rows(tmp_path, "nodes"), rows(tmp_path, "edges"), rows(tmp_path, "plans")) == counts
+    assert nx.utils.graphs_equal(graph, build_graph(sample_plans()))
+
+
+def test_a_changed_plan_leaves_nothing_of_its_old_version(tmp_path):
+    stored(tmp_path, sample_plans())
+    data = alpha().to_dict()
+    data.update(targets=[], goals=[], measures=[m for m in data["measures"] if m["id"] != "m3"],
+                departments=[d for d in data["departments"] if d["name"] != "区交通局"])
+    graph = stored(tmp_path, [Plan.from_dict(data)])
+    assert "plan/alpha-2024/measure/m3" not in graph
+    assert "plan/alpha-2024/target/t1" not in graph
+    assert "department/甲区/区交通局" not in graph  # only m3 and the department list named it
+    # a shared indicator keeps the plan that still states it
+    assert graph.nodes["indicator/非化石能源消费比重"]["plans"] == ["beta-2023"]
+
+
+def test_removing_a_plan_shrinks_what_shared_nodes_say(tmp_path):
+    stored(tmp_path, sample_plans())
+    with Store.create(tmp_path) as store:
+        assert store.remove("beta-2023")
+        assert not store.remove("beta-2023")
+    with Store.open(tmp_path) as store:
+        graph = store.load_graph()
+        assert [p.id for p in store.plans()] == ["alpha-2024", "delta", "gamma-2022"]
+    dept = graph.nodes["department/甲区/区发展改革局"]
+    assert dept["plans"] == ["alpha-2024"] and dept["aliases"] == ["区发展改革委"]
+    assert "plan/beta-2023" not in graph
+
+
+def test_load_some_plans_only(tmp_path):
+    stored(tmp_path, sample_plans())
+    with Store.open(tmp_path) as store:
+        graph = store.load_graph(["gamma-2022"])
+    assert {d["plan"] for _, d in graph.nodes(data=True) if "plan" in d} == {"gamma-2022"}
+    assert nx.utils.graphs_equal(graph, build_graph([gamma()]))
+
+
+def test_plan_json_is_kept(tmp_path):
+    stored(tmp_path, sample_plans())
+    with Store.open(tmp_path) as store:
+        assert store.plan_json("alpha-2024") == alpha().to_dict()
+        entry = next(p for p in store.plans() if p.id == "alpha-2024")
+        assert entry.region == "甲区" and entry.sha256 == "0" * 64
+        with pytest.raises(KeyError):
+            store.plan_json("nope")
+
+
+def test_missing_store(tmp_path):
+    with pytest.raises(StoreNotFound, match="no store in"):
+        Store.open(tmp_path / "absent")
+
+
+def test_empty_store(tmp_path):
+    Store.create(tmp_path).close()
+    with Store.open(tmp_path) as store:
+        with pytest.raises(StoreEmpty, match="holds no plans"):
+            store.require_plans()
+
+
+def test_a_file_that_is_not_a_store(tmp_path):
+    (tmp_path / FILENAME).write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a policykg store"):
+        Store.open(tmp_path)
+    with pytest.raises(StoreError, match="not a policykg store"):
+        Store.create(tmp_path)
+
+
+def test_store_of_another_schema_version(tmp_path):
+    Store.create(tmp_path).close()
+    with sqlite3.connect(tmp_path / FILENAME) as db:
+        db.execute("UPDATE meta SET value = 'policykg/graph@0' WHERE key = 'schema'")
+    with pytest.raises(StoreError, match="another version"):
+        Store.open(tmp_path)
+
+
+def test_default_store_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("POLICYKG_STORE", str(tmp_path / "s"))
+    assert default_store_dir() == tmp_path / "s"
+    monkeypatch.delenv("POLICYKG_STORE")
+    assert default_store_dir() == Path.home() / ".local" / "share" / "policykg" / "store"
+
+
+def test_whole_corpus_round_trip_and_load_time(tmp_path, corpus_plans):
+    with Store.create(tmp_path) as store:
+        store.put(corpus_plans)
+    with Store.open(tmp_path) as store:
+        started = time.perf_counter()
+        graph = store.load_graph()
+        seconds = time.perf_counter() - started
+    assert nx.utils.graphs_equal(graph, build_graph(corpus_plans))
+    print(f"store load of {len(corpus_plans)} plans: {seconds:.3f} s")
+    assert seconds < 0.5
