@@ -21,8 +21,10 @@ from functools import lru_cache
 # Chunks converted as a whole; split at line breaks and sentence ends so that one odd entry
 # only sends a short piece to the character-level fallback.
 _CHUNK = re.compile(r"[^\n。；]*[\n。；]?")
-# How much of a long text ``is_traditional`` looks at: enough to be sure, cheap on big files.
-_SAMPLE = 4000
+# How many Chinese characters ``is_traditional`` looks at: enough to be sure, cheap on big files
+# (the detection runs on every parse, so it must cost far less than segmentation).
+_SAMPLE = 600
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=2)
@@ -54,7 +56,13 @@ def is_traditional(text: str) -> bool:
     Characters shared by both scripts (方, 案, 市) say nothing, so the test compares how many
     characters each direction of conversion would change.
     """
-    sample = text[:_SAMPLE]
+    sample, size = [], 0
+    for run in _HAN.finditer(text):
+        sample.append(run.group())
+        size += len(run.group())
+        if size >= _SAMPLE:
+            break
+    sample = "".join(sample)
     traditional = _changed(sample, "t2s")
     return traditional > 0 and traditional > _changed(sample, "s2t")
 

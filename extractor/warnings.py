@@ -6,7 +6,6 @@ CODES: dict[str, str] = {
     "unit-unattached": "a unit clause stands outside any measure and was not attached",
     "no-measures": "no numbered measures were found in the action part of the plan",
     "target-unread": "a number that looks like a target could not be read",
-    "no-title": "no title line was found; the first line was taken as title",
     "lead-none": "a measure's unit clause names no unit the parser could read",
 }
 
