@@ -15,41 +15,29 @@ class FoundCitation:
     end: int
 
 
+_TITLE = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》)+)》")
+_NUMBER_AFTER = re.compile(r"\s*（\s*(" + _DOC_NUMBER.pattern + r")\s*）")
+
+
 def find_citations(text: str, start: int = 0, exclude_titles: tuple[str, ...] = ()) -> list[FoundCitation]:
     """Titles in 《》 (a 文号 right after in brackets is attached) and free-standing 文号."""
     found: list[FoundCitation] = []
-    i = text.find("《", start)
     covered: list[tuple[int, int]] = []
-    while i != -1:
-        depth, j = 0, i
-        while j < len(text):
-            if text[j] == "《":
-                depth += 1
-            elif text[j] == "》":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif text[j] == "\n":
-                break
-            j += 1
-        if j >= len(text) or text[j] != "》":
-            i = text.find("《", i + 1)
-            continue
-        title = text[i + 1:j]
-        end = j + 1
+    for m in _TITLE.finditer(text, start):
+        end = m.end()
         number = None
-        m = re.match(r"\s*（\s*(" + _DOC_NUMBER.pattern + r")\s*）", text[end:end + 40])
-        if m:
-            number = _format_number(_DOC_NUMBER.match(m.group(1)))
-            end += m.end()
-        if title and title not in exclude_titles:
-            found.append(FoundCitation(title, number, i, end))
-        covered.append((i, end))
-        i = text.find("《", end)
+        after = _NUMBER_AFTER.match(text, end, end + 40)
+        if after:
+            number = _format_number(_DOC_NUMBER.match(after.group(1)))
+            end = after.end()
+        if m.group(1) not in exclude_titles:
+            found.append(FoundCitation(m.group(1), number, m.start(), end))
+        covered.append((m.start(), end))
     for m in _DOC_NUMBER.finditer(text, start):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        found.append(FoundCitation(None, _format_number(m), m.start(), m.end()))
+        skipped = len(m.group(1)) - len(_LEADING_WORDS.sub("", m.group(1)) or m.group(1))
+        found.append(FoundCitation(None, _format_number(m), m.start() + skipped, m.end()))
     return sorted(found, key=lambda c: c.start)
 
 

@@ -78,6 +78,7 @@ class DepartmentResolver:
     printed: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
+        self._resolved: dict[str, Resolution] = {}
         self._table: dict[str, str] = {}
         for e in alias_table():
             if _region_matches(e.region, self.region, self.issuer):
@@ -87,8 +88,14 @@ class DepartmentResolver:
     def observe(self, names: list[str]) -> None:
         """Count the names printed in the plan; the in-plan rules compare against them."""
         self.printed.update(names)
+        self._resolved.clear()
 
     def resolve(self, raw: str) -> Resolution:
+        if raw not in self._resolved:
+            self._resolved[raw] = self._resolve(raw)
+        return self._resolved[raw]
+
+    def _resolve(self, raw: str) -> Resolution:
         if raw in self._table:
             return Resolution(self._table[raw], f"{raw} read as {self._table[raw]} (alias table)")
         if not _ADMIN_START.match(raw):

@@ -6,7 +6,9 @@ No statistical model is loaded or downloaded: every component is rule-based and 
 Segmentation: spaCy's own ``zh`` tokenizer runs jieba and then re-aligns the words with the text
 to recover white space; the normalised text has no white space but newlines, which jieba keeps as
 tokens, so :class:`JiebaTokenizer` builds the Doc from jieba's words directly (same tokens, about
-a third less time on the corpus).
+a third less time on the corpus). jieba runs in its precise mode without HMM new-word discovery:
+the rules read characters, department names are in jieba's dictionary, and HMM guessing only
+changes how unknown words are grouped, at about 15% of segmentation time.
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ class JiebaTokenizer:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words = self._jieba.lcut(text)
+        words = self._jieba.lcut(text, HMM=False)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
     def add_word(self, word: str) -> None:

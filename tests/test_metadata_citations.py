@@ -30,3 +30,9 @@ def test_citations_with_nested_titles_and_doc_numbers():
     assert cites[0].title == "国务院关于印发〈2030年前碳达峰行动方案〉的通知"
     assert cites[0].doc_number == "国发〔2021〕23号"
     assert cites[1].title is None and cites[1].doc_number == "川府发〔2022〕3号"
+
+
+def test_free_standing_doc_number_span_starts_at_the_number():
+    text = "按照川府发〔2022〕3号要求"
+    (c,) = find_citations(text)
+    assert text[c.start:c.end] == "川府发〔2022〕3号"

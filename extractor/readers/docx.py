@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import PlanInputError
 from . import Document
 from .assemble import TextBuilder
-from .source import source_for
+from .source import nonempty_bytes, require, source_for
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -25,19 +25,11 @@ _NAME_LENGTH = 20
 
 def read_docx(path: Path) -> Document:
     """Read a Word document; raise PlanInputError when it is not one or holds no text."""
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise PlanInputError(str(path), "reading DOCX needs python-docx: pip install 'policykg[docx]'")
-    data = path.read_bytes()
-    if not data.strip():
-        raise PlanInputError(str(path), "empty file")
+    docx = require(path, "docx", "python-docx", "docx")
+    data = nonempty_bytes(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise PlanInputError(str(path), f"not a readable DOCX file ({exc})") from None
-    except Exception as exc:  # zipfile.BadZipFile and lxml errors
+    except Exception as exc:  # not a zip, no word/document.xml, broken XML: all the same here
         raise PlanInputError(str(path), f"not a readable DOCX file ({type(exc).__name__})") from None
     builder = TextBuilder()
     numbers = _Numbering(document)

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import PlanInputError
 from . import Document
 from .assemble import TextBuilder
-from .source import source_for
+from .source import nonempty_bytes, require, source_for
 
 _METADATA_LABEL = re.compile(
     r"^\s*(索\s*引\s*号|发布机构|发文机关|发文单位|文\s*号|发文字号|成文日期|生效时间|生效日期|"
@@ -40,15 +40,10 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
 
 def read_html(path: Path) -> Document:
     """Read a saved web page; raise PlanInputError when it is empty or holds no text."""
-    try:
-        from bs4 import BeautifulSoup
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise PlanInputError(str(path), "reading HTML needs beautifulsoup4 and lxml: "
-                                        "pip install 'policykg[html]'")
-    data = path.read_bytes()
-    if not data.strip():
-        raise PlanInputError(str(path), "empty file")
-    soup = BeautifulSoup(data, "lxml")
+    bs4 = require(path, "bs4", "beautifulsoup4", "html")
+    require(path, "lxml", "lxml", "html")
+    data = nonempty_bytes(path)
+    soup = bs4.BeautifulSoup(data, "lxml")
     _drop_furniture(soup)
     builder = TextBuilder()
     _Walker(builder).walk(soup.body or soup)

@@ -21,7 +21,7 @@ from ..model import Warning
 from . import Document
 from .assemble import TextBuilder, tidy_spaces
 from .pdf_layout import Line, drop_page_furniture, paragraphs
-from .source import source_for
+from .source import nonempty_bytes, require, source_for
 
 # A page with fewer characters than this has no real text layer (a scan, or a blank page).
 _MIN_PAGE_CHARS = 10
@@ -34,13 +34,8 @@ _SKIP = {"\r", "\n", "\x02", "\ufffe", "\u00ad"}
 
 def read_pdf(path: Path) -> Document:
     """Read a PDF's text layer into paragraphs; raise PlanInputError for scans and bad files."""
-    try:
-        import pypdfium2 as pdfium
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise PlanInputError(str(path), "reading PDF needs pypdfium2: pip install 'policykg[pdf]'")
-    data = path.read_bytes()
-    if not data.strip():
-        raise PlanInputError(str(path), "empty file")
+    pdfium = require(path, "pypdfium2", "pypdfium2", "pdf")
+    data = nonempty_bytes(path)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

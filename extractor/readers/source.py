@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
+from types import ModuleType
 
+from ..errors import PlanInputError
 from ..model import Source
 
 
@@ -12,3 +15,20 @@ def source_for(path: Path, data: bytes, text: str, fmt: str,
     """Hash the file's bytes (not the text) so two decodings of one file share an identity."""
     return Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(),
                   chars=len(text), encoding=encoding)
+
+
+def require(path: Path, module: str, package: str, extra: str) -> ModuleType:
+    """Import a format library on first use, or fail naming the pip command that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise PlanInputError(str(path), f"reading {extra.upper()} files needs {package}: "
+                                        f"pip install 'policykg[{extra}]'") from None
+
+
+def nonempty_bytes(path: Path) -> bytes:
+    """The file's bytes; an empty or all-blank file is an input error, whatever its format."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise PlanInputError(str(path), "empty file")
+    return data

@@ -41,8 +41,16 @@ def plan_to_markdown(plan: Plan) -> str:
 
 def _target_line(t) -> str:
     sign = {"eq": "=", "ge": "≥", "le": "≤", "approx": "≈", "range": "∈"}[t.comparator]
-    value = f"{t.value:g}–{t.value_max:g}" if t.value_max is not None else f"{t.value:g}"
+    value = _number(t.value) + (f"–{_number(t.value_max)}" if t.value_max is not None else "")
     change = {"decrease": " (decrease", "increase": " (increase"}.get(t.direction, "")
     if change:
         change += f" vs {t.baseline_year})" if t.baseline_year else ")"
     return f"{t.year}: {t.indicator} {sign} {value}{t.unit}{change}"
+
+
+def _number(v: float) -> str:
+    """Large values as printed in plans: 250000000 → 2.5亿, 16000 → 1.6万."""
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size:
+            return f"{v / size:g}{word}"
+    return f"{v:g}"
