@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .core import Figure, Skip, paired_medians, time_figure
+from .core import WALL, Figure, Skip, paired_medians, time_figure
 from .corpus import Context
 
 LIMIT = 0.5
@@ -37,7 +37,7 @@ def measure(ctx: Context) -> list[Figure]:
         last = (check.stderr.strip().splitlines() or ["no output"])[-1]
         raise Skip(f"who-owns exited {check.returncode}: {last}")
     run = lambda cmd: subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # noqa: E731
-    ours, theirs = paired_medians(lambda: run(query), lambda: run(baseline), ctx.runs)
+    ours, theirs = paired_medians(lambda: run(query), lambda: run(baseline), ctx.runs, clock=WALL)
     return [time_figure("cold-start", f"who-owns {QUERY} cold start", ours,
                         'python -c "import networkx"', theirs, limit=LIMIT,
                         note=f"{len(ctx.plans)} plans in the store, median of {ctx.runs}")]

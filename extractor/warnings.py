@@ -7,6 +7,9 @@ CODES: dict[str, str] = {
     "no-measures": "no numbered measures were found in the action part of the plan",
     "target-unread": "a number that looks like a target could not be read",
     "lead-none": "a measure's unit clause names no unit the parser could read",
+    "encoding-uncertain": "the text encoding was detected with low confidence",
+    "pdf-page-without-text": "a PDF page has no text layer (scanned or drawn); its text is missing",
+    "pdf-unmapped-glyphs": "a PDF page has glyphs with no Unicode mapping; some characters are missing",
 }
 
 

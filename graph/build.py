@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 Attrs = dict[str, Any]
 
 
-def build_graph(plans: Iterable["Plan"], indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
+def build_graph(plans: Iterable["Plan"],
+                indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
     """One graph of all ``plans``."""
     graph = nx.MultiDiGraph()
     for plan in plans:

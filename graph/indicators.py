@@ -2,12 +2,14 @@
 
 Plans name one indicator in many ways (``非化石能源消费比重`` / ``非化石能源占能源消费总量比重``).
 The synonyms live in ``graph/data/indicators.jsonl`` (one object per line: ``name``, ``synonyms``,
-``unit``), which a user can extend without touching code. A name not in the file is its own
-indicator, after the same light normalisation.
+``unit``), which a user can extend without touching code, or add to with a file of their own
+named by ``$POLICYKG_INDICATORS``. A name in neither is its own indicator, after the same light
+normalisation.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,6 +69,10 @@ def _read(text: str, where: str):
 
 @lru_cache(maxsize=1)
 def default_index() -> IndicatorIndex:
-    """The synonyms shipped with the package."""
+    """The synonyms shipped with the package, after those of the file ``$POLICYKG_INDICATORS``
+    names if it is set (so a user's entry wins over a shipped one for the same name)."""
     data = resources.files("graph").joinpath("data/indicators.jsonl").read_text(encoding="utf-8")
-    return IndicatorIndex(list(_read(data, "graph/data/indicators.jsonl")))
+    shipped = list(_read(data, "graph/data/indicators.jsonl"))
+    extra = os.environ.get("POLICYKG_INDICATORS")
+    mine = IndicatorIndex.from_file(Path(extra)).indicators if extra else []
+    return IndicatorIndex([*mine, *shipped])

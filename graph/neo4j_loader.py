@@ -82,11 +82,22 @@ class LoadError(Exception):
 
 # --- statements --------------------------------------------------------------------------------
 
-def schema_statements() -> list[tuple[str, str]]:
-    """(Neo4j 5 uniqueness constraint, plain index to fall back on) for each node label."""
-    return [(f"CREATE CONSTRAINT policykg_{t.value.lower()}_id IF NOT EXISTS "
-             f"FOR (n:{t.value}) REQUIRE n.id IS UNIQUE",
-             f"CREATE INDEX FOR (n:{t.value}) ON (n.id)") for t in NodeType]
+def constraint_statement(label: NodeType) -> str:
+    """The Neo4j 5 uniqueness constraint on a label's id (it brings its own index)."""
+    return (f"CREATE CONSTRAINT policykg_{label.value.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE")
+
+
+def index_statement(label: NodeType) -> str:
+    """A plain index on a label's id, for servers that refuse constraints (FalkorDB)."""
+    return f"CREATE INDEX FOR (n:{label.value}) ON (n.id)"
+
+
+INDEX_LISTINGS = (
+    "SHOW INDEXES YIELD labelsOrTypes AS labels, properties",
+    "CALL db.indexes() YIELD label, properties RETURN [label] AS labels, properties",
+)
+"""How Neo4j 5, then FalkorDB, list their indexes."""
 
 
 def node_query(label: NodeType) -> str:
@@ -161,22 +172,47 @@ def _size(row: Row) -> int:
 # --- loading -----------------------------------------------------------------------------------
 
 def ensure_schema(session: Runner) -> list[str]:
-    """Issue the uniqueness constraints (else plain indexes); one warning per refused label."""
+    """Make sure every label's ``id`` is indexed; return warnings for what the server refused.
+
+    Labels already indexed are left alone, so a second load sends no schema statement. The
+    uniqueness constraint is tried first; once the server refuses one, the other labels get
+    plain indexes (a refused statement costs a round trip and, on FalkorDB, tens of ms).
+    """
     from neo4j.exceptions import Neo4jError
 
+    missing = [label for label in NodeType if label.value not in _indexed_labels(session)]
+    constraints, refused = True, []
+    for label in missing:
+        for statement in ([constraint_statement(label)] if constraints else []) + [
+                index_statement(label)]:
+            try:
+                session.run(statement).consume()
+                break
+            except Neo4jError:
+                constraints = constraints and statement != constraint_statement(label)
+        else:
+            refused.append(label.value)
     warnings = []
-    for constraint, index in schema_statements():
-        try:
-            session.run(constraint).consume()
-            continue
-        except Neo4jError:
-            pass
-        try:
-            session.run(index).consume()
-        except Neo4jError as exc:
-            warnings.append(f"server refused both {constraint!r} and {index!r} "
-                            f"({exc.message or exc.code or 'no reason given'}); loading without")
+    if missing and not constraints:
+        warnings.append("the server refused uniqueness constraints (CREATE CONSTRAINT … REQUIRE "
+                        "n.id IS UNIQUE); ids are kept unique by MERGE alone")
+    if refused:
+        warnings.append(f"the server refused an index on id for {', '.join(refused)}; "
+                        f"loading without it")
     return warnings
+
+
+def _indexed_labels(session: Runner) -> set[str]:
+    """Labels with an index whose first property is ``id`` (empty if the server cannot say)."""
+    from neo4j.exceptions import Neo4jError
+
+    for listing in INDEX_LISTINGS:
+        try:
+            return {label for record in session.run(listing)
+                    for label in (record["labels"] or ()) if (record["properties"] or [""])[0] == "id"}
+        except Neo4jError:
+            continue
+    return set()
 
 
 def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = LoadSettings(),

@@ -24,15 +24,14 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-import networkx as nx
 from rdflib import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from .schema import (
-    DEFAULT_BASE, RELATION_ROLES, RESPONSIBILITY, NodeType, RelType, plan_node, region_node,
-    segment,
+    DEFAULT_BASE, RELATION_ROLES, RESPONSIBILITY, NodeType, RelType, check_base, plan_node,
+    region_node, segment,
 )
 
 PKG_BASE = "https://w3id.org/policykg/"
@@ -219,8 +218,6 @@ PREFIXES: dict[str, Any] = {
 }
 """The prefixes every export binds and every SPARQL query may use without declaring."""
 
-_VOCAB = {"role": PKG_ROLE, "lead_basis": PKG_LEAD_BASIS, "comparator": PKG_COMPARATOR,
-          "direction": PKG_DIRECTION}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -256,7 +253,7 @@ def concepts() -> tuple[tuple, ...]:
     return tuple(Graph().parse(data=data_file("concepts.ttl"), format="turtle"))
 
 
-def to_rdflib(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
+def to_rdflib(graph: "nx.MultiDiGraph", base: str = DEFAULT_BASE) -> Graph:
     """The whole graph, plus the concept schemes it refers to, as an rdflib Graph."""
     rdf = bind_prefixes(Graph(bind_namespaces="none"), base)
     add = rdf.add
@@ -265,26 +262,16 @@ def to_rdflib(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
     return rdf
 
 
-def all_triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[tuple]:
+def all_triples(graph: "nx.MultiDiGraph", base: str = DEFAULT_BASE) -> Iterator[tuple]:
     """The concept schemes, then every triple of the graph's RDF form (some repeated)."""
     yield from concepts()
     yield from _Mapper(graph, check_base(base)).triples()
 
 
-_IRI_BASE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
-
-
-def check_base(base: str) -> str:
-    """``base`` if it can prefix node ids to make IRIs; ``ValueError`` saying why if not."""
-    if not _IRI_BASE.match(base):
-        raise ValueError(f"{base!r} is not an absolute IRI (e.g. {DEFAULT_BASE})")
-    return base
-
-
 class _Mapper:
     """Turns nodes and edges into triples, one method per node type and per relation."""
 
-    def __init__(self, graph: nx.MultiDiGraph, base: str):
+    def __init__(self, graph: "nx.MultiDiGraph", base: str):
         self.graph = graph
         self.base = base
         self.units = unit_table()
@@ -310,6 +297,12 @@ class _Mapper:
     @staticmethod
     def zh(text: str) -> Literal:
         return Literal(text, lang="zh")
+
+    @staticmethod
+    def decimal(value: float) -> Literal:
+        """The shortest decimal that reads back as the same float, without an exponent
+        (xsd:decimal has none: 1e20 is written 100000000000000000000)."""
+        return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
 
     @staticmethod
     def year(value: int) -> Literal:
@@ -394,9 +387,9 @@ class _Mapper:
         yield s, DCTERMS.identifier, Literal(data["local_id"])
         yield s, QB.dataSet, URIRef(f"{self.iri(plan)}/targets")
         yield s, PKG.indicatorText, self.zh(data["indicator"])
-        yield s, PKG.targetValue, Literal(Decimal(repr(float(data["value"]))))
+        yield s, PKG.targetValue, self.decimal(data["value"])
         if data.get("value_max") is not None:
-            yield s, PKG.targetValueMax, Literal(Decimal(repr(float(data["value_max"]))))
+            yield s, PKG.targetValueMax, self.decimal(data["value_max"])
         unit = self.units.get(data["unit"])
         if unit is None:  # a unit the table does not know yet: mint one under the base
             unit = URIRef(f"{self.base}unit/{segment(data['unit'])}")

@@ -11,6 +11,7 @@ Chinese characters readable and escapes only what an IRI cannot hold.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterable
@@ -171,6 +172,16 @@ def segment(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_IRI_BASE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can prefix node ids to make IRIs; ``ValueError`` saying why if not."""
+    if not _IRI_BASE.match(base):
+        raise ValueError(f"{base!r} is not an absolute IRI (e.g. {DEFAULT_BASE})")
+    return base
 
 
 def plan_node(plan_id: str) -> str:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
-LARGE = 50_000
+LARGE = 10_000
 """Above this many triples, ``open_engine("auto")`` uses pyoxigraph."""
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

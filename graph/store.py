@@ -109,8 +109,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{directory / FILENAME}: not a policykg store ({exc})") from None
         if found and found.get("schema") != SCHEMA:
-            raise StoreError(f"{directory}: holds a store of another version ({found.get('schema')});"
-                             " remove it or choose another directory")
+            raise StoreError(f"{directory}: holds a store of another version "
+                             f"({found.get('schema')}); remove it or choose another directory")
         with db:
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                            [("format", STORE_FORMAT), ("schema", SCHEMA)])
@@ -143,7 +143,8 @@ class Store:
                      plan.source.sha256, built_at, plan.to_json(indent=None)))
                 self._db.executemany(
                     "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-                    ((plan.id, node, data["type"], _dump({k: v for k, v in data.items() if k != "type"}))
+                    ((plan.id, node, data["type"],
+                      _dump({k: v for k, v in data.items() if k != "type"}))
                      for node, data in graph.nodes(data=True)))
                 self._db.executemany(
                     "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",

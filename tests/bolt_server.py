@@ -5,6 +5,10 @@ when loaded with ``BOLT_PORT N``. That port listens on every interface, so the s
 start unless the process sits in a private network namespace holding nothing but loopback (the
 suite is run as ``unshare -n sh -c 'ip link set lo up && python -m pytest -q'``).
 
+FalkorDB 4.16 has one more quirk the helpers here work around: after a client closes its
+connection cleanly (Bolt GOODBYE), the next TCP connection's handshake is never answered. A bare
+connect-and-close (``knock``) absorbs that, so every driver the tests close is followed by one.
+
 The server saves its data to ``directory`` when stopped with SIGTERM, so a test can stop it in
 the middle of a load and start it again on what the load left behind.
 """
@@ -15,8 +19,13 @@ import signal
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    import neo4j
 
 START_TIMEOUT = 15.0
 
@@ -87,6 +96,7 @@ class BoltServer:
             try:
                 with neo4j.GraphDatabase.driver(self.uri, auth=None) as driver:
                     driver.verify_connectivity()
+                self.knock()
                 return
             except Exception as exc:  # not up yet: any failure means "try again"
                 problem = str(exc)
@@ -94,6 +104,24 @@ class BoltServer:
         self.stop()
         raise ServerFailed(f"FalkorDB did not answer on {self.uri} in {START_TIMEOUT:.0f} s: "
                            f"{problem}")
+
+    def knock(self) -> None:
+        """Connect and hang up at once, so the next real connection is answered (see above)."""
+        with socket.create_connection(("127.0.0.1", self.bolt_port), timeout=5):
+            pass
+
+    @contextmanager
+    def driver(self) -> Iterator["neo4j.Driver"]:
+        """A driver for this server, closed (and knocked after) on exit."""
+        import neo4j
+
+        driver = neo4j.GraphDatabase.driver(self.uri, auth=None)
+        try:
+            yield driver
+        finally:
+            driver.close()
+            if self.process is not None and self.process.poll() is None:
+                self.knock()
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
         """Stop the server (SIGTERM saves its data; SIGKILL does not)."""

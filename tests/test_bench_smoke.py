@@ -29,12 +29,14 @@ def smallest() -> Text:
 def test_parse_stage_measures_the_smallest_plan_against_jieba(smallest):
     ctx = Context(Settings(runs=1))
     ctx.texts = [smallest]
-    [figure] = parse_speed.measure(ctx)
+    figure, stricter = parse_speed.measure(ctx)
     assert figure.status == "ok" and figure.unit == "chars/s"
     assert figure.value > 0 and figure.baseline_value > 0
     # the ratio is a cost ratio: jieba's throughput over ours
     assert figure.ratio == pytest.approx(figure.baseline_value / figure.value)
     assert f"{len(smallest.text)} chars" in figure.note
+    assert (figure.baseline, stricter.baseline) == ("jieba.lcut", "jieba.lcut(HMM=False)")
+    assert figure.bar and not stricter.bar
 
 
 def test_cost_ratio_and_bar():

@@ -8,7 +8,7 @@ from graph.build import build_graph, plan_graph
 from graph.indicators import IndicatorIndex, Indicator, default_index, normalise
 from graph.schema import NODES, RELATIONS, NodeType, RelType, check, merge_shared, segment
 
-from .graph_samples import alpha, beta, sample_plans
+from .graph_samples import alpha, sample_plans
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +160,19 @@ def test_indicator_file_entries_are_unambiguous():
     for ind in default_index().indicators:
         for form in (ind.name, *ind.synonyms):
             assert seen.setdefault(normalise(form), ind.name) == ind.name, form
+
+
+def test_a_user_file_of_indicators_comes_first(tmp_path, monkeypatch):
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"name": "森林覆盖率", "synonyms": ["林木绿化率"], "unit": "%"}\n',
+                    encoding="utf-8")
+    monkeypatch.setenv("POLICYKG_INDICATORS", str(path))
+    default_index.cache_clear()
+    try:
+        assert default_index().canonical("全区林木绿化率").name == "森林覆盖率"
+        assert default_index().canonical("单位GDP能耗").name == "单位地区生产总值能耗"
+    finally:
+        default_index.cache_clear()
 
 
 def test_indicator_file_errors_name_the_line(tmp_path):

@@ -121,7 +121,8 @@ def test_targets_by_indicator_name_or_synonym(ask):
 
 
 def test_targets_by_year(ask):
-    assert [(r["plan"], r["target"]["value"]) for r in ask("targets", year=2030)] == [("beta-2023", 60.0)]
+    rows = ask("targets", year=2030)
+    assert [(r["plan"], r["target"]["value"]) for r in rows] == [("beta-2023", 60.0)]
     assert ask("targets", year=1999) == []
 
 
@@ -191,7 +192,8 @@ def corpus_backends(corpus_plans):
 
 
 @pytest.mark.parametrize("query,params", CORPUS_QUESTIONS,
-                         ids=[f"{q}-{'-'.join(map(str, p.values())) or 'all'}" for q, p in CORPUS_QUESTIONS])
+                         ids=[f"{q}-{'-'.join(map(str, p.values())) or 'all'}"
+                              for q, p in CORPUS_QUESTIONS])
 def test_corpus_answers_agree_on_every_backend(corpus_backends, query, params):
     expected = run(query, corpus_backends["networkx"], **params)
     assert expected, "the corpus should answer this question"
@@ -210,3 +212,27 @@ def test_qingyang_acceptance(corpus_backends):
     assert "构建绿色高效的交通运输结构" in supported and len(supported) >= 5
     aliased = run("portfolio", nx_backend, department="区发展改革委", plan="qingyang-tandafeng-2024")
     assert {r["department"] for r in aliased} == {"区发展改革局"}
+
+
+def test_the_networkx_path_imports_no_parser_and_no_rdf(tmp_path):
+    import subprocess
+    import sys
+
+    from graph.store import Store
+
+    with Store.create(tmp_path) as store:
+        store.put(sample_plans())
+    script = (
+        "import sys\n"
+        "from graph.store import Store\n"
+        "from queries import NetworkxBackend, run\n"
+        f"graph = Store.open({str(tmp_path)!r}).load_graph()\n"
+        "for q, p in [('who-owns', {'text': '交通'}), ('portfolio', {'department': '区执法局'}),\n"
+        "             ('targets', {}), ('departments', {})]:\n"
+        "    assert run(q, NetworkxBackend(graph), **p)\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "networkx" in loaded
+    assert not loaded & {"extractor", "pydantic", "spacy", "jieba", "rdflib", "pyoxigraph"}

@@ -102,6 +102,17 @@ def test_units_map_to_qudt_or_our_own(sample_graph):
     assert validate(rdf).conforms
 
 
+def test_extreme_values_stay_valid_decimals(sample_graph):
+    graph = sample_graph.copy()
+    graph.nodes["plan/alpha-2024/target/t1"]["value"] = 1e20
+    graph.nodes["plan/alpha-2024/target/t2"]["value"] = 2.5e-05
+    rdf = to_rdflib(graph, BASE)
+    values = {str(o) for o in rdf.objects(None, PKG.targetValue)}
+    assert {"100000000000000000000", "0.000025"} <= values
+    back = Graph().parse(data=exported(graph, "ttl"), format="turtle")
+    assert isomorphic(back, rdf) and validate(back).conforms
+
+
 def test_chinese_text_is_tagged_zh(corpus_rdf):
     concepts = Graph().parse(data=data_file("concepts.ttl"), format="turtle")
     ours = [o for s, p, o in corpus_rdf if isinstance(o, Literal) and o.language

@@ -99,6 +99,9 @@ def test_layout_joins_wraps_and_splits_paragraphs():
         _line(0, 90, 506, 200, "建设践行新发展理念的公园城市示范区提供坚强支撑。"),
         _line(0, 420, 506, 200, "二、工作目标", same_row=True),  # heading on the same row
         _line(1, 122, 506, 100, "三、重点任务"),
+        _line(1, 122, 506, 120, "推动重点功能区和五大新城落实海绵城市建"),
+        _line(1, 90, 122, 140, "设要"),                   # stub a bad export broke off
+        _line(1, 90, 400, 160, "求，推动试点区建设。"),
     ]
     assert paragraphs(lines) == [
         "一、总体要求到2025年完成目标。",
@@ -107,6 +110,7 @@ def test_layout_joins_wraps_and_splits_paragraphs():
         "建设践行新发展理念的公园城市示范区提供坚强支撑。",
         "二、工作目标",
         "三、重点任务",
+        "推动重点功能区和五大新城落实海绵城市建设要求，推动试点区建设。",
     ]
 
 
@@ -339,6 +343,15 @@ def test_short_legacy_text_says_the_detection_was_uncertain(tmp_path):
     document = read_document(path)
     assert document.text == "碳达峰实施方案"
     assert [w.code for w in document.warnings] == ["encoding-uncertain"]
+
+
+def test_short_gb18030_that_happens_to_be_valid_utf8(tmp_path):
+    path = tmp_path / "price.txt"
+    path.write_bytes("000元/桩".encode("gb18030"))  # also valid UTF-8: "000Ԫ/\u05ee"
+    document = read_document(path)
+    assert document.text == "000元/桩" and document.source.encoding == "gb18030"
+    path.write_bytes("000元/桩".encode("utf-8"))
+    assert read_document(path).text == "000元/桩"
 
 
 def test_to_simplified_keeps_every_position():

@@ -17,10 +17,11 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import PlanInputError
+from ..warnings import check
 from ..model import Warning
 from . import Document
 from .assemble import TextBuilder, tidy_spaces
-from .pdf_layout import Line, drop_page_furniture, paragraphs
+from .pdf_layout import Line, drop_page_furniture, page_metrics, paragraphs
 from .source import nonempty_bytes, require, source_for
 
 # A page with fewer characters than this has no real text layer (a scan, or a blank page).
@@ -50,11 +51,11 @@ def read_pdf(path: Path) -> Document:
                    else "PDF contains no text")
         raise PlanInputError(str(path), problem)
     if scanned:
-        warnings.append(Warning(code="pdf-page-without-text",
+        warnings.append(Warning(code=check("pdf-page-without-text"),
                                 message=f"page(s) {_ranges(scanned)} are images without a text "
                                         "layer (scanned?); their content is missing"))
     if unmapped:
-        warnings.append(Warning(code="pdf-unmapped-glyphs",
+        warnings.append(Warning(code=check("pdf-unmapped-glyphs"),
                                 message=f"{unmapped} glyph(s) have no Unicode mapping and were "
                                         "left out"))
     pages, _ = drop_page_furniture(pages)
@@ -62,10 +63,11 @@ def read_pdf(path: Path) -> Document:
     if table_pages:
         from .pdf_tables import find_tables
         tables = find_tables(data, table_pages)
+    metrics = page_metrics([line for lines in pages for line in lines])
     builder = TextBuilder()
     for kind, item in _blocks(pages, tables):
         if kind == "lines":
-            for paragraph in paragraphs(item):
+            for paragraph in paragraphs(item, metrics):
                 builder.add_paragraph(paragraph)
         else:
             builder.add_table(item)
@@ -130,6 +132,8 @@ def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]],
         raw.FPDFText_GetLooseCharBox(textpage, index, loose)
         if 0x2F00 <= code <= 0x2FDF:  # Kangxi radicals some fonts map instead of the ideograph
             char = unicodedata.normalize("NFKC", char)
+        elif 0xA3A1 <= code <= 0xA3FE:  # GB2312 codes of full-width forms (ꎬ for ，) as Unicode
+            char = chr(code - 0xA3A1 + 0xFF01)
         # The loose box spans the glyph's advance, so the gap between two digits is ~0 even for
         # a narrow "1"; the tight box is the fallback for fonts without usable metrics.
         x0, x1 = (loose.left, loose.right) if loose.right > loose.left else (left.value, right.value)

@@ -28,6 +28,10 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(]
 _UNIT_CLAUSE = re.compile(r"^[（(［\[〔【]\s*(?:责任|牵头|配合|参与|参加|协办|主办)(?:单位|部门)")
 _SENTENCE_END = "。；：！？;:!?）)〕］】」』”"
 _DIGITS = re.compile(r"[0-9０-９]+")
+# Some converters push the last character or two of a full line onto a line of their own
+# ("…落实海绵城市建" / "设要" / "求，推动…"); such a stub ends mid-sentence.
+_CJK_END = re.compile(r"[\u4e00-\u9fff，、]$")
+_STUB_CHARS = 4
 _LATIN_RUN = re.compile(r"[A-Za-z0-9.,%+\-/]+")
 _OPENING = "“‘（(《〈【〔［「『"
 _NO_LINE_START = "，。、；：！？）)》〉”’〕】」』…%％,.;:!?"
@@ -89,7 +93,7 @@ def _shape(text: str) -> str:
 
 
 @dataclass
-class _Metrics:
+class Metrics:
     """Where body text starts and ends on a page, and how big a character is."""
     left: float
     right: float
@@ -97,11 +101,15 @@ class _Metrics:
     line_gap: float
 
 
-def paragraphs(lines: list[Line]) -> list[str]:
-    """Group a run of lines (in reading order, across pages) into paragraph strings."""
+def paragraphs(lines: list[Line], metrics: dict[int, Metrics] | None = None) -> list[str]:
+    """Group a run of lines (in reading order, across pages) into paragraph strings.
+
+    ``metrics`` (from ``page_metrics`` over the whole document) matter when the run is short,
+    such as the few lines between two tables; by default they are measured on the run itself.
+    """
     if not lines:
         return []
-    metrics = _metrics_by_page(lines)
+    metrics = metrics or page_metrics(lines)
     groups: list[list[str]] = []
     previous: Line | None = None
     for line in lines:
@@ -117,7 +125,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return [join_wrapped(group) for group in groups]
 
 
-def _starts_paragraph(prev: Line, line: Line, here: _Metrics, there: _Metrics) -> bool:
+def _starts_paragraph(prev: Line, line: Line, here: Metrics, there: Metrics) -> bool:
     if _UNIT_CLAUSE.match(line.text):
         return False
     if _HEADING.match(line.text) and (prev.text[-1:] in _SENTENCE_END or _short(prev, there, line)):
@@ -128,13 +136,21 @@ def _starts_paragraph(prev: Line, line: Line, here: _Metrics, there: _Metrics) -
         return True
     if line.x0 > here.left + 1.2 * here.char:
         return True
-    if _short(prev, there, line):
+    if _short(prev, there, line) and not _overflow(prev, there):
         return True
-    same_page = line.page == prev.page
-    return same_page and line.top - prev.bottom > max(0.8 * here.char, 2.2 * here.line_gap)
+    # A wider gap than the line spacing separates blocks; in mid-sentence it takes a blank
+    # line's worth, since some exports space lines unevenly (taller boxes where digits are).
+    gap = max(0.8 if prev.text[-1:] in _SENTENCE_END else 2.0, 2.2 * here.line_gap / here.char)
+    return line.page == prev.page and line.top - prev.bottom > gap * here.char
 
 
-def _short(line: Line, metrics: _Metrics, following: Line) -> bool:
+def _overflow(line: Line, metrics: Metrics) -> bool:
+    """A stub of a few characters at the left margin that stops mid-sentence (see _CJK_END)."""
+    return (line.x1 - line.x0 < _STUB_CHARS * metrics.char and line.x0 < metrics.left + metrics.char
+            and bool(_CJK_END.search(line.text)))
+
+
+def _short(line: Line, metrics: Metrics, following: Line) -> bool:
     """A line that stops before the right margin ends its paragraph, unless the start of the
     following line was too wide to fit in the room left (a number, or a character that the
     rules of Chinese typesetting keep together with the punctuation after it)."""
@@ -155,7 +171,7 @@ def _leading_width(text: str, char: float) -> float:
     return width + (char if rest[:1] and rest[0] in _NO_LINE_START else 0.0)
 
 
-def _metrics_by_page(lines: list[Line]) -> dict[int, _Metrics]:
+def page_metrics(lines: list[Line]) -> dict[int, Metrics]:
     """Margins per page where the page has enough lines to tell, else the document's."""
     overall = _measure(lines)
     by_page: dict[int, list[Line]] = {}
@@ -165,7 +181,7 @@ def _metrics_by_page(lines: list[Line]) -> dict[int, _Metrics]:
             for page, page_lines in by_page.items()}
 
 
-def _measure(lines: list[Line]) -> _Metrics:
+def _measure(lines: list[Line]) -> Metrics:
     char = median(line.size for line in lines) or 12.0
     starts = Counter(round(line.x0 / 2) * 2 for line in lines if not line.same_row)
     common = [x for x, count in starts.most_common(3) if count >= 2] or [x for x, _ in starts.most_common(1)]
@@ -175,4 +191,4 @@ def _measure(lines: list[Line]) -> _Metrics:
     right = max(x for x, count in ends.items() if count >= max(1, ends.most_common(1)[0][1] // 3))
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
             if a.page == b.page and 0 <= b.top - a.bottom < 3 * char]
-    return _Metrics(left=left, right=right, char=char, line_gap=median(gaps) if gaps else char / 2)
+    return Metrics(left=left, right=right, char=char, line_gap=median(gaps) if gaps else char / 2)

@@ -9,8 +9,8 @@ Decoding order, and why:
    and how language-like each decoding is. On short texts (a few characters) GB18030 and Big5
    both decode cleanly and the detector has too little to go on; then the file is read as
    GB18030, the encoding of mainland government files, and a warning says the choice was a
-   guess. A detection that rests on fewer than ``_SURE_CHARS`` non-ASCII characters is
-   reported the same way even when one candidate won.
+   guess. A detection that rests on fewer than ``_SURE_CHARS`` non-ASCII characters, or whose
+   text still looks garbled, is reported the same way even when one candidate won.
 
 Files that are PDF or DOCX under another name are handed to their reader (found by their magic
 bytes), since a user who renamed a file still expects it to be read.
@@ -18,9 +18,11 @@ bytes), since a user who renamed a file still expects it to be read.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import PlanInputError
+from ..warnings import check
 from ..model import Warning
 from . import Document
 from .source import source_for
@@ -28,7 +30,15 @@ from .source import source_for
 # Encodings the detector may choose between once UTF-8 has failed. cp950 is Microsoft's Big5
 # (a superset used by Windows editors); both are listed so either spelling decodes.
 _LEGACY = ("gb18030", "big5", "cp950")
+# Ties go to valid UTF-8 first, then to GB18030, the encoding of mainland government files.
+_PREFERRED = ("utf_8", "gb18030")
+_NAMES = {"utf_8": "utf-8", "cp950": "big5"}
+# Letters of scripts a Chinese plan does not use (Latin Extended to Greek Extended: Cyrillic,
+# Armenian, Hebrew, Arabic…), which is what two-byte GB18030 codes look like when read as UTF-8.
+_ODD_SCRIPT = re.compile(r"[\u0100-\u1fff]")
 _SURE_CHARS = 20
+# charset-normalizer's own default limit of "mess"; above it a detection counts as uncertain.
+_MESSY = 0.2
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -58,33 +68,65 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _detect_legacy(data, name)
+        return _detect(data, name, _LEGACY)
     _require_content(text, name)
+    if _non_ascii(text) < _SURE_CHARS and _ODD_SCRIPT.search(text):
+        # A few GB18030 characters can happen to form valid UTF-8, and then read as letters of
+        # other scripts ("元" as Armenian "Ԫ"): on a text this short, let the detector weigh
+        # UTF-8 against the legacy encodings.
+        detected = _detect(data, name, ("utf_8", *_LEGACY))
+        if detected[1] != "utf-8":
+            return detected
     return text, "utf-8", []
 
 
-def _detect_legacy(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
+def _detect(data: bytes, name: str, candidates: tuple[str, ...]) -> tuple[str, str, list[Warning]]:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data, cp_isolation=list(_LEGACY)))
+    # threshold=1.0: keep every candidate that decodes, however "messy". Short texts full of
+    # punctuation (（三）、《》) look messy to the detector, and at its default threshold it then
+    # returns nothing at all; its ranking still picks the right one.
+    matches = list(from_bytes(data, cp_isolation=list(candidates), threshold=1.0))
     if not matches:
-        raise PlanInputError(name, "cannot decode: not UTF-8, GB18030/GBK or Big5 text")
+        return _first_clean_decoding(data, name)
     score = {id(m): (round(m.chaos, 3), -round(m.coherence, 3)) for m in matches}
     best = min(score.values())
     top = [m for m in matches if score[id(m)] == best]
-    chosen = next((m for m in top if m.encoding == "gb18030"), top[0])
-    encoding = "big5" if chosen.encoding == "cp950" else chosen.encoding
+    chosen = next((m for preferred in _PREFERRED for m in top if m.encoding == preferred), top[0])
+    encoding = _NAMES.get(chosen.encoding, chosen.encoding)
+    if encoding == "utf-8":
+        return str(chosen), encoding, []
     text = str(chosen)
     _require_content(text, name)
     rivals = sorted({m.encoding for m in top if str(m) != text})
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = _non_ascii(text)
     warnings = []
-    if rivals or non_ascii < _SURE_CHARS:
+    if rivals or non_ascii < _SURE_CHARS or chosen.chaos > _MESSY:
         why = (f"{', '.join(rivals)} fits as well" if rivals
-               else f"only {non_ascii} non-ASCII characters to judge by")
-        warnings.append(Warning(code="encoding-uncertain",
+               else f"only {non_ascii} non-ASCII characters to judge by" if non_ascii < _SURE_CHARS
+               else "the decoded text looks garbled")
+        warnings.append(Warning(code=check("encoding-uncertain"),
                                 message=f"read as {encoding}, but the detection is uncertain ({why})"))
     return text, encoding, warnings
+
+
+def _non_ascii(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127)
+
+
+def _first_clean_decoding(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
+    """When the detector abstains (a few full-width letters are enough to make it give up),
+    take the first candidate that decodes without error, and say that it was a fallback."""
+    for encoding in _LEGACY[:2]:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _require_content(text, name)
+        return text, encoding, [Warning(code=check("encoding-uncertain"),
+                                        message=f"read as {encoding}, but the detection is "
+                                                "uncertain (the detector could not decide)")]
+    raise PlanInputError(name, "cannot decode: not UTF-8, GB18030/GBK or Big5 text")
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
 from ..schema import DEFAULT_BASE
@@ -20,8 +21,9 @@ class Exporter(ABC):
         self.base = base
 
     @abstractmethod
-    def write(self, graph: "nx.MultiDiGraph", out: BinaryIO) -> None:
-        """Write ``graph`` to the binary stream ``out``."""
+    def write(self, graph: "nx.MultiDiGraph", out: BinaryIO | Path) -> None:
+        """Write ``graph`` to the binary stream ``out``, or, for a format registered with
+        ``directory=True``, into the existing folder ``out``."""
 
 
 class RdfExporter(Exporter):

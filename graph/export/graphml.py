@@ -25,5 +25,6 @@ class GraphMLExporter(Exporter):
 
         flat = nx.MultiDiGraph()
         flat.add_nodes_from((n, _scalars(d)) for n, d in graph.nodes(data=True))
-        flat.add_edges_from((s, t, k, _scalars(d)) for s, t, k, d in graph.edges(keys=True, data=True))
+        flat.add_edges_from((s, t, k, _scalars(d))
+                            for s, t, k, d in graph.edges(keys=True, data=True))
         nx.write_graphml(flat, out, encoding="utf-8")

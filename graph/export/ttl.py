@@ -1,89 +1,57 @@
-"""Turtle, written straight from the triples of ``graph.rdf`` without building an rdflib Graph.
+"""Turtle, serialised by pyoxigraph (Rust) from the triples of ``graph.rdf``.
 
-rdflib's Turtle serializer first loads every triple into an indexed store, then sorts and
-analyses it; for the corpus that costs seconds. Here triples are grouped by subject in a dict
-and written in one pass, in a stable order (subjects, predicates and objects sorted, ``rdf:type``
-first as ``a``), vocabulary terms as prefixed names and node IRIs in full (their ``/`` cannot
-stand in a prefixed name). The output
-parses back to the very graph ``graph.rdf.to_rdflib`` builds (tests check isomorphism).
+rdflib's Turtle serializer loads every triple into an indexed store and then sorts and analyses
+it, which for the corpus costs seconds; pyoxigraph writes the same graph in a fraction of that.
+The triples are converted term by term (no text round trip), repeats dropped, and grouped by
+subject so the output reads subject by subject. Tests check that it parses back, in rdflib, to
+the very graph ``graph.rdf.to_rdflib`` builds.
 """
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, BinaryIO, Iterable
+from typing import TYPE_CHECKING, BinaryIO
 
 from .base import Exporter
 
 if TYPE_CHECKING:
     import networkx as nx
 
-_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
 
 class TurtleExporter(Exporter):
     def write(self, graph: "nx.MultiDiGraph", out: BinaryIO) -> None:
+        import pyoxigraph as ox
+
         from ..rdf import PREFIXES, all_triples
 
-        prefixes = {str(ns._NS): prefix for prefix, ns in PREFIXES.items()}
-        text = "".join(TurtleWriter(prefixes).lines(all_triples(graph, self.base)))
-        out.write(text.encode("utf-8"))
+        convert = _Converter(ox)
+        unique = dict.fromkeys(all_triples(graph, self.base))
+        triples = [ox.Triple(convert(s), convert(p), convert(o))
+                   for s, p, o in sorted(unique, key=lambda t: (str(t[0]), str(t[1])))]
+        prefixes = {prefix: str(ns._NS) for prefix, ns in PREFIXES.items()}
+        out.write(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
 
 
-class TurtleWriter:
-    """Formats triples of rdflib terms as Turtle, grouped by subject."""
+class _Converter:
+    """rdflib terms to pyoxigraph terms, IRIs cached (the same few thousand recur everywhere)."""
 
-    def __init__(self, prefixes: dict[str, str]):
-        self.prefixes = prefixes  # namespace IRI -> prefix
-        self._names: dict[str, str] = {}
+    def __init__(self, ox):
+        self.ox = ox
+        self.iris: dict[str, object] = {}
 
-    def lines(self, triples: Iterable[tuple]) -> Iterable[str]:
-        from rdflib import Literal
+    def __call__(self, term):
+        from rdflib import BNode, Literal
 
-        subjects: dict = {}
-        for s, p, o in triples:
-            subjects.setdefault(s, {}).setdefault(p, {})[o] = None  # a dict keeps order, drops repeats
-        for namespace, prefix in sorted(self.prefixes.items(), key=lambda item: item[1]):
-            yield f"@prefix {prefix}: <{namespace}> .\n"
-        for subject in sorted(subjects, key=str):
-            predicates = subjects[subject]
-            parts = []
-            for predicate in sorted(predicates, key=lambda p: (str(p) != RDF_TYPE, str(p))):
-                verb = "a" if str(predicate) == RDF_TYPE else self.iri(predicate)
-                objects = ", ".join(sorted(self.literal(o) if isinstance(o, Literal)
-                                           else self.node(o) for o in predicates[predicate]))
-                parts.append(f"{verb} {objects}")
-            yield f"\n{self.node(subject)} " + " ;\n    ".join(parts) + " .\n"
+        if isinstance(term, Literal):
+            if term.language:
+                return self.ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return self.ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return self.ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return self.ox.BlankNode(str(term))
+        return self.iri(str(term))
 
-    def node(self, term) -> str:
-        from rdflib import BNode
-
-        return f"_:{term}" if isinstance(term, BNode) else self.iri(term)
-
-    def iri(self, term) -> str:
-        text = str(term)
-        name = self._names.get(text)
-        if name is None:
-            name = f"<{text}>"
-            cut = max(text.rfind("#"), text.rfind("/")) + 1
-            prefix = self.prefixes.get(text[:cut])
-            if prefix is not None and _LOCAL.match(text[cut:]):
-                name = f"{prefix}:{text[cut:]}"
-            self._names[text] = name
-        return name
-
-    def literal(self, term) -> str:
-        lexical = str(term)
-        if term.language:
-            return f'"{lexical.translate(_ESCAPES)}"@{term.language}'
-        datatype = str(term.datatype) if term.datatype else None
-        if datatype == XSD + "integer" and _INTEGER.match(lexical):
-            return lexical
-        if datatype == XSD + "decimal" and _DECIMAL.match(lexical):
-            return lexical
-        quoted = f'"{lexical.translate(_ESCAPES)}"'
-        return f"{quoted}^^{self.iri(term.datatype)}" if datatype else quoted
+    def iri(self, text: str):
+        node = self.iris.get(text)
+        if node is None:
+            node = self.iris[text] = self.ox.NamedNode(text)
+        return node

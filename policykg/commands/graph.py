@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 
 from graph.export import FORMATS as EXPORT_FORMATS
-from graph.schema import DEFAULT_BASE
+from graph.schema import DEFAULT_BASE, check_base
 from graph.store import Store, StoreError, default_store_dir
 
 from ..output import Column, cell, output_options, render
@@ -41,10 +41,13 @@ def _plan_option(command: Callable) -> Callable:
                         help="Only this plan (its id, as `build` lists it).")(command)
 
 
-def _backend_option(command: Callable) -> Callable:
-    return click.option(
+def _query_options(command: Callable) -> Callable:
+    """What every named query takes: --plan, --store, --backend and the output options."""
+    command = output_options(command)
+    command = click.option(
         "--backend", type=click.Choice(BACKENDS), default="networkx", show_default=True,
         help="Answer from the graph in memory, or by SPARQL over its RDF form.")(command)
+    return _plan_option(_store_option(command))
 
 
 def _open(store_dir: Path | None) -> Store:
@@ -77,6 +80,18 @@ def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> lis
         from graph.sparql import open_engine
         return run(query, SparqlBackend(open_engine(graph)), **params)
     return run(query, NetworkxBackend(graph), **params)
+
+
+def _base(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    try:
+        return check_base(value)
+    except ValueError as exc:
+        raise CannotRun(str(exc)) from None
+
+
+def _base_option(command: Callable) -> Callable:
+    return click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_base,
+                        help="IRI base of the nodes.")(command)
 
 
 def _show(rows: list[dict[str, Any]], fmt: str | None, columns: list[Column], empty: str) -> None:
@@ -132,6 +147,8 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
                 total = len(store.plans())
         except StoreError as exc:
             raise CannotRun(str(exc)) from None
+        for plan in plans:
+            click.echo(f"  {plan.id}  {plan.metadata.title or ''} ({len(plan.measures)} measures)")
         measures = sum(len(p.measures) for p in plans)
         click.echo(f"stored {len(plans)} plan{'s' * (len(plans) != 1)} ({measures} measures) "
                    f"in {directory}; it now holds {total}")
@@ -153,10 +170,7 @@ MEASURE_COLUMNS = [Column("Plan", "plan"), Column("Measure", "measure", _measure
 
 @click.command("who-owns")
 @click.argument("text")
-@_plan_option
-@_store_option
-@_backend_option
-@output_options
+@_query_options
 def who_owns_cmd(text: str, plan: str | None, store_dir: Path | None, backend: str,
                  fmt: str | None) -> None:
     """Measures whose number, title or body matches TEXT, with lead and supporting units."""
@@ -168,10 +182,7 @@ def who_owns_cmd(text: str, plan: str | None, store_dir: Path | None, backend: s
 
 @click.command("portfolio")
 @click.argument("department")
-@_plan_option
-@_store_option
-@_backend_option
-@output_options
+@_query_options
 def portfolio_cmd(department: str, plan: str | None, store_dir: Path | None, backend: str,
                   fmt: str | None) -> None:
     """What DEPARTMENT leads and supports, across plans (aliases resolved)."""
@@ -193,10 +204,7 @@ def _target(value: Any, row: dict) -> str:
 @click.option("--year", type=int, default=None, help="Only targets for this year.")
 @click.option("--indicator", default=None, metavar="TEXT",
               help="Only indicators whose name or a synonym contains TEXT.")
-@_plan_option
-@_store_option
-@_backend_option
-@output_options
+@_query_options
 def targets_cmd(year: int | None, indicator: str | None, plan: str | None,
                 store_dir: Path | None, backend: str, fmt: str | None) -> None:
     """Quantitative targets with the units that own them."""
@@ -208,10 +216,7 @@ def targets_cmd(year: int | None, indicator: str | None, plan: str | None,
 
 
 @click.command("departments")
-@_plan_option
-@_store_option
-@_backend_option
-@output_options
+@_query_options
 def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
                     fmt: str | None) -> None:
     """Departments ranked by the measures they lead and support."""
@@ -226,12 +231,11 @@ def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
 # --- RDF -----------------------------------------------------------------------------------------
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
+@click.option("--format", "fmt", default=None, metavar="|".join(EXPORT_FORMATS),
               help="Export format (default: from the suffix of -o, else ttl).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
-              help="IRI base of the exported nodes.")
+@_base_option
 @click.option("--plan", "plans", multiple=True, metavar="ID", help="Only these plans.")
 @_store_option
 def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str, ...],
@@ -243,14 +247,20 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
         chosen = find(fmt, output)
     except UnknownFormat as exc:
         raise CannotRun(str(exc)) from None
+    if chosen.directory and output is None:
+        raise CannotRun(f"{chosen.name} writes a folder of files: give it with -o DIR")
     graph = _load(store_dir, plans)
     exporter = chosen.load(base=base)
     if output is None:
         exporter.write(graph, sys.stdout.buffer)
         return
     try:
-        with open(output, "wb") as out:
-            exporter.write(graph, out)
+        if chosen.directory:
+            output.mkdir(parents=True, exist_ok=True)
+            exporter.write(graph, output)
+        else:
+            with open(output, "wb") as out:
+                exporter.write(graph, out)
     except OSError as exc:
         raise CannotRun(f"{output}: {exc.strerror}") from None
     click.echo(f"wrote {output} ({chosen.name})", err=True)
@@ -278,7 +288,7 @@ def validate_cmd(file: Path) -> None:
 @click.argument("query")
 @click.option("--engine", type=click.Choice(("auto", "rdflib", "oxigraph")), default="auto",
               show_default=True, help="auto: pyoxigraph for a large graph, rdflib otherwise.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="IRI base of the nodes.")
+@_base_option
 @click.option("--plan", "plans", multiple=True, metavar="ID", help="Only these plans.")
 @_store_option
 @output_options
