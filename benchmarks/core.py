@@ -13,7 +13,7 @@ import gc
 import os
 import platform
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from statistics import median
 from typing import Callable
 
@@ -54,7 +54,6 @@ class Settings:
     """How hard to measure: ``runs`` timed repetitions per figure, ``quick`` for smaller inputs."""
     runs: int = 5
     quick: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 Clock = Callable[[], float]

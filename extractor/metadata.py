@@ -16,7 +16,7 @@ _LABEL_ANY = "|".join(_FIELDS.values()) + "|责任单位|主题分类|体裁分�
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
-_NOTICE = re.compile(r"^(.{2,40}?)关于印发(?:《([^》]+)》|(.+?))的(?:通知|函)")
+_NOTICE = re.compile(r"^(.{0,40}?)关于印发(?:[《<＜〈]([^》>＞〉]+)[》>＞〉]|(.+?))的(?:通知|函)")
 _ADMIN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治区|新区|省|市|区|县)")
 _SIGNATURE = re.compile(r"^(.{2,30}?(?:人民政府|办公厅|办公室|委员会|政府))$")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -82,13 +82,14 @@ def _title_and_issuer(text: str, head: str, info: HeaderInfo) -> None:
         m = _NOTICE.match(line)
         if m:
             issuer = m.group(1)
-            info.values.setdefault("issuer", MetaValue(issuer, (start, start + len(issuer))))
+            if len(issuer) >= 2:
+                info.values.setdefault("issuer", MetaValue(issuer, (start, start + len(issuer))))
             notice_title = m.group(2) or m.group(3)
             break
     for start, line in lines[:40]:
         if not line or "。" in line or len(line) > 60 or "：" in line:
             continue
-        whole = re.fullmatch(r"《(.+)》", line)
+        whole = re.fullmatch(r"[《<＜〈](.+)[》>＞〉]", line)
         if whole and not notice_title:   # 石家庄: the title stands alone in 《》 under the issuers
             info.values["title"] = MetaValue(whole.group(1), (start + 1, start + len(line) - 1))
             info.body_start = start + len(line)
@@ -123,9 +124,13 @@ def _logical_lines(head: str) -> list[tuple[int, str]]:
         pos += len(line) + 1
     out: list[tuple[int, str]] = []
     for start, line in raw:
-        if out and out[-1][1] and line and (
-                ("关于印发" in out[-1][1] and not re.search(r"(?:通知|函)$", out[-1][1]))
-                or re.fullmatch(r"（[^）]{1,12}）", line) and _TITLE_END.search(out[-1][1])):
+        prev = out[-1][1] if out else ""
+        if prev and line and (
+                ("关于印发" in prev and not re.search(r"(?:通知|函)$", prev))
+                or re.fullmatch(r"（[^）]{1,12}）", line) and _TITLE_END.search(prev)
+                # a title broken before its last words: …绿色高质量发展 / 实施方案
+                or len(line) <= 12 and _TITLE_END.search(line) and not _TITLE_END.search(prev)
+                and not re.search(r"[，。：；、]", prev) and len(prev) >= 8):
             out[-1] = (out[-1][0], out[-1][1] + line)
             continue
         out.append((start, line))

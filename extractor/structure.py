@@ -183,7 +183,6 @@ def walk(roots: list[Node]):
 
 
 def is_measure(node: Node) -> bool:
-    """A measure is a leaf of the action part; a bare top-level heading is a part, not a measure."""
-    if not node.is_leaf or node.kind != "action":
-        return False
-    return not (node.level == 1 and node.heading.kind in ("annex", "chapter", "cn"))
+    """A measure is a leaf of the action part (a plan whose actions are its top-level headings,
+    ``一、能源绿色低碳转型科技支撑行动`` with no items below, has top-level measures)."""
+    return node.is_leaf and node.kind == "action" and node.heading.kind not in ("annex", "chapter")

@@ -36,3 +36,13 @@ def test_free_standing_doc_number_span_starts_at_the_number():
     text = "按照川府发〔2022〕3号要求"
     (c,) = find_citations(text)
     assert text[c.start:c.end] == "川府发〔2022〕3号"
+
+
+def test_title_broken_before_its_last_words_is_joined():
+    text = "贯彻落实碳达峰碳中和目标要求推动数据中心和5G等新型基础设施绿色高质量发展\n实施方案\n为贯彻落实，制定本方案。\n"
+    assert read_header(text).values["title"].value.endswith("绿色高质量发展实施方案")
+
+
+def test_notice_line_without_issuer_before_it():
+    text = "河北省人民政府办公厅\n关于印发《河北省重点领域\n严格能效约束推进节能降碳实施方案》的通知\n各市人民政府：\n"
+    assert read_header(text).values["title"].value == "河北省重点领域严格能效约束推进节能降碳实施方案"

@@ -47,4 +47,9 @@ def test_long_item_without_heading_sentence_takes_first_clause():
 
 
 def test_decimal_number_is_not_a_heading():
-    assert _measures("二、任务\n2.5亿千瓦时的电能替代。\n") == []
+    assert [m.path for m in _measures("二、任务\n2.5亿千瓦时的电能替代。\n")] == ["二"]
+
+
+def test_top_level_actions_without_items_are_measures():
+    text = "一、能源绿色低碳转型科技支撑行动\n聚焦国家能源发展战略任务。\n二、低碳与零碳工业流程再造技术突破行动\n针对钢铁行业。\n三、保障措施\n加强领导。\n"
+    assert [m.path for m in _measures(text)] == ["一", "二"]
