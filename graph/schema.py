@@ -157,6 +157,7 @@ def edge_properties(rel: RelType, source_type: str, target_type: str) -> frozens
 # --- stable ids -------------------------------------------------------------------------------
 
 _UNSAFE = set(' "<>\\^`{|}%/?#[]')
+_NEEDS_ENCODING = re.compile(r'[ "<>\\^`{|}%/?#\[\]\s\x00-\x1f\x7f]')
 
 
 def segment(text: str) -> str:
@@ -165,6 +166,8 @@ def segment(text: str) -> str:
     ``/`` is encoded too, so a name never adds a level to the path. White space and control
     characters are encoded rather than dropped, so two different names never share an id.
     """
+    if not _NEEDS_ENCODING.search(text):
+        return text  # the usual case: Chinese names need no encoding
     out = []
     for ch in text:
         if ch in _UNSAFE or ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F:

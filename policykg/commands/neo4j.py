@@ -162,7 +162,7 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
     if query in NAMED:
         params = _named_params(query, value, plan, year, indicator)
         with session(uri, user, password_env, database, read_only=True) as opened:
-            rows = _answer(lambda: run(query, opened, **params), uri)
+            rows = _answer(opened, lambda tx: run(query, tx, **params), uri)
     else:
         if value is not None:
             raise CannotRun(f"unexpected argument {value!r}: raw Cypher takes its values as "
@@ -173,7 +173,7 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
             raise CannotRun(str(exc)) from None
         params = dict(_raw_param(p) for p in raw_params)
         with session(uri, user, password_env, database, read_only=True) as opened:
-            rows = _answer(lambda: [r.data() for r in opened.run(query, params)], uri)
+            rows = _answer(opened, lambda tx: [r.data() for r in tx.run(query, params)], uri)
     render(json.loads(json.dumps(rows, ensure_ascii=False, default=str)), fmt)
     if not rows:
         click.echo("no rows", err=True)
@@ -206,12 +206,14 @@ def _raw_param(text: str) -> tuple[str, Any]:
         return key, value
 
 
-def _answer(ask: Callable[[], list[dict[str, Any]]], uri: str) -> list[dict[str, Any]]:
+def _answer(opened: Any, ask: Callable[[Any], list[dict[str, Any]]],
+            uri: str) -> list[dict[str, Any]]:
+    """``ask`` in a read transaction (FalkorDB answers auto-commit reads from another graph)."""
     from neo4j.exceptions import DriverError, Neo4jError
 
     from graph.neo4j_loader import describe
 
     try:
-        return ask()
+        return opened.execute_read(ask)
     except (Neo4jError, DriverError, OSError) as exc:
         raise CannotRun(f"{uri}: the query failed ({describe(exc)})") from None

@@ -1,0 +1,288 @@
+"""Neo4j loading and Cypher queries, against a live Bolt server (FalkorDB, see bolt_server.py).
+
+Tests marked ``bolt`` start the server and fail (never skip) when it cannot start. The others
+need no server: batching, the statements, the read-only check and the connection errors.
+"""
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graph.build import build_graph
+from graph.neo4j_loader import LoadError, LoadSettings, batches, load, statements
+from graph.store import Store
+from policykg.cli import cli
+from queries import NetworkxBackend
+from queries import run as run_networkx
+from queries.cypher import WriteRefused, check_read_only
+from queries.cypher import run as run_cypher
+
+from .bolt_server import BoltServer, ServerFailed, free_port
+from .graph_samples import alpha, beta, gamma, sample_plans
+
+SMALL = LoadSettings(batch_size=50, max_batch_bytes=3500)
+"""FalkorDB's Bolt endpoint crashes on messages over about 4 KB."""
+SMALL_OPTIONS = ["--batch-size", "50", "--max-batch-bytes", "3500"]
+
+
+def start_server(directory: Path) -> BoltServer:
+    try:
+        return BoltServer(directory).start()
+    except ServerFailed as exc:
+        pytest.fail(f"the Bolt test server cannot start: {exc}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    started = start_server(tmp_path_factory.mktemp("falkordb"))
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def session(server):
+    """A session on an empty graph."""
+    with server.driver() as driver, driver.session() as opened:
+        opened.run("MATCH (n) DETACH DELETE n").consume()
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory, corpus_plans) -> Path:
+    directory = tmp_path_factory.mktemp("store")
+    with Store.create(directory) as store:
+        store.put(corpus_plans)
+    return directory
+
+
+def stored_graph(directory: Path) -> nx.MultiDiGraph:
+    with Store.open(directory) as store:
+        return store.load_graph()
+
+
+def counts(session) -> tuple[int, int, int]:
+    """Nodes, relationships, distinct node ids."""
+    return (session.run("MATCH (n) RETURN count(n) AS c").single()["c"],
+            session.run("MATCH ()-[e]->() RETURN count(e) AS c").single()["c"],
+            session.run("MATCH (n) RETURN count(DISTINCT n.id) AS c").single()["c"])
+
+
+def invoke(server: BoltServer, *args: str, env: dict[str, str] | None = None):
+    """Run ``policykg neo4j …`` against ``server`` (knocking after, see bolt_server.py)."""
+    result = CliRunner().invoke(cli, ["neo4j", *args, "--uri", server.uri], env=env)
+    if server.process is not None and server.process.poll() is None:
+        server.knock()
+    return result
+
+
+def one_line_error(result) -> str:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    return lines[0]
+
+
+# --- without a server ---------------------------------------------------------------------------
+
+def test_batches_cut_at_rows_and_bytes():
+    rows = [{"id": str(i), "props": {"text": "字" * 100}} for i in range(10)]  # ~330 bytes each
+    assert [len(b) for b in batches(rows, LoadSettings(batch_size=4))] == [4, 4, 2]
+    assert [len(b) for b in batches(rows, LoadSettings(batch_size=100, max_batch_bytes=1000))] \
+        == [3, 3, 3, 1]
+    with pytest.raises(LoadError, match="one row is"):
+        list(batches(rows, LoadSettings(max_batch_bytes=300)))
+
+
+def test_statements_hold_every_node_and_edge_once():
+    graph = build_graph(sample_plans())
+    found = statements(graph)
+    node_rows = [r for s in found if s.nodes for r in s.rows]
+    edge_rows = [r for s in found if not s.nodes for r in s.rows]
+    assert sorted(r["id"] for r in node_rows) == sorted(graph.nodes)
+    assert len(edge_rows) == graph.number_of_edges()
+    assert all("$" not in s.query.replace("$rows", "").replace("$load", "") for s in found)
+    cites = [r for s in found if ":CITES]" in s.query for r in s.rows]
+    # alpha cites 2030年前碳达峰行动方案 twice: a list of spans, stored as JSON text
+    spans = {r["dst"]: r["props"]["spans"] for r in cites if "碳达峰" in r["dst"]}
+    assert json.loads(spans["document/2030年前碳达峰行动方案"]) == [[5, 17], [80, 92]]
+
+
+def test_raw_cypher_must_only_read():
+    check_read_only("MATCH (m:Measure) WHERE m.title CONTAINS 'SET' RETURN m.title // DELETE")
+    for text in ("MATCH (n) DETACH DELETE n", "CREATE (:X)", "match (n) set n.a = 1",
+                 "CALL db.clearQueryCaches()", "MERGE (n:X {id: 1})"):
+        with pytest.raises(WriteRefused):
+            check_read_only(text)
+
+
+def test_connection_refused_is_one_line(corpus_store):
+    result = CliRunner().invoke(cli, ["neo4j", "load", "--store", str(corpus_store),
+                                      "--uri", f"bolt://127.0.0.1:{free_port()}"])
+    assert result.exit_code == 2
+    assert "cannot reach" in one_line_error(result) and "refused" in result.output
+
+
+def test_password_variable_must_be_set(corpus_store):
+    result = CliRunner().invoke(cli, ["neo4j", "load", "--store", str(corpus_store),
+                                      "--password-env", "POLICYKG_TEST_NO_SUCH_VAR"])
+    assert result.exit_code == 2
+    assert "POLICYKG_TEST_NO_SUCH_VAR is not set" in one_line_error(result)
+
+
+def test_named_query_needs_its_argument():
+    result = CliRunner().invoke(cli, ["neo4j", "query", "who-owns"])
+    assert result.exit_code == 2
+    assert "needs a TEXT argument" in one_line_error(result)
+
+
+# --- against the live server --------------------------------------------------------------------
+
+@pytest.mark.bolt
+def test_load_twice_leaves_the_same_counts(server, session, corpus_store):
+    graph = stored_graph(corpus_store)
+    expected = (graph.number_of_nodes(), graph.number_of_edges(), graph.number_of_nodes())
+    first = invoke(server, "load", "--store", str(corpus_store), *SMALL_OPTIONS)
+    assert first.exit_code == 0, first.output
+    assert counts(session) == expected
+    second = invoke(server, "load", "--store", str(corpus_store), *SMALL_OPTIONS)
+    assert second.exit_code == 0, second.output
+    assert counts(session) == expected
+    assert "removed 0 stale nodes and 0 stale relationships" in second.output
+    labels = dict(session.run("MATCH (n) RETURN labels(n)[0] AS t, count(n) AS n").values())
+    assert labels == Counter(graph.nodes[n]["type"] for n in graph)
+
+
+@pytest.mark.bolt
+def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
+    graph = stored_graph(corpus_store)
+    load(session, graph, SMALL)
+    plan = "qingyang_tandafeng_2024"
+    cases = [("who-owns", {"text": "交通运输结构"}), ("who-owns", {"text": "能源"}),
+             ("who-owns", {"text": "1"}), ("who-owns", {"text": "ev", "plan": plan}),
+             ("portfolio", {"department": "区执法局"}), ("portfolio", {"department": "发展改革"}),
+             ("portfolio", {"department": "区发展改革委"}),
+             ("portfolio", {"department": "区执法局", "plan": plan}),
+             ("targets", {}), ("targets", {"year": 2025}), ("targets", {"indicator": "非化石"}),
+             ("targets", {"plan": plan}), ("departments", {}), ("departments", {"plan": plan}),
+             ("who-owns", {"text": "没有这样的措施"})]
+    for name, params in cases:
+        expected = run_networkx(name, NetworkxBackend(graph), **params)
+        assert run_cypher(name, session, **params) == expected, (name, params)
+    assert sum(len(run_cypher(n, session, **p)) for n, p in cases) > 500
+
+
+@pytest.mark.bolt
+def test_cli_answers_who_owns_for_qingyang(server, session, corpus_store):
+    load(session, stored_graph(corpus_store), SMALL)
+    result = invoke(server, "query", "who-owns", "交通运输结构", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    row = next(r for r in rows if r["measure"]["title"] == "构建绿色高效的交通运输结构")
+    assert row["lead"] == ["区住建交局"]
+    raw = invoke(server, "query", "MATCH (m:Measure) WHERE m.title = $t RETURN m.plan AS plan",
+                 "-p", "t=构建绿色高效的交通运输结构", "--format", "json")
+    assert raw.exit_code == 0, raw.output
+    assert json.loads(raw.stdout) == [{"plan": "qingyang_tandafeng_2024"}]
+    refused = invoke(server, "query", "MATCH (n) DETACH DELETE n")
+    assert refused.exit_code == 2 and "must only read" in one_line_error(refused)
+    assert counts(session)[0] > 0
+
+
+def trimmed_alpha():
+    """alpha with measure m4 gone, 区执法局 no longer supporting m2, and m1 retitled."""
+    data = alpha().to_dict()
+    data["measures"] = [m for m in data["measures"] if m["id"] != "m4"]
+    m1, m2 = data["measures"][0], data["measures"][1]
+    m1["title"] = "大力推进光伏发电"
+    m2["units"] = [u for u in m2["units"] if u["name"] != "区执法局"]
+    return type(alpha()).from_dict(data)
+
+
+@pytest.mark.bolt
+def test_reloading_a_reparsed_plan_updates_it_in_place(session):
+    load(session, build_graph(sample_plans()), SMALL)
+    changed = [trimmed_alpha(), beta(), gamma()]
+    report = load(session, build_graph(changed), SMALL)
+    graph = build_graph(changed + [sample_plans()[3]])
+    assert counts(session) == (graph.number_of_nodes(), graph.number_of_edges(),
+                               graph.number_of_nodes())
+    assert report.deleted_nodes == 1 and report.deleted_relationships == 2  # m4 + its 2 edges
+    titles = dict(session.run("MATCH (m:Measure {plan: 'alpha-2024'}) "
+                              "RETURN m.local_id, m.title").values())
+    assert titles == {"m1": "大力推进光伏发电", "m2": "发展绿色建筑", "m3": "优化交通运输结构"}
+    supports = session.run("MATCH (:Department {name: '区执法局'})-[:SUPPORTS]->(m) "
+                           "RETURN m.local_id").values()
+    assert supports == []
+    assert run_cypher("portfolio", session, department="区执法局") == run_networkx(
+        "portfolio", NetworkxBackend(graph), department="区执法局")
+
+
+@pytest.mark.bolt
+def test_credentials_the_server_refuses(server, corpus_store):
+    secret = "s3cret-Wrong-pw"
+    result = invoke(server, "load", "--store", str(corpus_store), "--user", "analyst",
+                    "--password-env", "POLICYKG_TEST_PW", env={"POLICYKG_TEST_PW": secret})
+    assert result.exit_code == 2
+    line = one_line_error(result)
+    assert "refused the login of user 'analyst'" in line and secret not in result.output
+
+
+@pytest.mark.bolt
+def test_server_dying_mid_load_then_rerun(tmp_path, corpus_store, monkeypatch):
+    """A load cut short: one line, exit 1; what it left has no duplicates; a re-run completes."""
+    import graph.neo4j_loader as loader
+
+    dying = start_server(tmp_path / "dying")
+    try:
+        graph = stored_graph(corpus_store)
+        written = []
+
+        def killing_batches(rows, settings):
+            for batch in batches(rows, settings):
+                if len(written) == 30:
+                    dying.stop(signal.SIGTERM)  # saves what was written, like a crash would not
+                written.append(batch)
+                yield batch
+
+        monkeypatch.setattr(loader, "batches", killing_batches)
+        cut = invoke(dying, "load", "--store", str(corpus_store), *SMALL_OPTIONS)
+        assert cut.exit_code == 1
+        assert "load stopped after" in one_line_error(cut)
+        monkeypatch.undo()
+
+        dying.start()
+        with dying.driver() as driver, driver.session() as opened:
+            nodes, _, ids = counts(opened)
+            assert 0 < nodes < graph.number_of_nodes() and ids == nodes
+            rerun = invoke(dying, "load", "--store", str(corpus_store), *SMALL_OPTIONS)
+            assert rerun.exit_code == 0, rerun.output
+            assert counts(opened) == (graph.number_of_nodes(), graph.number_of_edges(),
+                                      graph.number_of_nodes())
+    finally:
+        dying.stop()
+
+
+@pytest.mark.bolt
+def test_loader_overhead_against_a_bare_driver_loop(session, corpus_store):
+    """The loader (schema check, stamping, pruning) against bare UNWIND … MERGE of the same rows."""
+    graph = stored_graph(corpus_store)
+    load(session, graph, SMALL)
+    work = [(s.query, b) for s in statements(graph) for b in batches(s.rows, SMALL)]
+    bare, loader = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        for query, batch in work:
+            session.run(query, {"rows": batch, "load": "bare"}).consume()
+        bare.append(time.perf_counter() - started)
+        loader.append(load(session, graph, SMALL).seconds)
+    rows = graph.number_of_nodes() + graph.number_of_edges()
+    print(f"\nload: {rows / min(loader):.0f} rows/s, bare driver loop: {rows / min(bare):.0f} "
+          f"rows/s, overhead {min(loader) / min(bare) - 1:+.0%}")
+    assert min(loader) < 1.5 * min(bare)
