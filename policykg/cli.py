@@ -13,7 +13,7 @@ import click
 # name -> (module, attribute, one-line help shown by ``policykg --help`` without importing it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("policykg.commands.parse", "parse_cmd", "Parse plans into JSON or a Markdown outline."),
-    "text": ("policykg.commands.parse", "text_cmd", "Print the decoded, normalised text of a file."),
+    "text": ("policykg.commands.parse", "text_cmd", "Print the decoded text of a file: what every span points into."),
     "evaluate": ("policykg.commands.evaluate", "evaluate_cmd", "Score the parser against gold files."),
     "build": ("policykg.commands.graph", "build_cmd", "Parse plans and merge them into a store."),
     "who-owns": ("policykg.commands.graph", "who_owns_cmd", "Measures matching TEXT with their lead and supporting units."),
