@@ -90,7 +90,15 @@ class DepartmentResolver:
         self.printed.update(names)
         self._resolved.clear()
 
-    def resolve(self, raw: str) -> Resolution:
+    def covers(self, region: str) -> bool:
+        """Whether alias entries of ``region`` apply to this plan."""
+        return _region_matches(region, self.region, self.issuer)
+
+    def resolve(self, raw: str, known: str | None = None) -> Resolution:
+        """The canonical name of ``raw``; ``known`` is one already found in the alias data
+        (by the pipeline's entity ruler)."""
+        if known is not None and known != raw:
+            return Resolution(known, f"{raw} read as {known} (alias table)")
         if raw not in self._resolved:
             self._resolved[raw] = self._resolve(raw)
         return self._resolved[raw]

@@ -165,7 +165,7 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
     load(session, graph, SMALL)
     plan = "qingyang-tandafeng-2024"
     cases = [("who-owns", {"text": "交通运输结构"}), ("who-owns", {"text": "能源"}),
-             ("who-owns", {"text": "1"}), ("who-owns", {"text": "ev", "plan": plan}),
+             ("who-owns", {"text": "1"}), ("who-owns", {"text": "绿色", "plan": plan}),
              ("portfolio", {"department": "区执法局"}), ("portfolio", {"department": "发展改革"}),
              ("portfolio", {"department": "区发展改革委"}),
              ("portfolio", {"department": "区执法局", "plan": plan}),

@@ -26,8 +26,10 @@ class UnitRecord:
 class UnitReader:
     """Reads the responsible-unit clauses of every measure into ``doc._.units``.
 
-    Canonical names come from the department alias data and the in-plan rules of
-    :mod:`extractor.departments`; every name read as another gives a ``unit-alias`` warning.
+    Canonical names come from the department alias data, as the entity ruler marked them
+    (``doc.ents``, id ``region|canonical``; the alias table itself where the tokens do not line up
+    with a printed name), and the in-plan rules of :mod:`extractor.departments`; every name read
+    as another gives a ``unit-alias`` warning.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -60,13 +62,18 @@ class UnitReader:
         rules = DocRules.find(text_of(doc))
         doc._.clauses = [(c.start, c.end) for _, c in found]
         resolver.observe([u.full for _, c in found for u in c.units])
+        # the entity ruler marks department names from the alias data, with "region|canonical" ids
+        known = {(e.start_char, e.end_char): e.ent_id_.split("|", 1) for e in doc.ents
+                 if e.label_ == "ORG" and "|" in e.ent_id_}
         records = []
         spans = []
         for measure, clause in found:
             if not clause.units:
                 doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
             for unit, role, basis in assign_roles(clause, rules):
-                resolution = resolver.resolve(unit.full)
+                entry = known.get((unit.start, unit.end))
+                canonical = entry[1] if entry and resolver.covers(entry[0]) else None
+                resolution = resolver.resolve(unit.full, canonical)
                 if resolution.reason:
                     doc._.problems.append(("unit-alias", resolution.reason, (unit.start, unit.end)))
                 records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
