@@ -36,9 +36,9 @@ def build_graph(plans: Iterable["Plan"],
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for plan in plans:
-            part = plan_graph(plan, indicators)
-            merge_into(graph, part.nodes(data=True), part.edges(keys=True, data=True))
+        parts = [plan_graph(plan, indicators) for plan in plans]
+        merge_into(graph, (n for part in parts for n in part.nodes(data=True)),
+                   (e for part in parts for e in part.edges(keys=True, data=True)))
     finally:
         if was_enabled:
             gc.enable()
@@ -49,23 +49,38 @@ def merge_into(graph: nx.MultiDiGraph, nodes: Iterable[tuple[str, Attrs]],
                edges: Iterable[tuple[str, str, str, Attrs]]) -> None:
     """Add nodes and edges to ``graph``, merging shared ones that are already there.
 
-    The store calls this too when it loads, so a graph read back from disk is built by the same
-    rule as one built from plans.
+    Shared nodes and edges follow ``schema.merge_shared`` (lists become the sorted union, a
+    scalar keeps its first value). The lists are collected in sets and sorted once at the end, so
+    a node that hundreds of plans share (an indicator, a region) costs the same per plan however
+    many plans came before. The store calls this too when it loads, so a graph read back from disk
+    is built by the same rule as one built from plans.
     """
+    pending: dict[int, tuple[Attrs, dict[str, set]]] = {}
+
+    def merge(target: Attrs, new: Attrs) -> None:
+        lists = pending.setdefault(id(target), (target, {}))[1]
+        for key, value in new.items():
+            if isinstance(value, list):
+                lists.setdefault(key, set(target.get(key) or ())).update(value)
+            elif target.get(key) is None:
+                target[key] = value
+
     node_data = graph.nodes
     for node, attrs in nodes:
         if node in node_data:
             if NODES[NodeType(attrs["type"])].shared:
-                node_data[node].update(merge_shared(node_data[node], attrs))
+                merge(node_data[node], attrs)
         else:
             graph.add_node(node, **attrs)
     for src, dst, rel, attrs in edges:
         if graph.has_edge(src, dst, rel):
             if "plans" in attrs:
-                edge = graph.edges[src, dst, rel]
-                edge.update(merge_shared(edge, attrs))
+                merge(graph.edges[src, dst, rel], attrs)
         else:
             graph.add_edge(src, dst, key=rel, **attrs)
+    for target, lists in pending.values():
+        for key, values in lists.items():
+            target[key] = sorted(values)
 
 
 def plan_graph(plan: "Plan", indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:

@@ -180,7 +180,8 @@ def ensure_schema(session: Runner) -> list[str]:
     """
     from neo4j.exceptions import Neo4jError
 
-    missing = [label for label in NodeType if label.value not in _indexed_labels(session)]
+    indexed = _indexed_labels(session)
+    missing = [label for label in NodeType if label.value not in indexed]
     constraints, refused = True, []
     for label in missing:
         for statement in ([constraint_statement(label)] if constraints else []) + [
