@@ -2,7 +2,8 @@
 
 The formats seen in plans: ``（责任单位：A、B等）`` in any bracket, on the measure's line or a line of
 its own; ``牵头单位：A；配合单位：B、C`` in brackets or on separate lines; ``（A牵头，B、C配合）``;
-``由A会同B…`` inside a sentence (read only where a measure has no clause); one list per province
+``（A、B等按职责分工负责）``; ``由A会同B…`` inside a sentence (read only where a measure has no
+clause); one list per province
 split by ``；``; and document-level lead rules (``逗号前为牵头单位``, ``列首位的为牵头单位``,
 ``未明确牵头单位的…按职责分工负责``). This module only reads words; the
 canonical department names come from :mod:`extractor.departments`.
@@ -27,6 +28,11 @@ _LINE_CLAUSE = re.compile(rf"^\s*(?:{_LABEL})\s*[：:]", re.M)
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:配合|参与|参加|协同|按职责分工负责))?[）)]")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
 _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG})*)(?:会同({_ORG}(?:、{_ORG})*|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
+# （省发展改革委、省能源局等按职责分工负责）: a bare list of units that "are responsible"
+_DUTY = re.compile(r"（((?:[^（）\n]|（[^（）\n]*）)+?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+                   r"(?:按职责分工负责|按职责分工|按职责负责|分别负责|负责)）")
+_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]*〉|（[^）]*）)?$")
+_COLLECTIVE = re.compile(r"^(?:各|有关|相关)")
 _NOTE = re.compile(r"[，,；;]?\s*(?:(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位)?[，,]?\s*下同\s*$|"
                    r"[，,；;]?\s*(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位\s*$")
 _TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?|按职责分工负责|负责)$")
@@ -98,6 +104,11 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     if not clauses:
         for m in _LEAD_SUPPORT.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
+    if not clauses:
+        for m in _DUTY.finditer(text, start, end):
+            clause = _read_clause(text, m.start(1), m.end(1), m.start(), m.end())
+            if clause.units and _looks_like_units(clause.units):
+                clauses.append(clause)
     if not clauses:
         for m in _IN_SENTENCE.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
@@ -175,7 +186,7 @@ def _split_units(text: str, a: int, b: int, group: int, label: str | None) -> li
     out: list[RawUnit] = []
     seen_comma = False
     body = text[a:b]
-    pieces = _split_top(body, "、，,")
+    pieces = _join_levels(body, _split_top(body, "、，,"))
     for pa, pb in pieces:
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
@@ -190,6 +201,31 @@ def _split_units(text: str, a: int, b: int, group: int, label: str | None) -> li
             out.append(RawUnit(clean, a + pa, a + pa + len(trimmed), group, not seen_comma, label))
         if sep in "，,":
             seen_comma = True
+    return out
+
+
+def _looks_like_units(units: list[RawUnit]) -> bool:
+    """A bracket that ends in 负责 lists units when its first name and most names read as units."""
+    org = [bool(_ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw)) for u in units]
+    return org[0] and sum(org) * 3 >= len(org) * 2
+
+
+_BARE_LEVEL = re.compile(r"^\s*(?:各|有关|相关)?[省市县区]\s*$")
+_LEVEL_GOVERNMENT = re.compile(r"^\s*[省市县区][^、，]{0,8}政府")
+
+
+def _join_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``有关市、县〔区〕人民政府`` is one collective unit: a bare level (``有关市``) joins the next piece."""
+    out: list[tuple[int, int]] = []
+    pending = None
+    for i, (pa, pb) in enumerate(pieces):
+        if pending is not None:
+            pa, pending = pending, None
+        following = body[pieces[i + 1][0]:pieces[i + 1][1]] if i + 1 < len(pieces) else ""
+        if _BARE_LEVEL.match(body[pa:pb]) and body[pb:pb + 1] == "、" and _LEVEL_GOVERNMENT.match(following):
+            pending = pa
+            continue
+        out.append((pa, pb))
     return out
 
 

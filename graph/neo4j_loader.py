@@ -11,8 +11,8 @@ There is no transaction around the whole load (servers without rollback could no
 Property values are stored as Neo4j holds them: scalars and lists of scalars; a list of lists
 (the spans of a citation) becomes JSON text.
 
-The ``neo4j`` driver is only imported by the caller that opens a connection; this module only
-needs something with ``run(query, parameters)``.
+The loader needs only something with ``run(query, parameters)`` (a driver session); ``neo4j``
+is imported inside the functions that talk to a server, for its exception types.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Iterator, Protocol
 
 from .schema import NODES, NodeType, RelType
 
@@ -128,18 +128,18 @@ def statements(graph: "nx.MultiDiGraph") -> list[Statement]:
     nodes: dict[NodeType, list[Row]] = defaultdict(list)
     for node, data in graph.nodes(data=True):
         label = NodeType(data["type"])
-        props = {k: _value(v) for k, v in data.items() if k != "type" and v is not None}
+        props = {k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None}
         nodes[label].append({"id": node, "props": {"id": node, **props}})
     rels: dict[tuple[RelType, NodeType, NodeType], list[Row]] = defaultdict(list)
     for src, dst, rel, data in graph.edges(keys=True, data=True):
         key = (RelType(rel), NodeType(graph.nodes[src]["type"]), NodeType(graph.nodes[dst]["type"]))
-        props = {k: _value(v) for k, v in data.items() if v is not None}
+        props = {k: neo4j_value(v) for k, v in data.items() if v is not None}
         rels[key].append({"src": src, "dst": dst, "props": props})
     return ([Statement(node_query(label), nodes[label], True) for label in NODES if nodes[label]]
             + [Statement(relationship_query(*key), rows, False) for key, rows in sorted(rels.items())])
 
 
-def _value(value: Any) -> Any:
+def neo4j_value(value: Any) -> Any:
     """A property value Neo4j can hold: a list of lists becomes JSON text."""
     if isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
         return json.dumps(value, ensure_ascii=False)
@@ -216,21 +216,19 @@ def _indexed_labels(session: Runner) -> set[str]:
     return set()
 
 
-def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = LoadSettings(),
-         on_batch: Callable[[int], None] | None = None, schema: bool = True) -> LoadReport:
+def load(session: Runner, graph: "nx.MultiDiGraph",
+         settings: LoadSettings = LoadSettings()) -> LoadReport:
     """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold.
 
-    ``on_batch`` is called with the number of rows of each batch once it is written (progress
-    bars, tests). A server error stops the load with ``LoadError``; what was written stays.
+    A server error stops the load with ``LoadError``; what was written stays (see the module).
     """
     from neo4j.exceptions import DriverError, Neo4jError
 
     report = LoadReport()
     started = time.perf_counter()
-    if schema:
-        report.warnings.extend(ensure_schema(session))
     token = uuid.uuid4().hex
     try:
+        report.warnings.extend(ensure_schema(session))
         for statement in statements(graph):
             for batch in batches(statement.rows, settings):
                 session.run(statement.query, {"rows": batch, "load": token}).consume()
@@ -239,8 +237,6 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
                     report.nodes += len(batch)
                 else:
                     report.relationships += len(batch)
-                if on_batch:
-                    on_batch(len(batch))
         report.deleted_relationships = _single(session.run(PRUNE_RELATIONSHIPS, {"load": token}))
         report.deleted_nodes = _single(session.run(PRUNE_NODES, {"load": token}))
     except (Neo4jError, DriverError, OSError) as exc:

@@ -302,16 +302,22 @@ def test_split_frame_on_a_small_text():
 
 
 def test_action_accuracy_on_all_gold_files(corpus_plans):
-    """All hand labels, dev (leave-one-plan-out) and held-out; docs/compare.md reports these figures."""
+    """All hand labels, dev (leave-one-plan-out) and held-out (the national plan itself left out:
+    its text describes the labels); the README reports these figures."""
+    from extractor import parse_file
     from queries.action_accuracy import overall, score_files
 
     by_source = {Path(p.source.path).name: p for p in corpus_plans}
-    dev = score_files(sorted(GOLD.glob("*.gold.json")), by_source.__getitem__)
-    heldout = score_files(sorted((GOLD / "heldout").glob("*.gold.json")), by_source.__getitem__)
-    assert sum(r.total for r in dev + heldout) == 290
+
+    def plan_for(source):
+        return by_source[source] if source in by_source else parse_file(PDF / source)
+
+    dev = score_files(sorted(GOLD.glob("*.gold.json")), plan_for)
+    heldout = score_files(sorted((GOLD / "heldout").glob("*.gold.json")), plan_for)
+    assert sum(r.total for r in dev + heldout) == 338
     assert all(r.found >= r.total - 2 for r in dev + heldout)
-    assert overall(dev) >= 0.82 and overall(heldout) >= 0.72, (overall(dev), overall(heldout))
-    assert overall(dev + heldout) >= 0.78
+    assert overall(dev) >= 0.82 and overall(heldout) >= 0.78, (overall(dev), overall(heldout))
+    assert overall(dev + heldout) >= 0.8
 
 
 def test_examples_come_from_dev_gold_only():

@@ -5,6 +5,8 @@ need no server: batching, the statements, the read-only check and the connection
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import signal
 import time
@@ -140,6 +142,45 @@ def test_named_query_needs_its_argument():
     result = CliRunner().invoke(cli, ["neo4j", "query", "who-owns"])
     assert result.exit_code == 2
     assert "needs a TEXT argument" in one_line_error(result)
+
+
+def test_neo4j_csv_headers_and_rows(tmp_path):
+    from graph.export.neo4j_csv import Neo4jCsvExporter
+
+    graph = build_graph(sample_plans())
+    written = Neo4jCsvExporter().write_directory(graph, tmp_path)
+    with (tmp_path / "nodes_Department.csv").open(encoding="utf-8") as f:
+        departments = list(csv.reader(f))
+    assert departments[0] == ["id:ID", ":LABEL", "aliases:string[]", "name:string",
+                              "plans:string[]", "region:string"]
+    assert ["department/甲区/区发展改革局", "Department", "区发展改革委;发展改革局", "区发展改革局",
+            "alpha-2024;beta-2023", "甲区"] in departments
+    with (tmp_path / "relationships_LEADS.csv").open(encoding="utf-8") as f:
+        leads = list(csv.reader(f))
+    assert leads[0] == [":START_ID", ":END_ID", ":TYPE", "lead_basis:string", "plan:string",
+                        "rank:long", "raw:string", "span:long[]"]
+    assert ["department/甲区/区住建局", "plan/alpha-2024/measure/m2", "LEADS", "explicit",
+            "alpha-2024", "0", "区住建局", "250;255"] in leads
+    node_lines = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1
+                     for p in written if p.name.startswith("nodes_"))
+    assert node_lines == graph.number_of_nodes()
+    assert "neo4j-admin database import full" in (tmp_path / "import.sh").read_text()
+
+
+def test_neo4j_csv_refuses_the_array_delimiter_inside_a_value(tmp_path):
+    from graph.export.neo4j_csv import ExportError, Neo4jCsvExporter
+
+    data = beta().to_dict()
+    data["departments"][0]["aliases"] = ["发展改革局;区发改局"]
+    with pytest.raises(ExportError, match="array delimiter"):
+        Neo4jCsvExporter().write_directory(build_graph([type(beta()).from_dict(data)]), tmp_path)
+
+
+def test_cypher_literals_escape_quotes_and_lines():
+    from graph.export.cypher import literal
+
+    assert literal("它's\\x\n") == r"'它\'s\\x\n'"
+    assert literal({"a b": [1, 2.5, None, True]}) == "{`a b`: [1, 2.5, null, true]}"
 
 
 # --- against the live server --------------------------------------------------------------------
@@ -287,3 +328,22 @@ def test_loader_overhead_against_a_bare_driver_loop(session, corpus_store):
     print(f"\nload: {rows / min(loader):.0f} rows/s, bare driver loop: {rows / min(bare):.0f} "
           f"rows/s, overhead {min(loader) / min(bare) - 1:+.0%}")
     assert min(loader) < 1.5 * min(bare)
+
+
+@pytest.mark.bolt
+def test_cypher_script_export_loads_the_same_graph(session):
+    """The exported script, run statement by statement (FalkorDB refuses the constraints)."""
+    from graph.export.cypher import CypherExporter
+
+    graph = build_graph(sample_plans())
+    out = io.BytesIO()
+    CypherExporter(rows_per_statement=1).write(graph, out)
+    lines = out.getvalue().decode("utf-8").splitlines()
+    assert sum(line.startswith("CREATE CONSTRAINT") for line in lines) == 9
+    for line in lines:
+        if line.startswith(("UNWIND", "MATCH")):
+            session.run(line.rstrip(";")).consume()
+    assert counts(session) == (graph.number_of_nodes(), graph.number_of_edges(),
+                               graph.number_of_nodes())
+    assert run_cypher("portfolio", session, department="区发展改革委") == run_networkx(
+        "portfolio", NetworkxBackend(graph), department="区发展改革委")

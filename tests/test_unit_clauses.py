@@ -74,3 +74,20 @@ def test_lead_named_inside_a_sentence_when_no_clause():
     assert roles == [("市生态环境局", "lead", "explicit"), ("市级主管部门", "support", "explicit")]
     roles = _roles("由市发改委、市生态环境局牵头筹备组建工作专班。")
     assert [r[:2] for r in roles] == [("市发改委", "lead"), ("市生态环境局", "lead")]
+
+
+def test_bare_list_of_responsible_units():
+    roles = _roles("保障能源安全稳定供应。（省发展改革委、省能源局、国网江西省电力公司等按职责分工负责）")
+    assert roles == [("省发展改革委", "lead", "first_listed"), ("省能源局", "support", "first_listed"),
+                     ("国网江西省电力公司", "support", "first_listed")]
+
+
+def test_bracket_ending_in_fuze_that_is_not_a_unit_list_is_ignored():
+    assert find_clauses("资金由企业自行负责（由项目单位自主负责）。", 0, 20) == []
+
+
+def test_bare_level_joins_the_collective_unit_after_it():
+    names = [r[0] for r in _roles("（省发展改革委、有关市、县〔区〕人民政府等按职责分工负责）")]
+    assert names == ["省发展改革委", "有关市、县〔区〕人民政府"]
+    names = [r[0] for r in _roles("（责任单位：各区、市发展改革委）")]
+    assert names == ["各区", "市发展改革委"]

@@ -62,8 +62,11 @@ def connection_options(command: Callable) -> Callable:
 def session(uri: str, user: str, password_env: str | None, database: str | None,
             read_only: bool = False) -> Iterator[Any]:
     """A session on a server known to answer; connection failures become one-line errors."""
-    import neo4j
-    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+    try:
+        import neo4j
+        from neo4j.exceptions import AuthError, DriverError, Neo4jError
+    except ImportError:
+        raise CannotRun("the neo4j driver is not installed (pip install 'policykg[neo4j]')") from None
 
     from graph.neo4j_loader import describe
 
@@ -75,12 +78,10 @@ def session(uri: str, user: str, password_env: str | None, database: str | None,
     try:
         try:
             driver.verify_connectivity()
-        except AuthError:
-            raise CannotRun(f"{uri}: the server refused the login of user {user!r} "
-                            f"(check the password in ${password_env})") from None
         except Neo4jError as exc:
             who = f"the login of user {user!r}" if auth else "the connection"
-            raise CannotRun(f"{uri}: the server refused {who} ({describe(exc)})") from None
+            why = "check the password" if isinstance(exc, AuthError) else describe(exc)
+            raise CannotRun(f"{uri}: the server refused {who} ({why})") from None
         except (DriverError, OSError) as exc:
             raise CannotRun(f"cannot reach {uri}: {describe(exc)}") from None
         access = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS

@@ -1,0 +1,121 @@
+"""CSV files for ``neo4j-admin database import full``: one file per node label and relation type.
+
+Headers follow the import tool's conventions: ``id:ID`` (the stable id, kept as the ``id``
+property, one id space since ids carry their type), ``:LABEL``, ``:START_ID``, ``:END_ID``,
+``:TYPE``, and ``name:type`` for each property, with ``long``, ``double``, ``boolean``,
+``string`` and the array forms ``string[]`` / ``long[]`` (elements joined by ``;``, the tool's
+default ``--array-delimiter``). An empty field means the property is absent. A list of lists
+becomes JSON text, as in the Bolt loader. ``import.sh`` holds the matching command line.
+"""
+from __future__ import annotations
+
+import csv
+import shlex
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterable
+
+from .base import Exporter
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+ARRAY_DELIMITER = ";"
+_SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+class ExportError(ValueError):
+    """A value the import tool's CSV cannot carry faithfully."""
+
+
+def column_type(values: Iterable[Any]) -> str:
+    """The import tool type holding every value of one property (ints with floats: double)."""
+    kinds: set[str] = set()
+    for value in values:
+        if isinstance(value, list):
+            kinds.update(f"{_SCALARS[type(v)]}[]" for v in value)
+            kinds.add("[]")
+        else:
+            kinds.add(_SCALARS[type(value)])
+    if kinds <= {"long", "double"}:
+        return "double" if "double" in kinds else "long"
+    if kinds <= {"[]", "long[]", "double[]"}:
+        return "double[]" if "double[]" in kinds else "long[]"
+    if kinds <= {"[]", "string[]"}:
+        return "string[]"
+    if len(kinds) == 1:
+        return kinds.pop()
+    raise ExportError(f"mixed property types {sorted(kinds)}")
+
+
+def field(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        items = [field(v, where) for v in value]
+        if any(ARRAY_DELIMITER in item for item in items):
+            raise ExportError(f"{where}: an array element holds {ARRAY_DELIMITER!r}, the array "
+                              f"delimiter")
+        return ARRAY_DELIMITER.join(items)
+    return str(value)
+
+
+class Neo4jCsvExporter(Exporter):
+    """Writes a folder, not a stream: ``write_directory``."""
+
+    def write(self, graph: "nx.MultiDiGraph", out: BinaryIO) -> None:
+        raise TypeError("neo4j-csv writes a folder of files; call write_directory")
+
+    def write_directory(self, graph: "nx.MultiDiGraph", directory: Path) -> list[Path]:
+        """Write the node and relationship files and ``import.sh``; return the files written."""
+        from ..neo4j_loader import neo4j_value
+
+        nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for node, data in graph.nodes(data=True):
+            props = {k: neo4j_value(v) for k, v in data.items() if k != "type"}
+            nodes[data["type"]].append({"id": node, **props})
+        rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for src, dst, rel, data in graph.edges(keys=True, data=True):
+            rels[rel].append({"src": src, "dst": dst,
+                              **{k: neo4j_value(v) for k, v in data.items()}})
+        directory.mkdir(parents=True, exist_ok=True)
+        written = []
+        for label, rows in sorted(nodes.items()):
+            path = directory / f"nodes_{label}.csv"
+            _write(path, ["id:ID", ":LABEL"], [[r["id"], label] for r in rows], rows, {"id"})
+            written.append(path)
+        for rel, rows in sorted(rels.items()):
+            path = directory / f"relationships_{rel}.csv"
+            _write(path, [":START_ID", ":END_ID", ":TYPE"], [[r["src"], r["dst"], rel] for r in rows],
+                   rows, {"src", "dst"})
+            written.append(path)
+        script = directory / "import.sh"
+        script.write_text(_command(written), encoding="utf-8")
+        return [*written, script]
+
+
+def _write(path: Path, head: list[str], fixed: list[list[str]], rows: list[dict[str, Any]],
+           skip: set[str]) -> None:
+    names = sorted({k for r in rows for k, v in r.items() if v is not None} - skip)
+    types = {}
+    for name in names:
+        try:
+            types[name] = column_type(r[name] for r in rows if r.get(name) is not None)
+        except ExportError as exc:
+            raise ExportError(f"{path.name}, {name}: {exc}") from None
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(head + [f"{n}:{types[n]}" for n in names])
+        for start, row in zip(fixed, rows):
+            where = f"{path.name}, {start[0]}"
+            writer.writerow(start + [field(row.get(n), where) for n in names])
+
+
+def _command(files: list[Path]) -> str:
+    options = [f"--{'nodes' if f.name.startswith('nodes_') else 'relationships'}="
+               f"{shlex.quote(f.name)}" for f in files]
+    return ("#!/bin/sh\n# Run from this folder on the Neo4j 5 server; DATABASE must not exist yet.\n"
+            "neo4j-admin database import full --array-delimiter=';' \\\n  "
+            + " \\\n  ".join(options) + ' \\\n  "${1:-neo4j}"\n')
