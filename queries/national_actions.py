@@ -13,7 +13,7 @@ Method (no training data needed, every step inspectable):
 * the hand-labelled measure titles of the dev gold files (``queries/data/action_examples.json``)
   are added to their label's description: the national text says little about what local plans
   file under 其他 or 政策保障 (服务业, 统计监测); with them, leave-one-plan-out accuracy on the dev
-  plans rose from 0.81 to 0.85 (docs/compare.md);
+  plans rose from 0.81 to 0.85 (README, "Comparing plans");
 * the label is the one whose description is most cosine-similar (其他 has a description too:
   the national plan's 国际合作 part and its examples); ``score`` and the runner-up are kept.
 """
