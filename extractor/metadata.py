@@ -13,7 +13,7 @@ _FIELDS = {"index_number": "索引号", "written_date": "成文日期", "effecti
            "published_date": "发布日期|公开日期", "publisher": "发布机构", "doc_number": "文号|发文字号",
            "issuer": "发文机关|发文单位"}
 _LABEL_ANY = "|".join(_FIELDS.values()) + "|责任单位|主题分类|体裁分类|来源"
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
 _NOTICE = re.compile(r"^(.{0,40}?)关于印发(?:[《<＜〈]([^》>＞〉]+)[》>＞〉]|(.+?))的(?:通知|函)")
@@ -59,16 +59,29 @@ def read_header(text: str, head_chars: int = 3000) -> HeaderInfo:
 def _doc_number(head: str, info: HeaderInfo) -> None:
     """The plan's own 文号: a labelled field, or a line of the header that holds only a 文号."""
     where = info.values.get("doc_number")
-    m = _DOC_NUMBER.search(where.value) if where else None
+    m = DOC_NUMBER.search(where.value) if where else None
     offset = where.span[0] if where else 0
     if not m:
-        m = re.search(r"^\s*" + _DOC_NUMBER.pattern + r"\s*$", head[:800], re.M)
+        m = re.search(r"^\s*" + DOC_NUMBER.pattern + r"\s*$", head[:800], re.M)
         offset = 0
         if not m:
             info.values.pop("doc_number", None)
             return
-    value = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    value = format_doc_number(m)
     info.values["doc_number"] = MetaValue(value, (offset + m.start(), offset + m.end()))
+
+
+_LEADING_WORDS = re.compile(r"^(?:按照|根据|依据|落实|执行|贯彻|参照|印发|和|及|与|见|按)+")
+
+
+def doc_number_prefix(m: re.Match) -> str:
+    """The issuer's abbreviation of a 文号 match, less words that ran into it (和, 按照…)."""
+    return _LEADING_WORDS.sub("", m.group(1)) or m.group(1)
+
+
+def format_doc_number(m: re.Match) -> str:
+    """A 文号 match in its standard form: ``成青府发 [2024] 28 号`` → ``成青府发〔2024〕28号``."""
+    return f"{doc_number_prefix(m)}〔{m.group(2)}〕{m.group(3)}号"
 
 
 def _title_and_issuer(text: str, head: str, info: HeaderInfo) -> None:
