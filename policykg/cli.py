@@ -60,7 +60,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Entry point: run the group and turn library errors into one line and exit code 1."""
+    """Entry point: run the group and turn library errors into one line.
+
+    Exit codes, the same for every command: 0 done; 1 done, but something matched nothing,
+    failed a check or (in a batch) failed to parse; 2 cannot run (bad input file, no store,
+    bad options).
+    """
     from extractor.errors import PlanInputError
 
     try:
@@ -72,8 +77,8 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except PlanInputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
     sys.exit(code if isinstance(code, int) else 0)

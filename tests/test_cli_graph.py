@@ -74,7 +74,7 @@ def test_build_lists_bad_files_and_keeps_the_good_ones(tmp_path):
                     "--workers", "1")
     assert result.exit_code == 1
     errors = result.stderr.strip().splitlines()
-    assert errors[0].startswith("error: ") and "missing.txt" in errors[0]
+    assert errors[0].startswith("Error: ") and "missing.txt" in errors[0]
     assert "empty.txt" in errors[1] and len(errors) == 2
     with Store.open(store) as opened:
         assert len(opened.plans()) == 1

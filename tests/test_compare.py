@@ -159,7 +159,7 @@ def test_bad_input_through_the_real_command(tmp_path):
     empty.write_text("", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "policykg", "compare", str(empty), str(QINGYANG)],
                          capture_output=True, text=True, timeout=120)
-    assert run.returncode == 1
+    assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and str(empty) in lines[0] and "Traceback" not in run.stderr
 

@@ -1,7 +1,8 @@
 """Neo4j loading and Cypher queries, against a live Bolt server (FalkorDB, see bolt_server.py).
 
 Tests marked ``bolt`` start the server and fail (never skip) when it cannot start. The others
-need no server: batching, the statements, the read-only check and the connection errors.
+need no server: batching, the statements, the read-only check, the offline exports and the
+errors raised before a connection is made.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import csv
 import io
 import json
 import signal
+import statistics
 import time
 from collections import Counter
 from pathlib import Path
@@ -217,6 +219,19 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
         expected = run_networkx(name, NetworkxBackend(graph), **params)
         assert run_cypher(name, session, **params) == expected, (name, params)
     assert sum(len(run_cypher(n, session, **p)) for n, p in cases) > 500
+    data = [d for _, d in graph.nodes(data=True)]
+    cases = ([("portfolio", {"department": name})
+              for name in sorted({d["name"] for d in data if d["type"] == "Department"})]
+             + [("targets", {"year": year})
+                for year in sorted({d["year"] for d in data if d["type"] == "Target"})]
+             + [("who-owns", {"text": d["path"], "plan": d["plan"]})
+                for d in data if d["type"] == "Measure"][::4])
+    answered = 0
+    for name, params in cases:
+        expected = run_networkx(name, NetworkxBackend(graph), **params)
+        assert run_cypher(name, session, **params) == expected, (name, params)
+        answered += bool(expected)
+    assert answered > 250
     assert all(run_cypher(n, session, **p) for n, p in cases if p.get("plan"))
 
 
@@ -289,7 +304,9 @@ def test_server_dying_mid_load_then_rerun(tmp_path, corpus_store, monkeypatch):
         def killing_batches(rows, settings):
             for batch in batches(rows, settings):
                 if len(written) == 30:
-                    dying.stop(signal.SIGTERM)  # saves what was written, like a crash would not
+                    # SIGTERM: the server saves its data and exits, so the restart below sees
+                    # exactly what the cut load left behind
+                    dying.stop(signal.SIGTERM)
                 written.append(batch)
                 yield batch
 
@@ -318,16 +335,17 @@ def test_loader_overhead_against_a_bare_driver_loop(session, corpus_store):
     load(session, graph, SMALL)
     work = [(s.query, b) for s in statements(graph) for b in batches(s.rows, SMALL)]
     bare, loader = [], []
-    for _ in range(3):
+    for _ in range(5):  # interleaved, so both see the same load on a shared machine
         started = time.perf_counter()
         for query, batch in work:
             session.run(query, {"rows": batch, "load": "bare"}).consume()
         bare.append(time.perf_counter() - started)
         loader.append(load(session, graph, SMALL).seconds)
     rows = graph.number_of_nodes() + graph.number_of_edges()
-    print(f"\nload: {rows / min(loader):.0f} rows/s, bare driver loop: {rows / min(bare):.0f} "
-          f"rows/s, overhead {min(loader) / min(bare) - 1:+.0%}")
-    assert min(loader) < 1.5 * min(bare)
+    ours, theirs = statistics.median(loader), statistics.median(bare)
+    print(f"\nload: {rows / ours:.0f} rows/s, bare driver loop: {rows / theirs:.0f} rows/s, "
+          f"overhead {ours / theirs - 1:+.0%} (medians of 5)")
+    assert ours < 1.5 * theirs  # the target is 25%; the margin absorbs a busy CI machine
 
 
 @pytest.mark.bolt

@@ -408,7 +408,7 @@ def test_cli_reports_bad_inputs_in_one_line(tmp_path):
     for name, (path, problem) in cases.items():
         run = subprocess.run([sys.executable, "-m", "policykg", "text", str(path)],
                              capture_output=True, text=True, cwd=REPO)
-        assert run.returncode == 1, name
+        assert run.returncode == 2, name
         assert run.stderr.count("\n") == 1 and problem in run.stderr, (name, run.stderr)
         assert "Traceback" not in run.stderr
 

@@ -11,13 +11,15 @@ from pathlib import Path
 
 import click
 
+from ..errors import CannotRun
+
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def _suite():
     """The ``benchmarks.run`` module of this checkout; a one-line error when there is none."""
     if not (CHECKOUT / "benchmarks" / "run.py").is_file():
-        raise click.ClickException(f"no benchmarks/ beside {CHECKOUT / 'policykg'}: "
+        raise CannotRun(f"no benchmarks/ beside {CHECKOUT / 'policykg'}: "
                                    "policykg bench runs from a source checkout")
     if str(CHECKOUT) not in sys.path:
         sys.path.insert(0, str(CHECKOUT))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..errors import CannotRun
+
 
 @click.command("compare")
 @click.argument("plans", nargs=-1, required=True)
@@ -29,7 +31,7 @@ def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir
     try:
         comparison = compare(load_plans(plans, store_dir))
     except PlanInputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise CannotRun(str(exc)) from None
     if fmt == "json":
         text = json.dumps(comparison, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":

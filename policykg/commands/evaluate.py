@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..errors import CannotRun
+
 _DEFAULT_SEARCH = [Path("corpus"), Path("../shared/corpus/txt"), Path("../shared/corpus/pdf")]
 
 
@@ -30,7 +32,7 @@ def evaluate_cmd(gold, search, fmt, min_measures, min_units, min_leads, min_targ
     for g in gold:
         paths += sorted(g.glob("*.gold.json")) if g.is_dir() else [g]
     if not paths:
-        raise click.ClickException("no gold files found in " + ", ".join(map(str, gold)))
+        raise CannotRun("no gold files found in " + ", ".join(map(str, gold)))
     results, overall = evaluate(paths, list(search) or _DEFAULT_SEARCH, parse_file)
     if fmt == "json":
         click.echo(json.dumps({"files": [{"gold": r.gold, **{k: r.scores[k].as_dict() for k in KINDS}} for r in results],

@@ -19,14 +19,10 @@ from graph.export import FORMATS as EXPORT_FORMATS
 from graph.schema import DEFAULT_BASE, check_base
 from graph.store import Store, StoreError, default_store_dir
 
+from ..errors import CannotRun
 from ..output import Column, cell, output_options, render
 
 BACKENDS = ("networkx", "sparql")
-
-
-class CannotRun(click.ClickException):
-    """One line on stderr and exit code 2."""
-    exit_code = 2
 
 
 def _store_option(command: Callable) -> Callable:
@@ -138,7 +134,7 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
         else:
             failed.append(outcome)
     for outcome in failed:
-        click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
+        click.echo(f"Error: {outcome.path}: {outcome.error}", err=True)
     directory = store_dir or default_store_dir()
     if plans:
         try:

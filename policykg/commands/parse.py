@@ -32,7 +32,7 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
     else:
         click.echo(text, nl=False)
     for path, error in failures:
-        click.echo(f"error: {path}: {error}", err=True)
+        click.echo(f"Error: {path}: {error}", err=True)
     if not single:
         click.echo(f"{len(plans)} parsed, {len(failures)} failed", err=True)
     if failures:
