@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "portfolio": ("policykg.commands.graph", "portfolio_cmd", "What a department leads and supports."),
     "targets": ("policykg.commands.graph", "targets_cmd", "Quantitative targets with their owners."),
     "departments": ("policykg.commands.graph", "departments_cmd", "Departments ranked by measures led and supported."),
-    "export": ("policykg.commands.graph", "export_cmd", "Export the store as RDF, GraphML or Neo4j files."),
+    "export": ("policykg.commands.graph", "export_cmd", "Export the store as RDF, GraphML or Neo4j import files."),
     "validate": ("policykg.commands.graph", "validate_cmd", "Check an RDF export against the SHACL shapes."),
     "sparql": ("policykg.commands.graph", "sparql_cmd", "Run a SPARQL query over the store."),
     "neo4j": ("policykg.commands.neo4j", "neo4j_group", "Load the store into Neo4j and query it in Cypher."),

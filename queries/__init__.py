@@ -2,9 +2,8 @@
 
 A query is one module (``queries/who_owns.py`` …) holding a ``Params`` dataclass and one function
 per backend, ``on_<kind>(source, params)``: ``on_networkx`` over a networkx graph, ``on_sparql``
-over a ``graph.sparql`` engine. ``run`` picks the function by the backend's ``kind``, so adding a
-backend (Cypher) means adding ``on_cypher`` to each module and a backend class; callers of
-``run`` do not change. Rows are plain dicts in a deterministic order (``queries.rows``).
+over a ``graph.sparql`` engine, ``on_cypher`` over a Neo4j session (``queries.cypher``). ``run``
+picks the function by the backend's ``kind``, so callers do not change with the backend. Rows are plain dicts in a deterministic order (``queries.rows``).
 
 Nothing here imports the parser, spaCy or rdflib unless a SPARQL backend is used.
 """
@@ -13,9 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .backends import Backend, NetworkxBackend, SparqlBackend
+from .backends import Backend, CypherBackend, NetworkxBackend, SparqlBackend
 
-__all__ = ["QUERIES", "run", "Backend", "NetworkxBackend", "SparqlBackend", "UnsupportedBackend"]
+__all__ = ["QUERIES", "run", "Backend", "CypherBackend", "NetworkxBackend", "SparqlBackend",
+           "UnsupportedBackend"]
 
 QUERIES: dict[str, str] = {
     "who-owns": "queries.who_owns",

@@ -31,6 +31,13 @@ class SparqlBackend:
     kind: ClassVar[str] = "sparql"
 
 
+@dataclass
+class CypherBackend:
+    """A Neo4j driver session (or read transaction) on a graph loaded by ``graph.neo4j_loader``."""
+    source: Any
+    kind: ClassVar[str] = "cypher"
+
+
 @lru_cache(maxsize=None)
 def sparql_template(name: str) -> str:
     """The text of ``queries/sparql/<name>.rq``."""

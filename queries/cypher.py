@@ -8,18 +8,16 @@ module's ``Params``, like ``queries.run``.
 """
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from graph.schema import RELATION_ROLES
 
-from . import QUERIES
-from .departments import _keyed as department_row
-from .portfolio import _key as portfolio_key
+from .departments import department_row
+from .portfolio import row_key
 from .rows import Unit, measure_ref, measure_row, ordered
-from .targets import _target as target_fields
+from .targets import target_fields
 
 _RESPONSIBLE = "|".join(RELATION_ROLES)
 _UNITS = "collect([r.rank, type(r), u.name]) AS units"
@@ -94,7 +92,7 @@ def _portfolio(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         row = measure_row(r["plan"], measure_ref(r["id"], r["path"], r["title"]),
                           _units(r["units"]), department=r["department"], region=r["region"],
                           role=RELATION_ROLES[r["rel"]])
-        keyed.append((portfolio_key(row, r["order"]), row))
+        keyed.append((row_key(row, r["order"]), row))
     return ordered(keyed)
 
 
@@ -124,12 +122,12 @@ NAMED: dict[str, NamedQuery] = {
 }
 
 
-def run(name: str, session: Any, /, **params: Any) -> list[dict[str, Any]]:
-    """Answer the named query over ``session``; ``params`` are the fields of its ``Params``."""
-    fields = vars(importlib.import_module(QUERIES[name]).Params(**params))
+def answer(name: str, session: Any, params: Any) -> list[dict[str, Any]]:
+    """Answer the named query over a driver ``session`` (or transaction); ``params`` is the query
+    module's ``Params``. The query modules' ``on_cypher`` call this."""
     query = NAMED[name]
     return query.rows([record.data() if hasattr(record, "data") else dict(record)
-                       for record in session.run(query.cypher, fields)])
+                       for record in session.run(query.cypher, vars(params))])
 
 
 # --- raw Cypher ---------------------------------------------------------------------------------

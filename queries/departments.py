@@ -38,7 +38,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
                 plans.add(edge["plan"])
         if plans:
             measures = set().union(*by_role.values())
-            keyed.append(_keyed(data["name"], data.get("region"), len(by_role["lead"]),
+            keyed.append(department_row(data["name"], data.get("region"), len(by_role["lead"]),
                                 len(by_role["support"]), len(by_role["joint"]), len(measures),
                                 len(plans)))
     return ordered(keyed)
@@ -48,12 +48,19 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
     from graph.sparql import bind
 
     query = bind(sparql_template("departments"), planFilter=params.plan)
-    return ordered(_keyed(s["department"], s["region"], s["leads"], s["supports"], s["joint"],
+    return ordered(department_row(s["department"], s["region"], s["leads"], s["supports"], s["joint"],
                           s["measures"], s["plans"]) for s in engine.select(query))
 
 
-def _keyed(name: str, region: str | None, leads: int, supports: int, joint: int,
+def department_row(name: str, region: str | None, leads: int, supports: int, joint: int,
            measures: int, plans: int) -> tuple[tuple, dict[str, Any]]:
     row = {"department": name, "region": region, "leads": leads, "supports": supports,
            "joint": joint, "measures": measures, "plans": plans}
     return (-leads, -supports, -joint, name, region or ""), row
+
+
+def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
+    """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
+    from .cypher import answer
+
+    return answer("departments", session, params)

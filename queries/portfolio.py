@@ -38,7 +38,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
             role = RELATION_ROLES[rel]
             row = measure_row(m["plan"], ref_of(m), units_of(graph, measure),
                               department=data["name"], region=data.get("region"), role=role)
-            keyed.append((_key(row, m["order"]), row))
+            keyed.append((row_key(row, m["order"]), row))
     return ordered(keyed)
 
 
@@ -60,10 +60,17 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
         row = measure_row(plan, measure_ref(local_id, first["path"], first["title"]),
                           solution_units(found), department=first["department"],
                           region=first["region"], role=role)
-        keyed.append((_key(row, order), row))
+        keyed.append((row_key(row, order), row))
     return ordered(keyed)
 
 
-def _key(row: dict[str, Any], order: int) -> tuple:
+def row_key(row: dict[str, Any], order: int) -> tuple:
     """Leads first, then plan order; a department name and region make the key unique."""
     return ROLE_ORDER[row["role"]], row["plan"], order, row["department"], row["region"] or ""
+
+
+def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
+    """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
+    from .cypher import answer
+
+    return answer("portfolio", session, params)

@@ -49,7 +49,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
         row = measure_row(t["plan"], ref_of(h) if is_measure else None,
                           units_of(graph, holder) if is_measure else [],
                           scope=h.get("path", ""),
-                          target=_target(t["local_id"], t, indicator["name"]))
+                          target=target_fields(t["local_id"], t, indicator["name"]))
         keyed.append(((t["plan"], t["order"]), row))
     return ordered(keyed)
 
@@ -59,7 +59,7 @@ def _indicator(graph: "nx.MultiDiGraph", target: str) -> dict[str, Any]:
                 if rel == RelType.MEASURES.value)
 
 
-def _target(local_id: str, t: dict[str, Any], indicator_name: str) -> dict[str, Any]:
+def target_fields(local_id: str, t: dict[str, Any], indicator_name: str) -> dict[str, Any]:
     return {"id": local_id, "indicator": t["indicator"], "indicator_name": indicator_name,
             "value": t["value"], "value_max": t.get("value_max"), "unit": t["unit"],
             "comparator": t["comparator"], "direction": t["direction"], "year": t["year"],
@@ -83,7 +83,14 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
                   "baseline_year": s["baselineYear"], "modality": s["modality"],
                   "text": s["text"]}
         row = measure_row(plan, measure, solution_units(found, name="owner"),
-                          scope=s["scope"] or "", target=_target(s["target"], fields,
+                          scope=s["scope"] or "", target=target_fields(s["target"], fields,
                                                                  s["indicator"]))
         keyed.append(((plan, order), row))
     return ordered(keyed)
+
+
+def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
+    """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
+    from .cypher import answer
+
+    return answer("targets", session, params)

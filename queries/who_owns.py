@@ -44,3 +44,10 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
         ref = measure_ref(local_id, found[0]["path"], found[0]["title"])
         keyed.append(((plan, order), measure_row(plan, ref, solution_units(found))))
     return ordered(keyed)
+
+
+def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
+    """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
+    from .cypher import answer
+
+    return answer("who-owns", session, params)

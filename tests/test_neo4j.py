@@ -25,8 +25,8 @@ from graph.store import Store
 from policykg.cli import cli
 from queries import NetworkxBackend
 from queries import run as run_networkx
+from queries import CypherBackend, run
 from queries.cypher import WriteRefused, check_read_only
-from queries.cypher import run as run_cypher
 
 from .bolt_server import BoltServer, ServerFailed, free_port
 from .graph_samples import alpha, beta, gamma, sample_plans
@@ -150,7 +150,7 @@ def test_neo4j_csv_headers_and_rows(tmp_path):
     from graph.export.neo4j_csv import Neo4jCsvExporter
 
     graph = build_graph(sample_plans())
-    written = Neo4jCsvExporter().write_directory(graph, tmp_path)
+    written = Neo4jCsvExporter().write(graph, tmp_path)
     with (tmp_path / "nodes_Department.csv").open(encoding="utf-8") as f:
         departments = list(csv.reader(f))
     assert departments[0] == ["id:ID", ":LABEL", "aliases:string[]", "name:string",
@@ -175,7 +175,7 @@ def test_neo4j_csv_refuses_the_array_delimiter_inside_a_value(tmp_path):
     data = beta().to_dict()
     data["departments"][0]["aliases"] = ["发展改革局;区发改局"]
     with pytest.raises(ExportError, match="array delimiter"):
-        Neo4jCsvExporter().write_directory(build_graph([type(beta()).from_dict(data)]), tmp_path)
+        Neo4jCsvExporter().write(build_graph([type(beta()).from_dict(data)]), tmp_path)
 
 
 def test_cypher_literals_escape_quotes_and_lines():
@@ -217,8 +217,8 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
              ("who-owns", {"text": "没有这样的措施"})]
     for name, params in cases:
         expected = run_networkx(name, NetworkxBackend(graph), **params)
-        assert run_cypher(name, session, **params) == expected, (name, params)
-    assert sum(len(run_cypher(n, session, **p)) for n, p in cases) > 500
+        assert run(name, CypherBackend(session), **params) == expected, (name, params)
+    assert sum(len(run(n, CypherBackend(session), **p)) for n, p in cases) > 500
     data = [d for _, d in graph.nodes(data=True)]
     cases = ([("portfolio", {"department": name})
               for name in sorted({d["name"] for d in data if d["type"] == "Department"})]
@@ -229,10 +229,10 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
     answered = 0
     for name, params in cases:
         expected = run_networkx(name, NetworkxBackend(graph), **params)
-        assert run_cypher(name, session, **params) == expected, (name, params)
+        assert run(name, CypherBackend(session), **params) == expected, (name, params)
         answered += bool(expected)
     assert answered > 250
-    assert all(run_cypher(n, session, **p) for n, p in cases if p.get("plan"))
+    assert all(run(n, CypherBackend(session), **p) for n, p in cases if p.get("plan"))
 
 
 @pytest.mark.bolt
@@ -277,7 +277,7 @@ def test_reloading_a_reparsed_plan_updates_it_in_place(session):
     supports = session.run("MATCH (:Department {name: '区执法局'})-[:SUPPORTS]->(m) "
                            "RETURN m.local_id").values()
     assert supports == []
-    assert run_cypher("portfolio", session, department="区执法局") == run_networkx(
+    assert run("portfolio", CypherBackend(session), department="区执法局") == run_networkx(
         "portfolio", NetworkxBackend(graph), department="区执法局")
 
 
@@ -363,5 +363,5 @@ def test_cypher_script_export_loads_the_same_graph(session):
             session.run(line.rstrip(";")).consume()
     assert counts(session) == (graph.number_of_nodes(), graph.number_of_edges(),
                                graph.number_of_nodes())
-    assert run_cypher("portfolio", session, department="区发展改革委") == run_networkx(
+    assert run("portfolio", CypherBackend(session), department="区发展改革委") == run_networkx(
         "portfolio", NetworkxBackend(graph), department="区发展改革委")

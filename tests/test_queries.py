@@ -149,22 +149,22 @@ def test_departments_of_one_plan(ask):
 # --- the registry ------------------------------------------------------------------------------
 
 def test_unknown_backend_kind_is_refused(sample_graph):
-    class Cypher:
-        kind = "cypher"
+    class Gremlin:
+        kind = "gremlin"
         source = None
 
-    with pytest.raises(UnsupportedBackend, match="who-owns has no cypher"):
-        run("who-owns", Cypher(), text="x")
+    with pytest.raises(UnsupportedBackend, match="who-owns has no gremlin"):
+        run("who-owns", Gremlin(), text="x")
 
 
-def test_every_query_has_both_implementations_and_an_example():
+def test_every_query_has_all_three_implementations_and_an_example():
     import importlib
 
     from queries.backends import sparql_template
 
     for name, module in QUERIES.items():
         mod = importlib.import_module(module)
-        assert callable(mod.on_networkx) and callable(mod.on_sparql), name
+        assert callable(mod.on_networkx) and callable(mod.on_sparql) and callable(mod.on_cypher), name
         assert "VALUES ?planFilter" in sparql_template(module.rsplit(".", 1)[1]), name
 
 

@@ -39,6 +39,10 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("xml", "graph.export.xml", "RdfXmlExporter", (".rdf", ".xml"), "RDF/XML"),
     Format("graphml", "graph.export.graphml", "GraphMLExporter", (".graphml",),
            "GraphML, for network tools (Gephi, yEd, networkx)"),
+    Format("cypher", "graph.export.cypher", "CypherExporter", (".cypher", ".cql"),
+           "Cypher script for cypher-shell"),
+    Format("neo4j-csv", "graph.export.neo4j_csv", "Neo4jCsvExporter", (),
+           "CSV files and import.sh for neo4j-admin database import full", directory=True),
 )}
 
 

@@ -13,7 +13,7 @@ import csv
 import shlex
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .base import Exporter
 
@@ -63,12 +63,9 @@ def field(value: Any, where: str) -> str:
 
 
 class Neo4jCsvExporter(Exporter):
-    """Writes a folder, not a stream: ``write_directory``."""
+    """Writes a folder, not a stream (registered with ``directory=True``)."""
 
-    def write(self, graph: "nx.MultiDiGraph", out: BinaryIO) -> None:
-        raise TypeError("neo4j-csv writes a folder of files; call write_directory")
-
-    def write_directory(self, graph: "nx.MultiDiGraph", directory: Path) -> list[Path]:
+    def write(self, graph: "nx.MultiDiGraph", directory: Path) -> list[Path]:
         """Write the node and relationship files and ``import.sh``; return the files written."""
         from ..neo4j_loader import neo4j_value
 

@@ -236,7 +236,7 @@ def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
 @_store_option
 def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str, ...],
                store_dir: Path | None) -> None:
-    """Export the store as RDF (ttl, nt, jsonld, xml) or GraphML."""
+    """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script or neo4j-admin CSV files."""
     from graph.export import UnknownFormat, find
 
     try:

@@ -158,12 +158,13 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
     Named queries give the same rows as `policykg who-owns` and the others. Raw Cypher must only
     read; pass values as parameters (-p name=value, used as $name), never inside the text.
     """
-    from queries.cypher import NAMED, WriteRefused, check_read_only, run
+    from queries import QUERIES, CypherBackend, run
+    from queries.cypher import WriteRefused, check_read_only
 
-    if query in NAMED:
+    if query in QUERIES:
         params = _named_params(query, value, plan, year, indicator)
         with session(uri, user, password_env, database, read_only=True) as opened:
-            rows = _answer(opened, lambda tx: run(query, tx, **params), uri)
+            rows = _answer(opened, lambda tx: run(query, CypherBackend(tx), **params), uri)
     else:
         if value is not None:
             raise CannotRun(f"unexpected argument {value!r}: raw Cypher takes its values as "
