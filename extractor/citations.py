@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import DOC_NUMBER, doc_number_prefix, format_doc_number
+from .metadata import DOC_NUMBER, doc_number_prefix, find_doc_numbers, format_doc_number
 
 
 @dataclass
@@ -33,7 +33,7 @@ def find_citations(text: str, start: int = 0, exclude_titles: tuple[str, ...] = 
         if m.group(1) not in exclude_titles:
             found.append(FoundCitation(m.group(1), number, m.start(), end))
         covered.append((m.start(), end))
-    for m in DOC_NUMBER.finditer(text, start):
+    for m in find_doc_numbers(text, start):
         if any(a <= m.start() < b for a, b in covered):
             continue
         skipped = len(m.group(1)) - len(doc_number_prefix(m))

@@ -14,6 +14,19 @@ _FIELDS = {"index_number": "索引号", "written_date": "成文日期", "effecti
            "issuer": "发文机关|发文单位"}
 _LABEL_ANY = "|".join(_FIELDS.values()) + "|责任单位|主题分类|体裁分类|来源"
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
+_DOC_NUMBER_CORE = re.compile(r"[\[［〔【（]\s*(?:19|20)\d{2}\s*[\]］〕】）]\s*\d{1,4}\s*号")
+_ISSUER_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+
+
+def find_doc_numbers(text: str, start: int = 0):
+    """Every 文号 in ``text[start:]`` as ``DOC_NUMBER`` matches, found from the bracketed year
+    outward: scanning for the prefix at every character costs more than the rest of a parse."""
+    for core in _DOC_NUMBER_CORE.finditer(text, start):
+        issuer = _ISSUER_BEFORE.search(text, max(start, core.start() - 12), core.start())
+        if issuer:
+            yield DOC_NUMBER.match(text, issuer.start(), core.end())
+
+
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
 _NOTICE = re.compile(r"^(.{0,40}?)关于印发(?:[《<＜〈]([^》>＞〉]+)[》>＞〉]|(.+?))的(?:通知|函)")

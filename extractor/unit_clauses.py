@@ -79,8 +79,9 @@ class DocRules:
                    bool(RULE_NO_LEAD.search(text)))
 
 
-def find_clauses(text: str, start: int, end: int) -> list[Clause]:
-    """All unit clauses inside ``text[start:end]``, in order."""
+def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> list[Clause]:
+    """All unit clauses inside ``text[start:end]``, in order. Without ``fallbacks`` only labelled
+    clauses (``责任单位：``, ``牵头单位：`` …) count, not lists read from brackets or sentences."""
     clauses: list[Clause] = []
     taken_until = start
     for m in _CLAUSE_START.finditer(text, start, end):
@@ -101,6 +102,8 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
             line_end = end if more == -1 or more > end else more
         clauses.append(_read_clause(text, m.start(), line_end, m.start(), line_end))
         taken_until = line_end
+    if not fallbacks:
+        return sorted(clauses, key=lambda c: c.start)
     if not clauses:
         for m in _LEAD_SUPPORT.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))

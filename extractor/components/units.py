@@ -39,16 +39,17 @@ class UnitReader:
     def match(self, doc: Doc) -> list[tuple[str, Clause]]:
         text = text_of(doc)
         found = []
-        measure_ranges = []
+        gap_start = doc._.header.body_start if doc._.header else 0
+        gaps = []
         for node in doc._.measures:
-            start = node.heading.body_start
-            for clause in find_clauses(text, start, node.own_end):
+            for clause in find_clauses(text, node.heading.body_start, node.own_end):
                 found.append((node.id, clause))
-            measure_ranges.append((node.heading.start, node.own_end))
-        # clauses outside any measure are reported, never silently dropped
-        body_start = doc._.header.body_start if doc._.header else 0
-        for clause in find_clauses(text, body_start, len(text)):
-            if not any(a <= clause.start < b for a, b in measure_ranges):
+            gaps.append((gap_start, node.heading.start))
+            gap_start = max(gap_start, node.own_end)
+        gaps.append((gap_start, len(text)))
+        # labelled clauses outside any measure are reported, never silently dropped
+        for a, b in gaps:
+            for clause in find_clauses(text, a, b, fallbacks=False):
                 doc._.problems.append(("unit-unattached", "unit clause outside any measure: "
                                        + text[clause.start:clause.end][:60], (clause.start, clause.end)))
         return found
