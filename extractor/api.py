@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .model import (Citation, Department, Goal, Measure, Metadata, Plan, Section, Source, Target,
                     Unit, Warning)
+from .memory import paused_collector
 from .normalize import NormText, normalize
 from .readers import Document, read_document
 from .structure import walk
@@ -31,10 +32,11 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
     if source is None:
         source = Source(path=path, format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                         chars=len(text), encoding=None)
-    norm = normalize(text)
-    doc = run(norm.text)
-    return _assemble(doc, norm, plan_id or plan_id_for(source.path, text), source, text,
-                     list(extra_warnings or []))
+    with paused_collector():
+        norm = normalize(text)
+        doc = run(norm.text)
+        return _assemble(doc, norm, plan_id or plan_id_for(source.path, text), source, text,
+                         list(extra_warnings or []))
 
 
 def parse_path(path) -> Plan:

@@ -7,11 +7,12 @@ documents, regions) are merged with ``schema.merge_shared``.
 """
 from __future__ import annotations
 
-import gc
 
 from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
+
+from extractor.memory import paused_collector
 
 from .indicators import IndicatorIndex, default_index
 from .schema import (
@@ -27,21 +28,12 @@ Attrs = dict[str, Any]
 
 def build_graph(plans: Iterable["Plan"],
                 indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
-    """One graph of all ``plans``.
-
-    The cyclic garbage collector is paused while the graph grows: it would otherwise scan every
-    node's attribute dicts again and again, and the time per plan would grow with the corpus.
-    """
+    """One graph of all ``plans`` (the garbage collector paused, see ``extractor.memory``)."""
     graph = nx.MultiDiGraph()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         parts = [plan_graph(plan, indicators) for plan in plans]
         merge_into(graph, (n for part in parts for n in part.nodes(data=True)),
                    (e for part in parts for e in part.edges(keys=True, data=True)))
-    finally:
-        if was_enabled:
-            gc.enable()
     return graph
 
 
