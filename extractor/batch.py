@@ -192,10 +192,10 @@ class _Progress:
 
 
 def summary(outcomes: list[Outcome]) -> list[str]:
-    """"N parsed, M failed", then one line per failure naming the file and the reason."""
+    """One line per failure naming the file and the reason, then "N parsed, M failed"."""
     failed = [o for o in outcomes if not o.ok]
-    lines = [f"{len(outcomes) - len(failed)} parsed, {len(failed)} failed"]
-    lines.extend(f"  {o.path}: {o.error}" for o in failed)
+    lines = [f"Error: {o.path}: {o.error}" for o in failed]
+    lines.append(f"{len(outcomes) - len(failed)} parsed, {len(failed)} failed")
     return lines
 
 

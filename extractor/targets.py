@@ -323,7 +323,7 @@ class _Sentence:
         the noun after the number when the clause starts with the verb."""
         lex, text = self.lex, self.text
         verbs_end = cues[-1].start if cues else q.start
-        head, h_start, h_end = lex.strip(text, win_start, verbs_end)
+        head, h_start, _ = lex.strip(text, win_start, verbs_end)
         if follows_noun:
             noun_start = phrase_end + (text.startswith("的", phrase_end))
             noun_end = self._noun_end(noun_start, later)
@@ -340,7 +340,7 @@ class _Sentence:
             self.series = parts[1:]
             return parts[0], h_start, h_start + len(parts[0])
         if cues:
-            between, b_start, b_end = lex.strip(text, cues[-1].end, q.start)
+            between, _, b_end = lex.strip(text, cues[-1].end, q.start)
             if between:
                 return between, cues[-1].start, b_end
         if self.series:

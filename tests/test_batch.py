@@ -47,10 +47,10 @@ def test_parse_many_reports_every_file_and_never_stops(tmp_path):
     assert "DOCX" in by_name["binary.docx"].error
     assert by_name["missing.txt"].error == "no such file"
     assert summary(outcomes) == [
+        f"Error: {root / 'empty.txt'}: empty file",
+        f"Error: {root / 'sub' / 'binary.docx'}: {by_name['binary.docx'].error}",
+        f"Error: {tmp_path / 'missing.txt'}: no such file",
         "3 parsed, 3 failed",
-        f"  {root / 'empty.txt'}: empty file",
-        f"  {root / 'sub' / 'binary.docx'}: {by_name['binary.docx'].error}",
-        f"  {tmp_path / 'missing.txt'}: no such file",
     ]
 
 
@@ -72,7 +72,7 @@ def test_no_progress_output_when_not_on_a_terminal(capsys):
 def test_print_summary_goes_to_standard_error(capsys):
     print_summary([Outcome(Path("a.txt"), error="empty file"), Outcome(Path("b.txt"))])
     captured = capsys.readouterr()
-    assert captured.err == "1 parsed, 1 failed\n  a.txt: empty file\n" and captured.out == ""
+    assert captured.err == "Error: a.txt: empty file\n1 parsed, 1 failed\n" and captured.out == ""
 
 
 def test_parser_errors_become_outcomes(monkeypatch):

@@ -124,17 +124,14 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
     builds the plan shipped with policykg. Files that fail are listed; the others are stored.
     """
-    from extractor.batch import parse_many
+    from extractor.batch import parse_many, summary
 
     targets = list(paths) or default_corpus()
-    plans, failed = [], []
-    for outcome in parse_many(targets, workers=workers):
-        if outcome.ok:
-            plans.append(outcome.plan)
-        else:
-            failed.append(outcome)
-    for outcome in failed:
-        click.echo(f"Error: {outcome.path}: {outcome.error}", err=True)
+    outcomes = list(parse_many(targets, workers=workers))
+    plans = [o.plan for o in outcomes if o.ok]
+    failed = len(plans) < len(outcomes)
+    for line in summary(outcomes)[:-1]:
+        click.echo(line, err=True)
     directory = store_dir or default_store_dir()
     if plans:
         try:

@@ -23,19 +23,18 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
 
     single = len(paths) == 1 and not paths[0].is_dir()
     if single:
-        plans, failures = [parse_file(paths[0])], []
+        plans, outcomes = [parse_file(paths[0])], []
     else:
-        plans, failures = _parse_many(paths, workers)
+        plans, outcomes = _parse_many(paths, workers)
     text = _render(plans, fmt, single)
     if output:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-    for path, error in failures:
-        click.echo(f"Error: {path}: {error}", err=True)
     if not single:
-        click.echo(f"{len(plans)} parsed, {len(failures)} failed", err=True)
-    if failures:
+        from extractor.batch import print_summary
+        print_summary(outcomes)
+    if len(plans) < len(outcomes):
         sys.exit(1)
 
 
@@ -45,13 +44,8 @@ def _parse_many(paths, workers):
 
     if not collect(paths):
         raise PlanInputError(", ".join(map(str, paths)), "no plan files (.txt .pdf .html .htm .docx) found")
-    plans, failures = [], []
-    for outcome in parse_many(list(paths), workers=workers):
-        if outcome.plan is not None:
-            plans.append(outcome.plan)
-        else:
-            failures.append((outcome.path, outcome.error))
-    return plans, failures
+    outcomes = list(parse_many(list(paths), workers=workers))
+    return [o.plan for o in outcomes if o.ok], outcomes
 
 
 def _render(plans, fmt: str, single: bool) -> str:
