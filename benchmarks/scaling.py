@@ -27,7 +27,7 @@ SIZES = (1, 4, 16, 64)
 QUICK_SIZES = (1, 4)
 BAR = 1.2
 # Sizes below this many copies repeat, up to ``runs`` times, to parse about this many copies.
-REPEAT_BUDGET = 16
+REPEAT_BUDGET = 128
 
 
 @dataclass
