@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from extractor.memory import paused_collector
-
 from .indicators import IndicatorIndex, default_index
 from .schema import (
     NODES, ROLE_RELATIONS, NodeType, RelType, department_node, document_node, indicator_node,
@@ -29,6 +27,8 @@ Attrs = dict[str, Any]
 def build_graph(plans: Iterable["Plan"],
                 indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
     """One graph of all ``plans`` (the garbage collector paused, see ``extractor.memory``)."""
+    from extractor.memory import paused_collector
+
     graph = nx.MultiDiGraph()
     with paused_collector():
         parts = [plan_graph(plan, indicators) for plan in plans]
