@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, TextIO
 
@@ -36,7 +37,7 @@ def output_options(command: Callable) -> Callable:
 def render(rows: list[dict[str, Any]], fmt: str | None, columns: Iterable[Column] | None = None,
            out: TextIO | None = None) -> None:
     """Write ``rows`` in ``fmt`` (``None``: table on a terminal, else json)."""
-    out = out or click.get_text_stream("stdout")
+    out = out or sys.stdout
     fmt = fmt or ("table" if out.isatty() else "json")
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
