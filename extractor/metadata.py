@@ -13,9 +13,9 @@ _FIELDS = {"index_number": "索引号", "written_date": "成文日期", "effecti
            "published_date": "发布日期|公开日期", "publisher": "发布机构", "doc_number": "文号|发文字号",
            "issuer": "发文机关|发文单位"}
 _LABEL_ANY = "|".join(_FIELDS.values()) + "|责任单位|主题分类|体裁分类|来源"
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12}?)\s*[\[［〔【（]\s*((?:19|20)\d{2})\s*[\]］〕】）]\s*(\d{1,4})\s*号")
 _DOC_NUMBER_CORE = re.compile(r"[\[［〔【（]\s*(?:19|20)\d{2}\s*[\]］〕】）]\s*\d{1,4}\s*号")
-_ISSUER_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+_ISSUER_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*\Z")
 
 
 def find_doc_numbers(text: str, start: int = 0):
@@ -23,8 +23,9 @@ def find_doc_numbers(text: str, start: int = 0):
     outward: scanning for the prefix at every character costs more than the rest of a parse."""
     for core in _DOC_NUMBER_CORE.finditer(text, start):
         issuer = _ISSUER_BEFORE.search(text, max(start, core.start() - 12), core.start())
-        if issuer:
-            yield DOC_NUMBER.match(text, issuer.start(), core.end())
+        match = DOC_NUMBER.match(text, issuer.start(), core.end()) if issuer else None
+        if match:
+            yield match
 
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")

@@ -46,3 +46,9 @@ def test_title_broken_before_its_last_words_is_joined():
 def test_notice_line_without_issuer_before_it():
     text = "河北省人民政府办公厅\n关于印发《河北省重点领域\n严格能效约束推进节能降碳实施方案》的通知\n各市人民政府：\n"
     assert read_header(text).values["title"].value == "河北省重点领域严格能效约束推进节能降碳实施方案"
+
+
+def test_doc_number_broken_before_its_bracket():
+    text = "《广东省碳排放管理试行办法》（粤府\n〔2017〕59号）要求"
+    (cite,) = find_citations(text)
+    assert (cite.title, cite.doc_number) == ("广东省碳排放管理试行办法", "粤府〔2017〕59号")
