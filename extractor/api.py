@@ -99,7 +99,7 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
         warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))
     return Plan(id=plan_id, source=source, metadata=metadata, sections=sections, measures=measures,
                 targets=targets, goals=goals, citations=citations,
-                departments=_departments(measures, doc._.units), warnings=warnings)
+                departments=_departments(measures), warnings=warnings)
 
 
 def _printed(text: str, norm: NormText, start: int, end: int) -> str:
@@ -138,7 +138,7 @@ class _Locator:
         return None, best[0] if best else None
 
 
-def _departments(measures: list[Measure], records) -> list[Department]:
+def _departments(measures: list[Measure]) -> list[Department]:
     by_name: dict[str, Department] = {}
     for m in measures:
         for u in m.units:

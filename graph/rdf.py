@@ -34,6 +34,9 @@ from .schema import (
     region_node, segment,
 )
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 PKG_BASE = "https://w3id.org/policykg/"
 
 

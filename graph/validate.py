@@ -38,9 +38,12 @@ def read_rdf(path: Path) -> "rdflib.Graph":
     if not path.is_file():
         raise UnreadableRdf(f"{path}: no such file")
     try:
-        return Graph().parse(path, format=guess_format(str(path)) or "turtle")
+        graph = Graph().parse(path, format=guess_format(str(path)) or "turtle")
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise UnreadableRdf(f"{path}: not readable as RDF ({' '.join(str(exc).split())})") from None
+    if not len(graph):
+        raise UnreadableRdf(f"{path}: holds no RDF triples (empty file?)")
+    return graph
 
 
 def validate(data: "rdflib.Graph") -> Report:

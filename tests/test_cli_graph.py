@@ -205,6 +205,10 @@ def test_validate_errors(tmp_path):
     bad.write_text("this is not turtle <", encoding="utf-8")
     result = invoke("validate", bad)
     assert result.exit_code == 2 and "not readable as RDF" in result.stderr
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    result = invoke("validate", empty)
+    assert result.exit_code == 2 and "no RDF triples" in result.stderr
 
 
 def test_sparql_command(qingyang_store):
@@ -221,6 +225,13 @@ def test_sparql_command(qingyang_store):
     assert ask.stdout == "true\n"
     result = invoke("sparql", "SELEKT nothing", "--store", qingyang_store)
     assert result.exit_code == 2 and result.stderr.startswith("Error: bad SPARQL query")
+
+
+def test_sparql_query_file_that_is_not_text(qingyang_store, tmp_path):
+    binary = tmp_path / "query.rq"
+    binary.write_bytes(bytes(range(128, 256)))
+    result = invoke("sparql", str(binary), "--store", qingyang_store)
+    assert result.exit_code == 2 and "not a UTF-8 text file" in result.stderr
 
 
 # --- cold start ----------------------------------------------------------------------------------

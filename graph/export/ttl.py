@@ -34,19 +34,19 @@ class _Converter:
     """rdflib terms to pyoxigraph terms, IRIs cached (the same few thousand recur everywhere)."""
 
     def __init__(self, ox):
-        self.ox = ox
+        from rdflib import BNode, Literal
+
+        self.ox, self.bnode, self.literal = ox, BNode, Literal
         self.iris: dict[str, object] = {}
 
     def __call__(self, term):
-        from rdflib import BNode, Literal
-
-        if isinstance(term, Literal):
+        if isinstance(term, self.literal):
             if term.language:
                 return self.ox.Literal(str(term), language=term.language)
             if term.datatype:
                 return self.ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
             return self.ox.Literal(str(term))
-        if isinstance(term, BNode):
+        if isinstance(term, self.bnode):
             return self.ox.BlankNode(str(term))
         return self.iri(str(term))
 

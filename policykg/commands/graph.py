@@ -301,6 +301,8 @@ def sparql_cmd(query: str, engine: str, base: str, plans: tuple[str, ...],
             query = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise CannotRun(f"{path}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise CannotRun(f"{path}: not a UTF-8 text file of SPARQL") from None
     graph = _load(store_dir, plans)
     try:
         result = open_engine(graph, engine, base).query(query)
