@@ -79,7 +79,7 @@ def measure(ctx: Context) -> list[Figure]:
         from neo4j import GraphDatabase
     except ImportError:
         raise Skip("the neo4j driver is not installed (pip install 'policykg[neo4j]')") from None
-    from graph.neo4j_loader import LoadSettings, batches, ensure_schema, load
+    from policykg.graph.neo4j_loader import LoadSettings, batches, ensure_schema, load
 
     settings = LoadSettings(batch_size=BATCH, max_batch_bytes=BATCH_BYTES)
     graph = ctx.graph

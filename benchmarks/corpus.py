@@ -18,7 +18,7 @@ from .core import Settings, Skip
 if TYPE_CHECKING:
     import networkx as nx
 
-    from extractor.model import Plan
+    from policykg.extractor.model import Plan
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("POLICYKG_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -51,7 +51,7 @@ def pdf_paths(folder: Path | None = None) -> list[Path]:
 
 def parse_all(texts: list[Text], copy: int | None = None) -> list["Plan"]:
     """Parse each text; ``copy`` gives each plan a distinct id (``<stem>-x<copy>``)."""
-    from extractor import parse
+    from policykg.extractor import parse
 
     suffix = "" if copy is None else f"-x{copy}"
     return [parse(t.text, plan_id=f"{t.stem}{suffix}".replace("_", "-")) for t in texts]
@@ -76,13 +76,13 @@ class Context:
 
     @cached_property
     def graph(self) -> "nx.MultiDiGraph":
-        from graph.build import build_graph
+        from policykg.graph.build import build_graph
         return build_graph(self.plans)
 
     @cached_property
     def store_dir(self) -> Path:
         """A temporary store holding the corpus plans; removed by ``close``."""
-        from graph.store import Store
+        from policykg.graph.store import Store
 
         self._scratch = tempfile.TemporaryDirectory(prefix="policykg-bench-")
         with Store.create(self._scratch.name) as store:

@@ -36,8 +36,8 @@ def bare_rows(path: Path) -> int:
 
 
 def measure(ctx: Context) -> list[Figure]:
-    from graph.build import build_graph
-    from graph.store import FILENAME, Store
+    from policykg.graph.build import build_graph
+    from policykg.graph.store import FILENAME, Store
 
     plans = ctx.plans
     graph = ctx.graph

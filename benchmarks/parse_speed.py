@@ -18,7 +18,7 @@ BAR = 1.5
 def measure(ctx: Context) -> list[Figure]:
     import jieba
 
-    from extractor.pipeline import build_pipeline
+    from policykg.extractor.pipeline import build_pipeline
 
     jieba.setLogLevel(60)
     jieba.initialize()

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args(argv)
 
-    from extractor import parse_file
+    from policykg.extractor import parse_file
 
     overall = {kind: Tally() for kind in KINDS}
     print(f"{'file':58} " + " ".join(f"{kind:>14}" for kind in KINDS))

@@ -40,8 +40,8 @@ def measure(ctx: Context) -> list[Figure]:
         import pypdfium2  # noqa: F401
     except ImportError:
         raise Skip("pypdfium2 is not installed (pip install 'policykg[pdf]')") from None
-    from extractor import parse_file
-    from extractor.readers import read_document
+    from policykg.extractor import parse_file
+    from policykg.extractor.readers import read_document
 
     paths = pdf_paths()
     if ctx.settings.quick:

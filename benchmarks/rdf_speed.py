@@ -35,8 +35,8 @@ def measure(ctx: Context) -> list[Figure]:
         import rdflib  # noqa: F401
     except ImportError as exc:
         raise Skip(f"{exc.name} is not installed (pip install 'policykg[rdf]')") from None
-    from graph.export import find
-    from graph.rdf import to_rdflib
+    from policykg.graph.export import find
+    from policykg.graph.rdf import to_rdflib
 
     graph = ctx.graph
     exporter = find("ttl").load()

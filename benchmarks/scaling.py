@@ -65,7 +65,7 @@ def _peak_mb() -> float:
 
 def run_size(size: int, repeats: int) -> SizeResult:
     """Parse and build ``size`` copies of the corpus ``repeats`` times (in this process)."""
-    from graph.build import build_graph
+    from policykg.graph.build import build_graph
 
     texts = read_texts()
     build_graph(parse_all(texts))  # load the pipeline, the vocabulary and the indicator table

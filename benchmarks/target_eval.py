@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize  # noqa: E402
-from extractor.targets import FoundTarget, find_targets  # noqa: E402
+from policykg.extractor.normalize import normalize  # noqa: E402
+from policykg.extractor.targets import FoundTarget, find_targets  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
 CORPUS_TXT = ROOT.parent / "shared" / "corpus" / "txt"

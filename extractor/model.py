@@ -191,6 +191,6 @@ def json_schema() -> dict[str, Any]:
     return Plan.model_json_schema(by_alias=True)
 
 
-if __name__ == "__main__":  # python -m extractor.model > docs/plan.schema.json
+if __name__ == "__main__":  # python -m policykg.extractor.model > docs/plan.schema.json
     import json
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

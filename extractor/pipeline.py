@@ -18,11 +18,11 @@ _REGISTERED = False
 
 # name -> (class path, attributes written, attributes read)
 COMPONENTS = {
-    "metadata": ("extractor.components.metadata:MetadataReader", ["doc._.header"], []),
-    "headings": ("extractor.components.headings:HeadingParser", ["doc._.sections", "doc._.measures"], []),
-    "units": ("extractor.components.units:UnitReader", ["doc._.units"], ["doc._.measures", "doc._.header"]),
-    "targets": ("extractor.components.targets:TargetFinder", ["doc._.targets", "doc._.goals"], ["doc._.header"]),
-    "citations": ("extractor.components.citations:CitationFinder", ["doc._.citations"], ["doc._.header"]),
+    "metadata": ("policykg.extractor.components.metadata:MetadataReader", ["doc._.header"], []),
+    "headings": ("policykg.extractor.components.headings:HeadingParser", ["doc._.sections", "doc._.measures"], []),
+    "units": ("policykg.extractor.components.units:UnitReader", ["doc._.units"], ["doc._.measures", "doc._.header"]),
+    "targets": ("policykg.extractor.components.targets:TargetFinder", ["doc._.targets", "doc._.goals"], ["doc._.header"]),
+    "citations": ("policykg.extractor.components.citations:CitationFinder", ["doc._.citations"], ["doc._.header"]),
 }
 
 

@@ -19,7 +19,7 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
-    from extractor.model import Plan
+    from policykg.extractor.model import Plan
 
 Attrs = dict[str, Any]
 
@@ -27,7 +27,7 @@ Attrs = dict[str, Any]
 def build_graph(plans: Iterable["Plan"],
                 indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
     """One graph of all ``plans`` (the garbage collector paused, see ``extractor.memory``)."""
-    from extractor.memory import paused_collector
+    from policykg.extractor.memory import paused_collector
 
     graph = nx.MultiDiGraph()
     with paused_collector():

@@ -71,7 +71,7 @@ def _read(text: str, where: str):
 def default_index() -> IndicatorIndex:
     """The synonyms shipped with the package, after those of the file ``$POLICYKG_INDICATORS``
     names if it is set (so a user's entry wins over a shipped one for the same name)."""
-    data = resources.files("graph").joinpath("data/indicators.jsonl").read_text(encoding="utf-8")
+    data = resources.files("policykg.graph").joinpath("data/indicators.jsonl").read_text(encoding="utf-8")
     shipped = list(_read(data, "graph/data/indicators.jsonl"))
     extra = os.environ.get("POLICYKG_INDICATORS")
     mine = IndicatorIndex.from_file(Path(extra)).indicators if extra else []

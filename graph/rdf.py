@@ -235,7 +235,7 @@ def bind_prefixes(graph: Graph, base: str = DEFAULT_BASE) -> Graph:
 @lru_cache(maxsize=None)
 def data_file(name: str) -> str:
     """The text of a file shipped in ``graph/data``."""
-    return resources.files("graph").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("policykg.graph").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

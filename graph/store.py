@@ -24,7 +24,7 @@ from .schema import SCHEMA
 if TYPE_CHECKING:
     import networkx as nx
 
-    from extractor.model import Plan
+    from policykg.extractor.model import Plan
 
 STORE_FORMAT = "policykg/store@1"
 FILENAME = "policykg.sqlite"

@@ -66,7 +66,7 @@ def main() -> None:
     failed a check or (in a batch) failed to parse; 2 cannot run (bad input file, no store,
     bad options).
     """
-    from extractor.errors import PlanInputError
+    from policykg.extractor.errors import PlanInputError
 
     try:
         code = cli.main(standalone_mode=False)

@@ -18,10 +18,10 @@ __all__ = ["QUERIES", "run", "Backend", "CypherBackend", "NetworkxBackend", "Spa
            "UnsupportedBackend"]
 
 QUERIES: dict[str, str] = {
-    "who-owns": "queries.who_owns",
-    "portfolio": "queries.portfolio",
-    "targets": "queries.targets",
-    "departments": "queries.departments",
+    "who-owns": "policykg.queries.who_owns",
+    "portfolio": "policykg.queries.portfolio",
+    "targets": "policykg.queries.targets",
+    "departments": "policykg.queries.departments",
 }
 
 

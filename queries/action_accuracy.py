@@ -8,8 +8,8 @@ The classifier learns from the dev gold titles (``queries/data/action_examples.j
 whose titles are among the examples is scored leave-one-plan-out: by a classifier built without
 that plan's examples. The held-out gold files are never examples.
 
-    python -m queries.action_accuracy tests/gold tests/gold/heldout      # the figures
-    python -m queries.action_accuracy --write-examples tests/gold        # rebuild the examples
+    python -m policykg.queries.action_accuracy tests/gold tests/gold/heldout      # the figures
+    python -m policykg.queries.action_accuracy --write-examples tests/gold        # rebuild the examples
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from .national_actions import ActionClassifier, default_examples
 
 if TYPE_CHECKING:
-    from extractor.model import Measure, Plan
+    from policykg.extractor.model import Measure, Plan
 
 _PUNCT = re.compile(r"[\s。，、；：:,.“”\"'（）()]")
 
@@ -122,7 +122,7 @@ def write_examples(gold_paths: Sequence[Path], out: Path) -> int:
         examples += [{"label": m["action"], "title": m["title"], "plan": gold["source"]}
                      for m in gold["measures"] if m.get("action")]
     about = ("Measure titles with their hand label (action) from the dev gold files "
-             "(tests/gold/*.gold.json, never tests/gold/heldout), written by python -m queries.action_accuracy "
+             "(tests/gold/*.gold.json, never tests/gold/heldout), written by python -m policykg.queries.action_accuracy "
              "--write-examples tests/gold")
     lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in examples)
     out.write_text(f'{{"_about": {json.dumps(about, ensure_ascii=False)},\n"examples": [\n{lines}\n]}}\n',
@@ -142,7 +142,7 @@ def main(argv: Sequence[str]) -> None:
         out = Path(__file__).with_name("data") / "action_examples.json"
         print(f"{out}: {write_examples(_gold_files(argv[1:]), out)} examples")
         return
-    from extractor import parse_file
+    from policykg.extractor import parse_file
 
     corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
     results = score_files(_gold_files(argv), lambda source: parse_file(

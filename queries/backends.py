@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.sparql import Engine
+    from policykg.graph.sparql import Engine
 
 
 class Backend(Protocol):
@@ -41,4 +41,4 @@ class CypherBackend:
 @lru_cache(maxsize=None)
 def sparql_template(name: str) -> str:
     """The text of ``queries/sparql/<name>.rq``."""
-    return resources.files("queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
+    return resources.files("policykg.queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")

@@ -32,7 +32,7 @@ from .indicator_match import IndicatorMatcher, default_matcher
 from .national_frame import ACTIONS, LABELS
 
 if TYPE_CHECKING:
-    from extractor.model import Plan, Target
+    from policykg.extractor.model import Plan, Target
 
     from .national_actions import ActionClassifier
 
@@ -43,7 +43,7 @@ _ADMIN = ("区", "市", "县", "省")
 
 @lru_cache(maxsize=None)
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("queries").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    text = resources.files("policykg.queries").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from graph.schema import RELATION_ROLES
+from policykg.graph.schema import RELATION_ROLES
 
 from .departments import department_row
 from .portfolio import row_key

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from graph.schema import RELATION_ROLES
+from policykg.graph.schema import RELATION_ROLES
 
 from .backends import sparql_template
 from .lookups import DEPARTMENT, nodes_of
@@ -19,7 +19,7 @@ from .rows import ordered
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.sparql import Engine
+    from policykg.graph.sparql import Engine
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from graph.sparql import bind
+    from policykg.graph.sparql import bind
 
     query = bind(sparql_template("departments"), planFilter=params.plan)
     return ordered(department_row(s["department"], s["region"], s["leads"], s["supports"], s["joint"],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from graph.indicators import IndicatorIndex, default_index, normalise
+from policykg.graph.indicators import IndicatorIndex, default_index, normalise
 
 MIN_SIMILARITY = 0.5
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
-from graph.schema import RELATION_ROLES, NodeType
+from policykg.graph.schema import RELATION_ROLES, NodeType
 
 from .rows import Unit, measure_ref
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 from .national_frame import LABELS, Frame, default_frame
 
 if TYPE_CHECKING:
-    from extractor.model import Plan
+    from policykg.extractor.model import Plan
 
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 Vector = dict[str, float]
@@ -72,7 +72,7 @@ class Example:
 @lru_cache(maxsize=1)
 def default_examples() -> tuple[Example, ...]:
     """The labelled titles shipped in ``queries/data/action_examples.json``."""
-    text = resources.files("queries").joinpath("data/action_examples.json").read_text(encoding="utf-8")
+    text = resources.files("policykg.queries").joinpath("data/action_examples.json").read_text(encoding="utf-8")
     return tuple(Example(e["label"], e["title"], e["plan"]) for e in json.loads(text)["examples"])
 
 

@@ -4,7 +4,7 @@ plus 政策保障 and 其他, each described by the national plan's own words.
 The descriptions ship as ``queries/data/national_actions.json`` so the classifier needs neither the
 PDF nor a PDF library at run time. The file was made once with::
 
-    python -m queries.national_frame ../shared/corpus/pdf/guowuyuan_2030_qian_tandafeng_xingdong_fangan.pdf
+    python -m policykg.queries.national_frame ../shared/corpus/pdf/guowuyuan_2030_qian_tandafeng_xingdong_fangan.pdf
 
 which reads the PDF's text with pypdfium2 and cuts it at its own headings: each of the ten
 ``（一）…行动。`` blocks of 三、重点任务 describes one action; 五、政策保障 and 六、组织实施 describe
@@ -146,7 +146,7 @@ def frame_from_dict(data: dict) -> Frame:
 @lru_cache(maxsize=1)
 def default_frame() -> Frame:
     """The descriptions shipped in ``queries/data/national_actions.json``."""
-    text = resources.files("queries").joinpath("data/national_actions.json").read_text(encoding="utf-8")
+    text = resources.files("policykg.queries").joinpath("data/national_actions.json").read_text(encoding="utf-8")
     return frame_from_dict(json.loads(text))
 
 
@@ -166,7 +166,7 @@ def extract_pdf_text(path: Path) -> str:
 def main(argv: list[str]) -> None:
     """Rebuild ``queries/data/national_actions.json`` from the national plan's PDF."""
     if len(argv) != 1:
-        raise SystemExit("usage: python -m queries.national_frame NATIONAL_PLAN.pdf")
+        raise SystemExit("usage: python -m policykg.queries.national_frame NATIONAL_PLAN.pdf")
     pdf = Path(argv[0])
     actions = split_frame(extract_pdf_text(pdf))
     missing = [label for label in LABELS if label not in {a.label for a in actions}]

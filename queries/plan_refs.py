@@ -8,16 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from extractor.errors import PlanInputError
+from policykg.extractor.errors import PlanInputError
 
 if TYPE_CHECKING:
-    from extractor.model import Plan
+    from policykg.extractor.model import Plan
 
 
 def load_plans(refs: Sequence[str], store_dir: Path | None = None) -> list["Plan"]:
     """The plans ``refs`` name, in order; ``store_dir`` defaults to the default store."""
-    from extractor import parse_file
-    from extractor.model import Plan
+    from policykg.extractor import parse_file
+    from policykg.extractor.model import Plan
 
     store = None
     plans = []
@@ -39,7 +39,7 @@ def load_plans(refs: Sequence[str], store_dir: Path | None = None) -> list["Plan
 
 
 def _open_store(ref: str, store_dir: Path | None):
-    from graph.store import Store, StoreError, default_store_dir
+    from policykg.graph.store import Store, StoreError, default_store_dir
 
     directory = store_dir or default_store_dir()
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from graph.schema import RELATION_ROLES
+from policykg.graph.schema import RELATION_ROLES
 
 from .backends import sparql_template
 from .lookups import DEPARTMENT, nodes_of, ref_of, units_of
@@ -19,7 +19,7 @@ from .rows import ROLE_ORDER, group, measure_ref, measure_row, ordered, solution
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.sparql import Engine
+    from policykg.graph.sparql import Engine
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _resolve(graph: "nx.MultiDiGraph", name: str) -> list[tuple[str, dict[str, A
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from graph.sparql import bind
+    from policykg.graph.sparql import bind
 
     query = bind(sparql_template("portfolio"), name=params.department, planFilter=params.plan)
     keyed = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from graph.schema import NodeType, RelType
+from policykg.graph.schema import NodeType, RelType
 
 from .backends import sparql_template
 from .lookups import MEASURE, nodes_of, ref_of, units_of
@@ -21,7 +21,7 @@ from .rows import group, matches, measure_ref, measure_row, ordered, solution_un
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.sparql import Engine
+    from policykg.graph.sparql import Engine
 
 TARGET = NodeType.TARGET.value
 
@@ -68,7 +68,7 @@ def target_fields(local_id: str, t: dict[str, Any], indicator_name: str) -> dict
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from graph.sparql import bind
+    from policykg.graph.sparql import bind
 
     query = bind(sparql_template("targets"), yearFilter=params.year,
                  indicatorFilter=params.indicator, planFilter=params.plan)

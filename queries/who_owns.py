@@ -15,7 +15,7 @@ from .rows import group, matches, measure_ref, measure_row, ordered, solution_un
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.sparql import Engine
+    from policykg.graph.sparql import Engine
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from graph.sparql import bind
+    from policykg.graph.sparql import bind
 
     query = bind(sparql_template("who_owns"), text=params.text, planFilter=params.plan)
     keyed = []

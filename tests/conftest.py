@@ -14,12 +14,12 @@ QINGYANG = REPO / "corpus" / "qingyang_tandafeng_2024.txt"
 
 @pytest.fixture(scope="session")
 def qingyang_plan():
-    from extractor import parse_file
+    from policykg.extractor import parse_file
     return parse_file(QINGYANG)
 
 
 @pytest.fixture(scope="session")
 def corpus_plans():
     """Every text plan of the shared corpus, parsed once."""
-    from extractor import parse_file
+    from policykg.extractor import parse_file
     return [parse_file(p) for p in sorted(TXT.glob("*.txt"))]

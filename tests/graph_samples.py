@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.model import Plan
+from policykg.extractor.model import Plan
 
 CHARS = 1000
 

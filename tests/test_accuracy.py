@@ -37,7 +37,7 @@ def test_heldout_gold_meets_floors():
 def test_qingyang_acceptance(qingyang_plan):
     """Issue 2: all 31 measures, every unit with the right lead, ≥95% of targets right."""
     gold = json.loads((GOLD / "qingyang_tandafeng_2024.gold.json").read_text(encoding="utf-8"))
-    from extractor.evaluate import score_plan
+    from policykg.extractor.evaluate import score_plan
     s = score_plan(qingyang_plan, gold).scores
     assert s["measures"].tp == 31 and s["measures"].fp == 0
     assert s["units"].f1 == 1.0 and s["leads"].f1 == 1.0
@@ -53,7 +53,7 @@ def test_floor_failure_exits_nonzero():
 def test_bad_gold_file_is_one_line_error(tmp_path, content, problem):
     bad = tmp_path / "bad.gold.json"
     bad.write_text(content, encoding="utf-8")
-    from extractor.errors import PlanInputError
-    from extractor.evaluate import load_gold
+    from policykg.extractor.errors import PlanInputError
+    from policykg.extractor.evaluate import load_gold
     with pytest.raises(PlanInputError, match=problem):
         load_gold(bad)

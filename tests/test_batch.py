@@ -5,8 +5,8 @@ import os
 import shutil
 from pathlib import Path
 
-from extractor import batch
-from extractor.batch import Outcome, collect, parse_many, parse_one, print_summary, summary
+from policykg.extractor import batch
+from policykg.extractor.batch import Outcome, collect, parse_many, parse_one, print_summary, summary
 from tests.conftest import PDF, TXT
 
 GOOD = ["qingyang_tandafeng_2024.txt", "wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan.txt"]
@@ -79,7 +79,7 @@ def test_parser_errors_become_outcomes(monkeypatch):
     def explode(path):
         raise ValueError("boom")
 
-    monkeypatch.setattr("extractor.parse_file", explode)
+    monkeypatch.setattr("policykg.extractor.parse_file", explode)
     outcome = parse_one(TXT / GOOD[0])
     assert outcome.error == "parser error: ValueError: boom" and outcome.plan is None
 

@@ -1,5 +1,5 @@
 """Every PDF of the bulk corpus (108 plans of many layouts) parses: no parser error, no lost file."""
-from extractor.batch import parse_many
+from policykg.extractor.batch import parse_many
 from tests.conftest import SHARED
 
 

@@ -10,7 +10,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from graph.store import Store
+from policykg.graph.store import Store
 from policykg.cli import cli
 
 from .conftest import QINGYANG
@@ -214,7 +214,7 @@ def test_validate_errors(tmp_path):
 def test_sparql_command(qingyang_store):
     from importlib import resources
 
-    example = resources.files("queries").joinpath("sparql", "leads.rq")
+    example = resources.files("policykg.queries").joinpath("sparql", "leads.rq")
     rows = as_json(invoke("sparql", str(example), "--store", qingyang_store,
                           "--engine", "oxigraph"))
     assert len(rows) == 31 and {"plan", "measure", "title", "lead"} <= set(rows[0])
@@ -251,7 +251,7 @@ def test_who_owns_cold_start(corpus_store):
     traced = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True,
                             text=True, env=env)
     imported = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()}
-    for heavy in ("pydantic", "spacy", "jieba", "rdflib", "extractor.model", "rich"):
+    for heavy in ("pydantic", "spacy", "jieba", "rdflib", "policykg.extractor.model", "rich"):
         assert heavy not in imported, heavy
 
 
@@ -266,7 +266,7 @@ class FolderExporter:
 
 
 def test_a_folder_format_gets_a_folder(qingyang_store, tmp_path, monkeypatch):
-    from graph.export import FORMATS, Format
+    from policykg.graph.export import FORMATS, Format
 
     monkeypatch.setitem(FORMATS, "folder", Format("folder", __name__, "FolderExporter", (),
                                                   "test", directory=True))

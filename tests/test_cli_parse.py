@@ -58,14 +58,14 @@ def test_gb18030_file_parses_like_its_utf8_twin(tmp_path):
     src = TXT / "shanghai_tandafeng_shishi_fangan.txt"
     twin = tmp_path / "shanghai_tandafeng_shishi_fangan.txt"
     twin.write_bytes(src.read_text(encoding="utf-8").encode("gb18030"))
-    from extractor import parse_file
+    from policykg.extractor import parse_file
     a, b = parse_file(src), parse_file(twin)
     assert [(m.path, m.title, [u.name for u in m.units]) for m in a.measures] == \
            [(m.path, m.title, [u.name for u in m.units]) for m in b.measures]
 
 
 def test_text_without_measures_gives_plan_and_warning():
-    from extractor import parse
+    from policykg.extractor import parse
     plan = parse("关于做好节能工作的通知\n各单位要高度重视节能工作，认真抓好落实。\n")
     assert plan.measures == []
     assert any(w.code == "no-measures" for w in plan.warnings)

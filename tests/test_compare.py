@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor.model import Plan
+from policykg.extractor.model import Plan
 from policykg.cli import cli
-from queries.compare import compare, department_type
-from queries.indicator_match import default_matcher, similarity
-from queries.national_actions import ActionClassifier
-from queries.national_frame import ACTIONS, LABELS, default_frame, split_frame
+from policykg.queries.compare import compare, department_type
+from policykg.queries.indicator_match import default_matcher, similarity
+from policykg.queries.national_actions import ActionClassifier
+from policykg.queries.national_frame import ACTIONS, LABELS, default_frame, split_frame
 from tests.conftest import PDF, QINGYANG, TXT
 
 SHANGHAI = TXT / "shanghai_tandafeng_shishi_fangan.txt"
@@ -27,7 +27,7 @@ def classifier():
 
 @pytest.fixture(scope="module")
 def shanghai_plan():
-    from extractor import parse_file
+    from policykg.extractor import parse_file
     return parse_file(SHANGHAI)
 
 
@@ -130,7 +130,7 @@ def test_markdown_and_html_reports(tmp_path):
 # plans from the store, and bad input -------------------------------------------------------------
 
 def test_plans_by_id_from_the_store(tmp_path, qingyang_plan):
-    from graph.store import Store
+    from policykg.graph.store import Store
 
     with Store.create(tmp_path / "store") as store:
         store.put([qingyang_plan])
@@ -304,8 +304,8 @@ def test_split_frame_on_a_small_text():
 def test_action_accuracy_on_all_gold_files(corpus_plans):
     """All hand labels, dev (leave-one-plan-out) and held-out (the national plan itself left out:
     its text describes the labels); the README reports these figures."""
-    from extractor import parse_file
-    from queries.action_accuracy import overall, score_files
+    from policykg.extractor import parse_file
+    from policykg.queries.action_accuracy import overall, score_files
 
     by_source = {Path(p.source.path).name: p for p in corpus_plans}
 
@@ -321,8 +321,8 @@ def test_action_accuracy_on_all_gold_files(corpus_plans):
 
 
 def test_examples_come_from_dev_gold_only():
-    from queries.action_accuracy import gold_source
-    from queries.national_actions import default_examples
+    from policykg.queries.action_accuracy import gold_source
+    from policykg.queries.national_actions import default_examples
 
     heldout = {gold_source(g) for g in (GOLD / "heldout").glob("*.gold.json")}
     dev = {gold_source(g) for g in GOLD.glob("*.gold.json")}

@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from queries.compare import compare
-from queries.report_html import HEAT_HIGH, HEAT_LOW, PALETTE, render
-from queries.report_rows import target_rows
+from policykg.queries.compare import compare
+from policykg.queries.report_html import HEAT_HIGH, HEAT_LOW, PALETTE, render
+from policykg.queries.report_rows import target_rows
 from tests.conftest import TXT
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 @pytest.fixture(scope="module")
 def comparison(qingyang_plan):
-    from extractor import parse_file
+    from policykg.extractor import parse_file
     return compare([qingyang_plan, parse_file(TXT / "shanghai_tandafeng_shishi_fangan.txt")])
 
 

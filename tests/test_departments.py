@@ -1,4 +1,4 @@
-from extractor.departments import DepartmentResolver
+from policykg.extractor.departments import DepartmentResolver
 
 
 def test_alias_table_resolves_for_matching_region_only():
@@ -24,7 +24,7 @@ def test_rare_suffix_variant_reads_as_common_one():
 
 
 def test_user_alias_folder_extends_the_data(tmp_path, monkeypatch):
-    from extractor import departments
+    from policykg.extractor import departments
     (tmp_path / "mine.jsonl").write_text('{"region": "某区", "name": "区甲局", "aliases": ["甲局全称"]}\n', encoding="utf-8")
     monkeypatch.setenv("POLICYKG_DEPARTMENTS", str(tmp_path))
     departments.alias_table.cache_clear()

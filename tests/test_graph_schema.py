@@ -4,9 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import build_graph, plan_graph
-from graph.indicators import IndicatorIndex, Indicator, default_index, normalise
-from graph.schema import NODES, RELATIONS, NodeType, RelType, check, merge_shared, segment
+from policykg.graph.build import build_graph, plan_graph
+from policykg.graph.indicators import IndicatorIndex, Indicator, default_index, normalise
+from policykg.graph.schema import NODES, RELATIONS, NodeType, RelType, check, merge_shared, segment
 
 from .graph_samples import alpha, sample_plans
 
@@ -60,7 +60,7 @@ def test_the_same_plan_built_twice_gives_the_same_graph():
 
 
 def test_real_plan_parsed_twice_gets_the_same_ids(qingyang_plan):
-    from extractor import parse_file
+    from policykg.extractor import parse_file
 
     from .conftest import QINGYANG
 

@@ -1,5 +1,5 @@
-from extractor.citations import find_citations
-from extractor.metadata import read_header, region_and_level
+from policykg.extractor.citations import find_citations
+from policykg.extractor.metadata import read_header, region_and_level
 
 
 def test_web_header_fields_and_doc_number_normalised():

@@ -4,13 +4,13 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from extractor.model import Plan, Section, Source, json_schema
+from policykg.extractor.model import Plan, Section, Source, json_schema
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def test_committed_schema_matches_the_model():
-    """Regenerate with: python -m extractor.model > docs/plan.schema.json"""
+    """Regenerate with: python -m policykg.extractor.model > docs/plan.schema.json"""
     assert json.loads((DOCS / "plan.schema.json").read_text(encoding="utf-8")) == json_schema()
 
 

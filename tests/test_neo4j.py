@@ -19,14 +19,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph.build import build_graph
-from graph.neo4j_loader import LoadError, LoadSettings, batches, load, statements
-from graph.store import Store
+from policykg.graph.build import build_graph
+from policykg.graph.neo4j_loader import LoadError, LoadSettings, batches, load, statements
+from policykg.graph.store import Store
 from policykg.cli import cli
-from queries import NetworkxBackend
-from queries import run as run_networkx
-from queries import CypherBackend, run
-from queries.cypher import WriteRefused, check_read_only
+from policykg.queries import NetworkxBackend
+from policykg.queries import run as run_networkx
+from policykg.queries import CypherBackend, run
+from policykg.queries.cypher import WriteRefused, check_read_only
 
 from .bolt_server import BoltServer, ServerFailed, free_port
 from .graph_samples import alpha, beta, gamma, sample_plans
@@ -147,7 +147,7 @@ def test_named_query_needs_its_argument():
 
 
 def test_neo4j_csv_headers_and_rows(tmp_path):
-    from graph.export.neo4j_csv import Neo4jCsvExporter
+    from policykg.graph.export.neo4j_csv import Neo4jCsvExporter
 
     graph = build_graph(sample_plans())
     written = Neo4jCsvExporter().write(graph, tmp_path)
@@ -170,7 +170,7 @@ def test_neo4j_csv_headers_and_rows(tmp_path):
 
 
 def test_neo4j_csv_refuses_the_array_delimiter_inside_a_value(tmp_path):
-    from graph.export.neo4j_csv import ExportError, Neo4jCsvExporter
+    from policykg.graph.export.neo4j_csv import ExportError, Neo4jCsvExporter
 
     data = beta().to_dict()
     data["departments"][0]["aliases"] = ["发展改革局;区发改局"]
@@ -179,7 +179,7 @@ def test_neo4j_csv_refuses_the_array_delimiter_inside_a_value(tmp_path):
 
 
 def test_cypher_literals_escape_quotes_and_lines():
-    from graph.export.cypher import literal
+    from policykg.graph.export.cypher import literal
 
     assert literal("它's\\x\n") == r"'它\'s\\x\n'"
     assert literal({"a b": [1, 2.5, None, True]}) == "{`a b`: [1, 2.5, null, true]}"
@@ -294,7 +294,7 @@ def test_credentials_the_server_refuses(server, corpus_store):
 @pytest.mark.bolt
 def test_server_dying_mid_load_then_rerun(tmp_path, corpus_store, monkeypatch):
     """A load cut short: one line, exit 1; what it left has no duplicates; a re-run completes."""
-    import graph.neo4j_loader as loader
+    import policykg.graph.neo4j_loader as loader
 
     dying = start_server(tmp_path / "dying")
     try:
@@ -351,7 +351,7 @@ def test_loader_overhead_against_a_bare_driver_loop(session, corpus_store):
 @pytest.mark.bolt
 def test_cypher_script_export_loads_the_same_graph(session):
     """The exported script, run statement by statement (FalkorDB refuses the constraints)."""
-    from graph.export.cypher import CypherExporter
+    from policykg.graph.export.cypher import CypherExporter
 
     graph = build_graph(sample_plans())
     out = io.BytesIO()

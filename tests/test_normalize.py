@@ -1,8 +1,8 @@
-from extractor.normalize import normalize
+from policykg.extractor.normalize import normalize
 
 
 def _check_map(src: str, norm) -> None:
-    from extractor.normalize import _WIDTH
+    from policykg.extractor.normalize import _WIDTH
     translated = src.translate(_WIDTH)
     for i, ch in enumerate(norm.text):
         assert translated[norm.offsets[i]] == ch

@@ -1,7 +1,7 @@
 """Reading quantities as plans print them: multipliers, Chinese numerals, word forms, ranges."""
 import pytest
 
-from extractor.numbers import Quantity, find_quantities, parse_number, parse_quantity
+from policykg.extractor.numbers import Quantity, find_quantities, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize("text, value, value_max, unit", [

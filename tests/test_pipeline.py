@@ -1,5 +1,5 @@
 """The extraction is a real spaCy pipeline: jieba tokens, an entity ruler, components that set spans."""
-from extractor.pipeline import COMPONENTS, build_pipeline, run
+from policykg.extractor.pipeline import COMPONENTS, build_pipeline, run
 
 
 def test_pipeline_has_ruler_and_components_in_order():

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
-from graph.sparql import open_engine
-from queries import QUERIES, NetworkxBackend, SparqlBackend, UnsupportedBackend, run
+from policykg.graph.build import build_graph
+from policykg.graph.sparql import open_engine
+from policykg.queries import QUERIES, NetworkxBackend, SparqlBackend, UnsupportedBackend, run
 
 from .graph_samples import sample_plans
 
@@ -160,7 +160,7 @@ def test_unknown_backend_kind_is_refused(sample_graph):
 def test_every_query_has_all_three_implementations_and_an_example():
     import importlib
 
-    from queries.backends import sparql_template
+    from policykg.queries.backends import sparql_template
 
     for name, module in QUERIES.items():
         mod = importlib.import_module(module)
@@ -218,7 +218,7 @@ def test_the_networkx_path_imports_no_parser_and_no_rdf(tmp_path):
     import subprocess
     import sys
 
-    from graph.store import Store
+    from policykg.graph.store import Store
 
     with Store.create(tmp_path) as store:
         store.put(sample_plans())

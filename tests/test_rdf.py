@@ -10,16 +10,16 @@ import pytest
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.build import build_graph
-from graph.export import FORMATS, UnknownFormat, find
-from graph.export.ttl import TurtleExporter
-from graph.schema import DEFAULT_BASE
-from graph.rdf import (
+from policykg.graph.build import build_graph
+from policykg.graph.export import FORMATS, UnknownFormat, find
+from policykg.graph.export.ttl import TurtleExporter
+from policykg.graph.schema import DEFAULT_BASE
+from policykg.graph.rdf import (
     ELI, OA, PKG, PKG_COMPARATOR, PKG_DIRECTION, PKG_LEAD_BASIS, PKG_ROLE, PKG_UNIT, UNIT,
     data_file, to_rdflib, unit_table,
 )
-from graph.sparql import RdflibEngine
-from graph.validate import validate
+from policykg.graph.sparql import RdflibEngine
+from policykg.graph.validate import validate
 
 from .graph_samples import sample_plans
 
@@ -143,7 +143,7 @@ def test_every_pkg_term_is_defined():
 
 
 def test_concept_schemes_cover_the_model_vocabularies():
-    from extractor.labels import Comparator, Direction, LeadBasis, Role
+    from policykg.extractor.labels import Comparator, Direction, LeadBasis, Role
 
     for namespace, labels in ((PKG_ROLE, Role), (PKG_LEAD_BASIS, LeadBasis),
                               (PKG_COMPARATOR, Comparator), (PKG_DIRECTION, Direction)):
@@ -209,7 +209,7 @@ def test_shapes_catch_broken_data(sample_rdf):
 # --- SPARQL on the export ----------------------------------------------------------------------
 
 def test_sparql_leads_on_the_turtle_export_match_networkx(corpus_graph, corpus_turtle):
-    from queries.backends import sparql_template
+    from policykg.queries.backends import sparql_template
 
     rows = RdflibEngine(corpus_turtle).select(sparql_template("leads"))
     found = {(r["plan"], r["measure"], r["lead"]) for r in rows}

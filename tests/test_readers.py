@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from extractor import parse_file
-from extractor.errors import PlanInputError
-from extractor.readers import read_document
-from extractor.readers.assemble import TextBuilder, tidy_spaces
-from extractor.readers.pdf_layout import Line, drop_page_furniture, paragraphs
-from extractor.script import is_traditional, to_simplified
+from policykg.extractor import parse_file
+from policykg.extractor.errors import PlanInputError
+from policykg.extractor.readers import read_document
+from policykg.extractor.readers.assemble import TextBuilder, tidy_spaces
+from policykg.extractor.readers.pdf_layout import Line, drop_page_furniture, paragraphs
+from policykg.extractor.script import is_traditional, to_simplified
 from tests.conftest import PDF, REPO, TXT
 
 QINGYANG_TXT = TXT / "qingyang_tandafeng_2024.txt"

@@ -8,9 +8,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from extractor.model import Plan
-from graph.build import build_graph
-from graph.store import FILENAME, Store, StoreEmpty, StoreError, StoreNotFound, default_store_dir
+from policykg.extractor.model import Plan
+from policykg.graph.build import build_graph
+from policykg.graph.store import FILENAME, Store, StoreEmpty, StoreError, StoreNotFound, default_store_dir
 
 from .graph_samples import alpha, beta, gamma, sample_plans
 

@@ -1,4 +1,4 @@
-from extractor.structure import build_tree, find_headings, is_measure, walk
+from policykg.extractor.structure import build_tree, find_headings, is_measure, walk
 
 
 def _tree(text):

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from extractor.normalize import normalize
-from extractor.targets import find_targets
+from policykg.extractor.normalize import normalize
+from policykg.extractor.targets import find_targets
 from tests.conftest import REPO, TXT
 
 
@@ -302,7 +302,7 @@ def test_whole_corpus_is_fast():
 
 
 def test_year_opening_a_paragraph_dates_its_later_sentences():
-    from extractor.targets import find_targets
+    from policykg.extractor.targets import find_targets
     text = "到2025年，初步形成绿色低碳循环发展的经济体系。非化石能源消费比重达到8%以上；森林覆盖率达到43%。\n另一段。比重达到50%。\n"
     scan = find_targets(text)
     assert [(t.year, t.value, t.comparator) for t in scan.targets] == [(2025, 8, "ge"), (2025, 43, "eq")]

@@ -1,5 +1,5 @@
-from extractor.labels import LeadBasis, Role
-from extractor.unit_clauses import DocRules, assign_roles, find_clauses
+from policykg.extractor.labels import LeadBasis, Role
+from policykg.extractor.unit_clauses import DocRules, assign_roles, find_clauses
 
 
 def _roles(text, rules=DocRules()):

@@ -33,15 +33,15 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("ttl", "graph.export.ttl", "TurtleExporter", (".ttl",), "RDF Turtle"),
-    Format("nt", "graph.export.nt", "NTriplesExporter", (".nt",), "RDF N-Triples"),
-    Format("jsonld", "graph.export.jsonld", "JsonLdExporter", (".jsonld",), "RDF JSON-LD"),
-    Format("xml", "graph.export.xml", "RdfXmlExporter", (".rdf", ".xml"), "RDF/XML"),
-    Format("graphml", "graph.export.graphml", "GraphMLExporter", (".graphml",),
+    Format("ttl", "policykg.graph.export.ttl", "TurtleExporter", (".ttl",), "RDF Turtle"),
+    Format("nt", "policykg.graph.export.nt", "NTriplesExporter", (".nt",), "RDF N-Triples"),
+    Format("jsonld", "policykg.graph.export.jsonld", "JsonLdExporter", (".jsonld",), "RDF JSON-LD"),
+    Format("xml", "policykg.graph.export.xml", "RdfXmlExporter", (".rdf", ".xml"), "RDF/XML"),
+    Format("graphml", "policykg.graph.export.graphml", "GraphMLExporter", (".graphml",),
            "GraphML, for network tools (Gephi, yEd, networkx)"),
-    Format("cypher", "graph.export.cypher", "CypherExporter", (".cypher", ".cql"),
+    Format("cypher", "policykg.graph.export.cypher", "CypherExporter", (".cypher", ".cql"),
            "Cypher script for cypher-shell"),
-    Format("neo4j-csv", "graph.export.neo4j_csv", "Neo4jCsvExporter", (),
+    Format("neo4j-csv", "policykg.graph.export.neo4j_csv", "Neo4jCsvExporter", (),
            "CSV files and import.sh for neo4j-admin database import full", directory=True),
 )}
 

@@ -22,9 +22,9 @@ def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir
     direction allows; a plan x national-action coverage matrix; departments by measures led and
     supported; the policies the plans both cite.
     """
-    from extractor.errors import PlanInputError
-    from queries.compare import compare
-    from queries.plan_refs import load_plans
+    from policykg.extractor.errors import PlanInputError
+    from policykg.queries.compare import compare
+    from policykg.queries.plan_refs import load_plans
 
     if len(plans) < 2:
         raise click.UsageError("give at least two plans to compare")
@@ -35,10 +35,10 @@ def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir
     if fmt == "json":
         text = json.dumps(comparison, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        from queries.report_html import render
+        from policykg.queries.report_html import render
         text = render(comparison)
     else:
-        from queries.report_md import render
+        from policykg.queries.report_md import render
         text = render(comparison)
     if output:
         output.write_text(text, encoding="utf-8")

@@ -25,8 +25,8 @@ _DEFAULT_SEARCH = [Path("corpus"), Path("../shared/corpus/txt"), Path("../shared
 @click.option("--misses", is_flag=True, help="List what was missed or extra, per file.")
 def evaluate_cmd(gold, search, fmt, min_measures, min_units, min_leads, min_targets, misses) -> None:
     """Score the parser against gold files (policykg/gold@1) or folders of them."""
-    from extractor import parse_file
-    from extractor.evaluate import KINDS, evaluate
+    from policykg.extractor import parse_file
+    from policykg.extractor.evaluate import KINDS, evaluate
 
     paths = []
     for g in gold:

@@ -15,9 +15,9 @@ from typing import Any, Callable
 
 import click
 
-from graph.export import FORMATS as EXPORT_FORMATS
-from graph.schema import DEFAULT_BASE, check_base
-from graph.store import Store, StoreError, default_store_dir
+from policykg.graph.export import FORMATS as EXPORT_FORMATS
+from policykg.graph.schema import DEFAULT_BASE, check_base
+from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
 from ..output import Column, cell, output_options, render
@@ -68,12 +68,12 @@ def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = 
 
 def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> list[dict[str, Any]]:
     """Run a named query on the whole graph (a ``plan`` parameter must name a stored plan)."""
-    from queries import NetworkxBackend, SparqlBackend, run
+    from policykg.queries import NetworkxBackend, SparqlBackend, run
 
     plan = params.get("plan")
     graph = _load(store_dir, (plan,) if plan else (), restrict=False)
     if backend == "sparql":
-        from graph.sparql import open_engine
+        from policykg.graph.sparql import open_engine
         return run(query, SparqlBackend(open_engine(graph)), **params)
     return run(query, NetworkxBackend(graph), **params)
 
@@ -124,7 +124,7 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
     builds the plan shipped with policykg. Files that fail are listed; the others are stored.
     """
-    from extractor.batch import parse_many, summary
+    from policykg.extractor.batch import parse_many, summary
 
     targets = list(paths) or default_corpus()
     outcomes = list(parse_many(targets, workers=workers))
@@ -234,7 +234,7 @@ def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
 def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str, ...],
                store_dir: Path | None) -> None:
     """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script or neo4j-admin CSV files."""
-    from graph.export import UnknownFormat, find
+    from policykg.graph.export import UnknownFormat, find
 
     try:
         chosen = find(fmt, output)
@@ -263,7 +263,7 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
 @click.argument("file", type=click.Path(path_type=Path))
 def validate_cmd(file: Path) -> None:
     """Check an RDF export against policykg's SHACL shapes (exit 1 if it does not conform)."""
-    from graph.validate import UnreadableRdf, read_rdf, validate
+    from policykg.graph.validate import UnreadableRdf, read_rdf, validate
 
     try:
         report = validate(read_rdf(file))
@@ -293,7 +293,7 @@ def sparql_cmd(query: str, engine: str, base: str, plans: tuple[str, ...],
     pkg, role, basis, cmp, dir and xsd need no declaration. SELECT prints rows, ASK true or
     false, CONSTRUCT and DESCRIBE Turtle. Examples: queries/sparql/*.rq.
     """
-    from graph.sparql import SparqlError, open_engine
+    from policykg.graph.sparql import SparqlError, open_engine
 
     path = Path(query)
     if query.endswith(".rq") or (len(query) < 256 and "\n" not in query and path.is_file()):

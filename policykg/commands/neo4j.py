@@ -68,7 +68,7 @@ def session(uri: str, user: str, password_env: str | None, database: str | None,
     except ImportError:
         raise CannotRun("the neo4j driver is not installed (pip install 'policykg[neo4j]')") from None
 
-    from graph.neo4j_loader import describe
+    from policykg.graph.neo4j_loader import describe
 
     auth = password_auth(user, password_env)
     try:
@@ -92,7 +92,7 @@ def session(uri: str, user: str, password_env: str | None, database: str | None,
 
 
 def _store_graph(store_dir: Path | None):
-    from graph.store import Store, StoreError, default_store_dir
+    from policykg.graph.store import Store, StoreError, default_store_dir
 
     try:
         with Store.open(store_dir or default_store_dir()) as store:
@@ -122,7 +122,7 @@ def load_cmd(uri: str, user: str, password_env: str | None, database: str | None
     Loading again leaves the same counts; a plan re-built in the store is updated in place, its
     removed measures and relations removed. A load cut short is completed by running it again.
     """
-    from graph.neo4j_loader import LoadError, LoadSettings, load
+    from policykg.graph.neo4j_loader import LoadError, LoadSettings, load
 
     graph = _store_graph(store_dir)
     settings = LoadSettings(batch_size=batch_size, max_batch_bytes=max_batch_bytes)
@@ -158,8 +158,8 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
     Named queries give the same rows as `policykg who-owns` and the others. Raw Cypher must only
     read; pass values as parameters (-p name=value, used as $name), never inside the text.
     """
-    from queries import QUERIES, CypherBackend, run
-    from queries.cypher import WriteRefused, check_read_only
+    from policykg.queries import QUERIES, CypherBackend, run
+    from policykg.queries.cypher import WriteRefused, check_read_only
 
     if query in QUERIES:
         params = _named_params(query, value, plan, year, indicator)
@@ -213,7 +213,7 @@ def _answer(opened: Any, ask: Callable[[Any], list[dict[str, Any]]],
     """``ask`` in a read transaction (FalkorDB answers auto-commit reads from another graph)."""
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from graph.neo4j_loader import describe
+    from policykg.graph.neo4j_loader import describe
 
     try:
         return opened.execute_read(ask)

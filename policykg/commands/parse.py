@@ -19,7 +19,7 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
     One file gives one JSON object (policykg/plan@1); several give a JSON array. Files that fail
     are reported one line each at the end, and the exit code is 1 if any failed.
     """
-    from extractor import parse_file
+    from policykg.extractor import parse_file
 
     single = len(paths) == 1 and not paths[0].is_dir()
     if single:
@@ -32,15 +32,15 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
     else:
         click.echo(text, nl=False)
     if not single:
-        from extractor.batch import print_summary
+        from policykg.extractor.batch import print_summary
         print_summary(outcomes)
     if len(plans) < len(outcomes):
         sys.exit(1)
 
 
 def _parse_many(paths, workers):
-    from extractor.batch import collect, parse_many
-    from extractor.errors import PlanInputError
+    from policykg.extractor.batch import collect, parse_many
+    from policykg.extractor.errors import PlanInputError
 
     if not collect(paths):
         raise PlanInputError(", ".join(map(str, paths)), "no plan files (.txt .pdf .html .htm .docx) found")
@@ -50,7 +50,7 @@ def _parse_many(paths, workers):
 
 def _render(plans, fmt: str, single: bool) -> str:
     if fmt == "md":
-        from extractor.serializers.markdown import plan_to_markdown
+        from policykg.extractor.serializers.markdown import plan_to_markdown
         return "\n".join(plan_to_markdown(p) for p in plans)
     if single:
         return plans[0].to_json() + "\n"
@@ -62,11 +62,11 @@ def _render(plans, fmt: str, single: bool) -> str:
 @click.option("--normalized", is_flag=True, help="Print the normalised text the rules read, not the decoded text.")
 def text_cmd(path: Path, normalized: bool) -> None:
     """Print the decoded text of a file: the text that every span points into."""
-    from extractor.readers import read_document
+    from policykg.extractor.readers import read_document
 
     document = read_document(path)
     if normalized:
-        from extractor.normalize import normalize
+        from policykg.extractor.normalize import normalize
         click.echo(normalize(document.text).text, nl=False)
     else:
         click.echo(document.text, nl=False)
