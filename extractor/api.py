@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
-                    Target, Unit, Warning)
+                    Target, Unit, PlanWarning)
 from .memory import paused_collector
 from .normalize import NormText, merge_ranges, normalize
 from .readers import Document, read_document
@@ -26,7 +26,7 @@ def plan_id_for(path: str | None, text: str) -> str:
 
 
 def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None,
-               source: Source | None = None, extra_warnings: list[Warning] | None = None) -> Plan:
+               source: Source | None = None, extra_warnings: list[PlanWarning] | None = None) -> Plan:
     from .pipeline import run
 
     if source is None:
@@ -44,7 +44,7 @@ def parse_path(path) -> Plan:
     return parse_text(document.text, source=document.source, extra_warnings=document.warnings)
 
 
-def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warnings: list[Warning]) -> Plan:
+def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warnings: list[PlanWarning]) -> Plan:
     src = norm.to_source
     header = doc._.header
     meta = {k: v.value for k, v in header.values.items()}
@@ -101,7 +101,7 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end))
                  for c in doc._.citations]
     for code, message, span in doc._.problems:
-        warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))
+        warnings.append(PlanWarning(code=check(code), message=message, span=src(*span) if span else None))
     return Plan(id=plan_id, source=source, metadata=metadata, sections=sections, measures=measures,
                 targets=targets, goals=goals, citations=citations,
                 departments=_departments(measures), warnings=warnings)

@@ -42,3 +42,20 @@ class Level(str, Enum):
 class Rate(str, Enum):
     """The period a target value is a rate over, when it is not the whole plan period."""
     ANNUAL = "annual"
+
+
+class SectionKind(str, Enum):
+    """Which part of a plan a section is: only the action part holds measures."""
+    ACTION = "action"
+    OBJECTIVES = "objectives"
+    PRINCIPLES = "principles"
+    GUARANTEES = "guarantees"
+    OTHER = "other"
+
+
+class SourceFormat(str, Enum):
+    """The file format a plan was read from."""
+    TXT = "txt"
+    PDF = "pdf"
+    HTML = "html"
+    DOCX = "docx"

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .labels import Comparator, Direction, LeadBasis, Level, Rate, Role
+from .labels import Comparator, Direction, LeadBasis, Level, Rate, Role, SectionKind, SourceFormat
+from .warnings import WarningCode
 
 SCHEMA = "policykg/plan@1"
 
@@ -24,7 +25,7 @@ class _Item(BaseModel):
 
 class Source(_Item):
     path: str | None = None
-    format: str = "txt"
+    format: SourceFormat = SourceFormat.TXT
     sha256: str
     chars: int
     encoding: str | None = None
@@ -51,7 +52,7 @@ class Section(_Item):
     level: int
     parent: str | None
     span: Span
-    kind: str = "other"
+    kind: SectionKind = SectionKind.OTHER
     """What the part is for: ``action`` (holds measures), ``objectives``, ``principles``,
     ``guarantees`` or ``other``; added field, see README."""
 
@@ -154,8 +155,9 @@ class Department(_Item):
     support_of: list[str] = Field(default_factory=list)
 
 
-class Warning(_Item):
-    code: str
+class PlanWarning(_Item):
+    """Where the parser guessed or gave up (named so as not to shadow the builtin ``Warning``)."""
+    code: WarningCode
     message: str
     span: Span | None = None
 
@@ -173,7 +175,7 @@ class Plan(_Item):
     goals: list[Goal] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[PlanWarning] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True, populate_by_name=True)
 

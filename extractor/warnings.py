@@ -1,6 +1,8 @@
 """The one registry of warning codes: where the parser guessed or gave up, it says so with one of these."""
 from __future__ import annotations
 
+from enum import Enum
+
 CODES: dict[str, str] = {
     "unit-alias": "a printed unit name was read as another, canonical name",
     "unit-unattached": "a unit clause stands outside any measure and was not attached",
@@ -12,6 +14,10 @@ CODES: dict[str, str] = {
     "pdf-page-without-text": "a PDF page has no text layer (scanned or drawn); its text is missing",
     "pdf-unmapped-glyphs": "a PDF page has glyphs with no Unicode mapping; some characters are missing",
 }
+
+
+WarningCode = Enum("WarningCode", {code.upper().replace("-", "_"): code for code in CODES}, type=str)
+"""The codes above as a closed vocabulary of the plan model (``PlanWarning.code``)."""
 
 
 def check(code: str) -> str:

@@ -5,8 +5,11 @@ once the graph is large, so ``open_engine`` picks it above ``LARGE`` triples. Bo
 rows as dicts of plain Python values (``str``, ``int``, ``float``, ``bool``; IRIs as ``str``),
 so a caller never sees which one ran.
 
-Query templates take parameters through ``VALUES ?name { … }`` blocks (see ``bind``), which keeps
-every example ``.rq`` file a valid query that runs as it is.
+Parameters go through each library's own bindings (rdflib's ``initBindings``, pyoxigraph's
+``substitutions``), never by editing the query text, so a value from the user is always a term,
+never SPARQL. A template uses a parameter ``?x`` as ``COALESCE(… ?x …, true)`` in a filter, so
+it runs as it is with ``?x`` unbound (no filter), and names it in its ``SELECT`` (pyoxigraph
+substitutes projected variables only).
 """
 from __future__ import annotations
 
@@ -45,12 +48,23 @@ class Result:
     graph: str | None = None
 
 
+@dataclass(frozen=True)
+class IRI:
+    """A parameter value that is an IRI, not a string literal."""
+    value: str
+
+
+Binding = str | int | float | bool | IRI
+"""What a parameter can be bound to; ``None`` in a bindings dict leaves the variable unbound."""
+
+
 class Engine(Protocol):
     name: str
+    base: str
 
-    def query(self, text: str) -> Result: ...
+    def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result: ...
 
-    def select(self, text: str) -> list[dict[str, Any]]: ...
+    def select(self, text: str, bindings: dict[str, Binding | None] | None = None) -> list[dict[str, Any]]: ...
 
 
 def plain(lexical: str, datatype: str | None) -> Any:
@@ -68,9 +82,13 @@ def plain(lexical: str, datatype: str | None) -> Any:
 
 class _Engine:
     name = ""
+    base = DEFAULT_BASE
 
-    def select(self, text: str) -> list[dict[str, Any]]:
-        result = self.query(text)
+    def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result:
+        raise NotImplementedError
+
+    def select(self, text: str, bindings: dict[str, Binding | None] | None = None) -> list[dict[str, Any]]:
+        result = self.query(text, bindings)
         if result.rows is None:
             raise SparqlError(f"expected a SELECT query, got {result.kind}")
         return result.rows
@@ -80,17 +98,20 @@ class RdflibEngine(_Engine):
     """SPARQL evaluated by rdflib."""
     name = "rdflib"
 
-    def __init__(self, graph: "rdflib.Graph"):
+    def __init__(self, graph: "rdflib.Graph", base: str = DEFAULT_BASE):
         self.graph = graph
+        self.base = base
 
-    def query(self, text: str) -> Result:
-        from rdflib import Literal
+    def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result:
+        from rdflib import Literal, URIRef
 
         from .rdf import PREFIXES
 
         namespaces = {prefix: ns._NS for prefix, ns in PREFIXES.items()}
+        terms = {name: URIRef(value.value) if isinstance(value, IRI) else Literal(value)
+                 for name, value in (bindings or {}).items() if value is not None}
         try:
-            result = self.graph.query(text, initNs=namespaces)
+            result = self.graph.query(text, initNs=namespaces, initBindings=terms)
         except Exception as exc:  # rdflib raises pyparsing and assorted errors
             raise SparqlError(_one_line(exc)) from None
         if result.type == "ASK":
@@ -114,21 +135,24 @@ class OxigraphEngine(_Engine):
     """SPARQL evaluated by pyoxigraph's in-memory store."""
     name = "oxigraph"
 
-    def __init__(self, rdf: "rdflib.Graph"):
+    def __init__(self, rdf: "rdflib.Graph", base: str = DEFAULT_BASE):
         import pyoxigraph as ox
 
+        self.base = base
         self.store = ox.Store()
         data = rdf.serialize(format="nt", encoding="utf-8")
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES)
 
-    def query(self, text: str) -> Result:
+    def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result:
         import pyoxigraph as ox
 
         from .rdf import PREFIXES
 
         prefixes = {prefix: str(ns._NS) for prefix, ns in PREFIXES.items()}
+        substitutions = {ox.Variable(name): _ox_term(value)
+                         for name, value in (bindings or {}).items() if value is not None}
         try:
-            result = self.store.query(text, prefixes=prefixes)
+            result = self.store.query(text, prefixes=prefixes, substitutions=substitutions or None)
         except (SyntaxError, OSError, ValueError) as exc:
             raise SparqlError(_one_line(exc)) from None
         if isinstance(result, ox.QueryBoolean):
@@ -158,38 +182,25 @@ def open_engine(graph: "nx.MultiDiGraph", engine: str = "auto",
     if engine == "auto":
         engine = "oxigraph" if len(rdf) > LARGE else "rdflib"
     if engine == "rdflib":
-        return RdflibEngine(rdf)
+        return RdflibEngine(rdf, base)
     if engine == "oxigraph":
-        return OxigraphEngine(rdf)
+        return OxigraphEngine(rdf, base)
     raise ValueError(f"unknown SPARQL engine {engine!r} (rdflib, oxigraph or auto)")
 
 
-_VALUES = r"VALUES\s+\?{name}\s*\{{[^}}]*\}}"
+def _ox_term(value: Binding):
+    """A parameter value as a pyoxigraph term (numbers and booleans typed as rdflib types them)."""
+    import pyoxigraph as ox
 
-
-def literal(value: Any) -> str:
-    """``value`` as a SPARQL term: a quoted, escaped string, a number, or UNDEF for None."""
-    if value is None:
-        return "UNDEF"
+    if isinstance(value, IRI):
+        return ox.NamedNode(value.value)
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
     if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    for char, escape in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
-        text = text.replace(char, escape)
-    return f'"{text}"'
-
-
-def bind(query: str, **values: Any) -> str:
-    """Set the parameters of a query template: every ``VALUES ?name { … }`` block gets
-    ``values[name]`` (``None`` leaves the variable unbound, so its filter lets everything pass)."""
-    for name, value in values.items():
-        pattern = re.compile(_VALUES.format(name=re.escape(name)))
-        if not pattern.search(query):
-            raise KeyError(f"the query has no VALUES block for ?{name}")
-        query = pattern.sub(lambda _: f"VALUES ?{name} {{ {literal(value)} }}", query)
-    return query
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    return ox.Literal(value)
 
 
 def _one_line(exc: Exception) -> str:

@@ -1,9 +1,13 @@
 """Named questions about the graph, each answerable on every backend with the same rows.
 
-A query is one module (``queries/who_owns.py`` …) holding a ``Params`` dataclass and one function
-per backend, ``on_<kind>(source, params)``: ``on_networkx`` over a networkx graph, ``on_sparql``
-over a ``graph.sparql`` engine, ``on_cypher`` over a Neo4j session (``queries.cypher``). ``run``
-picks the function by the backend's ``kind``, so callers do not change with the backend. Rows are plain dicts in a deterministic order (``queries.rows``).
+A query is one folder (``queries/who_owns/`` …): its ``__init__.py`` holds a ``Params`` dataclass
+and one function per backend, ``on_<kind>(source, params)`` (``on_networkx`` over a networkx
+graph, ``on_sparql`` over a ``graph.sparql`` engine, ``on_cypher`` over a Neo4j session), and its
+SPARQL and Cypher texts are the ``.rq`` and ``.cypher`` files beside it. A query that takes a
+name to resolve has a ``prepare(params, ask)`` that resolves it once, in Python, before any
+backend runs, so every backend gets the same resolved ids. ``run`` picks the function by the
+backend's ``kind``, so callers do not change with the backend. Rows are plain dicts in a
+deterministic order (``queries.rows``).
 
 Nothing here imports the parser, spaCy or rdflib unless a SPARQL backend is used.
 """
@@ -22,6 +26,7 @@ QUERIES: dict[str, str] = {
     "portfolio": "policykg.queries.portfolio",
     "targets": "policykg.queries.targets",
     "departments": "policykg.queries.departments",
+    "department-labels": "policykg.queries.department_labels",
 }
 
 
@@ -35,4 +40,8 @@ def run(query: str, backend: Backend, /, **params: Any) -> list[dict[str, Any]]:
     implementation = getattr(module, f"on_{backend.kind}", None)
     if implementation is None:
         raise UnsupportedBackend(f"{query} has no {backend.kind} implementation")
-    return implementation(backend.source, module.Params(**params))
+    resolved = module.Params(**params)
+    prepare = getattr(module, "prepare", None)
+    if prepare is not None:
+        resolved = prepare(resolved, lambda name, **more: run(name, backend, **more))
+    return implementation(backend.source, resolved)

@@ -39,6 +39,12 @@ class CypherBackend:
 
 
 @lru_cache(maxsize=None)
-def sparql_template(name: str) -> str:
-    """The text of ``queries/sparql/<name>.rq``."""
-    return resources.files("policykg.queries").joinpath("sparql", f"{name}.rq").read_text(encoding="utf-8")
+def query_text(package: str, name: str) -> str:
+    """The text of a query file shipped beside a query's code (``queries/who_owns/who_owns.rq``)."""
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
+def cypher_records(session: Any, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """The records of one Cypher query as dicts; every user value goes in as a parameter."""
+    return [record.data() if hasattr(record, "data") else dict(record)
+            for record in session.run(text, params)]

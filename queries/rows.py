@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Hashable, Iterable, Sequence
 
+from policykg.graph.schema import RELATION_ROLES
+
 ROLES = ("lead", "support", "joint")
 ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 
@@ -50,6 +52,12 @@ def solution_units(solutions: Iterable[dict[str, Any]], rank: str = "rank", role
                    name: str = "unit") -> list[Unit]:
     """The units named in a group of SPARQL solutions (rows without a unit are skipped)."""
     return [(s[rank], s[role], s[name]) for s in solutions if s.get(name) is not None]
+
+
+def cypher_units(found: Iterable[list]) -> list[Unit]:
+    """The units of collected Cypher ``[rank, relation type, name]`` triples (a measure with
+    none collects one all-null triple, skipped)."""
+    return [(rank, RELATION_ROLES[rel], name) for rank, rel, name in found if name is not None]
 
 
 def matches(needle: str, *haystacks: str | None) -> bool:

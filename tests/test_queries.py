@@ -158,15 +158,28 @@ def test_unknown_backend_kind_is_refused(sample_graph):
         run("who-owns", Gremlin(), text="x")
 
 
-def test_every_query_has_all_three_implementations_and_an_example():
+def test_every_query_is_one_folder_with_its_sparql_and_cypher(sample_graph):
+    """Each query's folder holds its code, a .rq and a .cypher file; the SPARQL runs as it is
+    (parameters unbound) and takes its parameters from the engine's bindings, not from text."""
     import importlib
+    from importlib import resources
 
-    from policykg.queries.backends import sparql_template
-
+    engine = open_engine(sample_graph, "oxigraph")
     for name, module in QUERIES.items():
         mod = importlib.import_module(module)
         assert callable(mod.on_networkx) and callable(mod.on_sparql) and callable(mod.on_cypher), name
-        assert "VALUES ?planFilter" in sparql_template(module.rsplit(".", 1)[1]), name
+        folder = resources.files(module)
+        stem = module.rsplit(".", 1)[1]
+        sparql = folder.joinpath(f"{stem}.rq").read_text(encoding="utf-8")
+        assert folder.joinpath(f"{stem}.cypher").is_file(), name
+        assert "VALUES" not in sparql and "UNDEF" not in sparql, name
+        assert engine.select(sparql), name
+
+
+def test_a_parameter_is_a_term_never_query_text(ask):
+    """A value with SPARQL or Cypher syntax in it is only a string to look for."""
+    assert ask("who-owns", text='") } ?s ?p ?o { FILTER("') == []
+    assert ask("portfolio", department="' OR 1=1 //") == []
 
 
 # --- the whole corpus: the same answer on every backend --------------------------------------
@@ -225,8 +238,8 @@ def test_the_networkx_path_imports_no_parser_and_no_rdf(tmp_path):
         store.put(sample_plans())
     script = (
         "import sys\n"
-        "from graph.store import Store\n"
-        "from queries import NetworkxBackend, run\n"
+        "from policykg.graph.store import Store\n"
+        "from policykg.queries import NetworkxBackend, run\n"
         f"graph = Store.open({str(tmp_path)!r}).load_graph()\n"
         "for q, p in [('who-owns', {'text': '交通'}), ('portfolio', {'department': '区执法局'}),\n"
         "             ('targets', {}), ('departments', {})]:\n"

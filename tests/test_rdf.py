@@ -208,9 +208,9 @@ def test_shapes_catch_broken_data(sample_rdf):
 # --- SPARQL on the export ----------------------------------------------------------------------
 
 def test_sparql_leads_on_the_turtle_export_match_networkx(corpus_graph, corpus_turtle):
-    from policykg.queries.backends import sparql_template
+    from policykg.queries.backends import query_text
 
-    rows = RdflibEngine(corpus_turtle).select(sparql_template("leads"))
+    rows = RdflibEngine(corpus_turtle).select(query_text("policykg.queries", "sparql/leads.rq"))
     found = {(r["plan"], r["measure"], r["lead"]) for r in rows}
     expected = {(corpus_graph.nodes[m]["plan"], corpus_graph.nodes[m]["local_id"],
                  corpus_graph.nodes[d]["name"])

@@ -5,27 +5,12 @@ sniffing for files without a telling suffix) and imports format libraries only w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlanInputError
-from ..model import Source, Warning
+from .document import Document, Table
 
-
-@dataclass
-class Table:
-    """A table found in the input, as rows of cell strings with the span of each cell."""
-    rows: list[list[str]]
-    cell_spans: list[list[tuple[int, int]]]
-
-
-@dataclass
-class Document:
-    """What every reader returns: ``text`` is what spans point into (``policykg text`` prints it)."""
-    text: str
-    source: Source
-    tables: list[Table] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+__all__ = ["Document", "Table", "read_document"]
 
 
 def read_document(path: str | Path) -> Document:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import Table
+from .document import Table
 
 _HEADER_WORDS = re.compile(r"序号|编号|名称|任务|内容|措施|举措|事项|单位|部门|时限|时间|期限|"
                            r"进度|指标|目标|备注|类别|项目|分工|要求|领域")

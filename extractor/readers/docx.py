@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import PlanInputError
-from . import Document
+from .document import Document
 from .assemble import TextBuilder
 from .source import nonempty_bytes, require, source_for
 

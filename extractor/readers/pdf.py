@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..errors import PlanInputError
 from ..warnings import check
-from ..model import Warning
-from . import Document
+from ..model import PlanWarning
+from .document import Document
 from .assemble import TextBuilder, tidy_spaces
 from .pdf_layout import Line, drop_page_furniture, page_metrics, paragraphs
 from .source import nonempty_bytes, require, source_for
@@ -41,7 +41,7 @@ def read_pdf(path: Path) -> Document:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise PlanInputError(str(path), f"not a readable PDF ({exc})") from None
-    warnings: list[Warning] = []
+    warnings: list[PlanWarning] = []
     try:
         pages, table_pages, scanned, unmapped = _read_pages(document)
     finally:
@@ -51,11 +51,11 @@ def read_pdf(path: Path) -> Document:
                    else "PDF contains no text")
         raise PlanInputError(str(path), problem)
     if scanned:
-        warnings.append(Warning(code=check("pdf-page-without-text"),
+        warnings.append(PlanWarning(code=check("pdf-page-without-text"),
                                 message=f"page(s) {_ranges(scanned)} are images without a text "
                                         "layer (scanned?); their content is missing"))
     if unmapped:
-        warnings.append(Warning(code=check("pdf-unmapped-glyphs"),
+        warnings.append(PlanWarning(code=check("pdf-unmapped-glyphs"),
                                 message=f"{unmapped} glyph(s) have no Unicode mapping and were "
                                         "left out"))
     pages, _ = drop_page_furniture(pages)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from ..errors import PlanInputError
 from ..warnings import check
-from ..model import Warning
-from . import Document
+from ..model import PlanWarning
+from .document import Document
 from .source import source_for
 
 # Encodings the detector may choose between once UTF-8 has failed. cp950 is Microsoft's Big5
@@ -54,7 +54,7 @@ def read_txt(path: Path) -> Document:
                     warnings=warnings)
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
+def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[PlanWarning]]:
     """Decode file bytes to text; return (text, encoding name, warnings about the choice)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -80,7 +80,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
     return text, "utf-8", []
 
 
-def _detect(data: bytes, name: str, candidates: tuple[str, ...]) -> tuple[str, str, list[Warning]]:
+def _detect(data: bytes, name: str, candidates: tuple[str, ...]) -> tuple[str, str, list[PlanWarning]]:
     from charset_normalizer import from_bytes
 
     # threshold=1.0: keep every candidate that decodes, however "messy". Short texts full of
@@ -105,7 +105,7 @@ def _detect(data: bytes, name: str, candidates: tuple[str, ...]) -> tuple[str, s
         why = (f"{', '.join(rivals)} fits as well" if rivals
                else f"only {non_ascii} non-ASCII characters to judge by" if non_ascii < _SURE_CHARS
                else "the decoded text looks garbled")
-        warnings.append(Warning(code=check("encoding-uncertain"),
+        warnings.append(PlanWarning(code=check("encoding-uncertain"),
                                 message=f"read as {encoding}, but the detection is uncertain ({why})"))
     return text, encoding, warnings
 
@@ -114,7 +114,7 @@ def _non_ascii(text: str) -> int:
     return sum(1 for ch in text if ord(ch) > 127)
 
 
-def _first_clean_decoding(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
+def _first_clean_decoding(data: bytes, name: str) -> tuple[str, str, list[PlanWarning]]:
     """When the detector abstains (a few full-width letters are enough to make it give up),
     take the first candidate that decodes without error, and say that it was a fallback."""
     for encoding in _LEGACY[:2]:
@@ -123,7 +123,7 @@ def _first_clean_decoding(data: bytes, name: str) -> tuple[str, str, list[Warnin
         except UnicodeDecodeError:
             continue
         _require_content(text, name)
-        return text, encoding, [Warning(code=check("encoding-uncertain"),
+        return text, encoding, [PlanWarning(code=check("encoding-uncertain"),
                                         message=f"read as {encoding}, but the detection is "
                                                 "uncertain (the detector could not decide)")]
     raise PlanInputError(name, "cannot decode: not UTF-8, GB18030/GBK or Big5 text")

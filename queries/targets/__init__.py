@@ -5,7 +5,9 @@ owner lists are then empty) plus ``scope`` (the path of the measure or section t
 in, ``""`` for the plan itself) and ``target`` (id, indicator as printed, canonical
 ``indicator_name``, value, value_max, unit, comparator, direction, year, baseline_year,
 modality, text). TEXT matches the printed indicator, its canonical name or a synonym, ignoring
-case. Rows come in plan order.
+case. Rows come in plan order. Values and units are the canonical ones the parser gave
+(``extractor/data/units.jsonl``), with ``printed_value`` and ``printed_unit`` as printed. The
+SPARQL and Cypher texts are the files beside this one.
 """
 from __future__ import annotations
 
@@ -14,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import NodeType, RelType
 
-from .backends import sparql_template
-from .lookups import MEASURE, nodes_of, ref_of, units_of
-from .rows import group, matches, measure_ref, measure_row, ordered, solution_units
+from ..backends import cypher_records, query_text
+from ..lookups import MEASURE, nodes_of, ref_of, units_of
+from ..rows import cypher_units, group, matches, measure_ref, measure_row, ordered, solution_units
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,12 +71,10 @@ def target_fields(local_id: str, t: dict[str, Any], indicator_name: str) -> dict
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from policykg.graph.sparql import bind
-
-    query = bind(sparql_template("targets"), yearFilter=params.year,
-                 indicatorFilter=params.indicator, planFilter=params.plan)
+    solutions = engine.select(query_text(__name__, "targets.rq"), {
+        "yearFilter": params.year, "indicatorFilter": params.indicator, "planFilter": params.plan})
     keyed = []
-    for (plan, order), found in group(engine.select(query), "plan", "order").items():
+    for (plan, order), found in group(solutions, "plan", "order").items():
         s = found[0]
         measure = (measure_ref(s["measure"], s["measurePath"], s["measureTitle"])
                    if s["measure"] is not None else None)
@@ -93,6 +93,15 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
 
 def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
     """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
-    from .cypher import answer
-
-    return answer("targets", session, params)
+    records = cypher_records(session, query_text(__name__, "targets.cypher"), {
+        "year": params.year, "indicator": params.indicator, "plan": params.plan})
+    keyed = []
+    for r in records:
+        t, holder = dict(r["target"]), dict(r["holder"])
+        measure = (measure_ref(holder["local_id"], holder["path"], holder["title"])
+                   if r["is_measure"] else None)
+        row = measure_row(t["plan"], measure, cypher_units(r["units"]) if r["is_measure"] else [],
+                          scope=holder.get("path", ""),
+                          target=target_fields(t["local_id"], t, r["indicator"]))
+        keyed.append(((t["plan"], t["order"]), row))
+    return ordered(keyed)

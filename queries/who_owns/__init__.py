@@ -2,15 +2,16 @@
 
 TEXT matches a measure whose number (``12``) or path (``三/（四）/12``) equals it, or whose title
 or body contains it, ignoring case. Rows come in plan order: by plan id, then measure order.
+The SPARQL and Cypher texts are the files beside this one.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .backends import sparql_template
-from .lookups import MEASURE, nodes_of, ref_of, units_of
-from .rows import group, matches, measure_ref, measure_row, ordered, solution_units
+from ..backends import cypher_records, query_text
+from ..lookups import MEASURE, nodes_of, ref_of, units_of
+from ..rows import cypher_units, group, matches, measure_ref, measure_row, ordered, solution_units
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,12 +36,10 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from policykg.graph.sparql import bind
-
-    query = bind(sparql_template("who_owns"), text=params.text, planFilter=params.plan)
+    solutions = engine.select(query_text(__name__, "who_owns.rq"),
+                              {"text": params.text, "planFilter": params.plan})
     keyed = []
-    for (plan, order, local_id), found in group(engine.select(query), "plan", "order",
-                                                "measure").items():
+    for (plan, order, local_id), found in group(solutions, "plan", "order", "measure").items():
         ref = measure_ref(local_id, found[0]["path"], found[0]["title"])
         keyed.append(((plan, order), measure_row(plan, ref, solution_units(found))))
     return ordered(keyed)
@@ -48,6 +47,9 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
 
 def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
     """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
-    from .cypher import answer
-
-    return answer("who-owns", session, params)
+    records = cypher_records(session, query_text(__name__, "who_owns.cypher"),
+                             {"text": params.text, "plan": params.plan})
+    return ordered(((r["plan"], r["order"]),
+                    measure_row(r["plan"], measure_ref(r["id"], r["path"], r["title"]),
+                                cypher_units(r["units"])))
+                   for r in records)

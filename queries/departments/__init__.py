@@ -3,7 +3,7 @@
 One row per department that is responsible for at least one measure: ``department``,
 ``region``, ``leads``, ``supports``, ``joint`` (measures counted once per role), ``measures``
 (distinct measures) and ``plans`` (distinct plans). Ranked by leads, then supports, then shared,
-most first; ties by name and region.
+most first; ties by name and region. The SPARQL and Cypher texts are the files beside this one.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from policykg.graph.schema import RELATION_ROLES
 
-from .backends import sparql_template
-from .lookups import DEPARTMENT, nodes_of
-from .rows import ordered
+from ..backends import cypher_records, query_text
+from ..lookups import DEPARTMENT, nodes_of
+from ..rows import ordered
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,11 +45,9 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    from policykg.graph.sparql import bind
-
-    query = bind(sparql_template("departments"), planFilter=params.plan)
+    solutions = engine.select(query_text(__name__, "departments.rq"), {"planFilter": params.plan})
     return ordered(department_row(s["department"], s["region"], s["leads"], s["supports"], s["joint"],
-                          s["measures"], s["plans"]) for s in engine.select(query))
+                                  s["measures"], s["plans"]) for s in solutions)
 
 
 def department_row(name: str, region: str | None, leads: int, supports: int, joint: int,
@@ -61,6 +59,6 @@ def department_row(name: str, region: str | None, leads: int, supports: int, joi
 
 def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
     """The same rows from a Neo4j (Bolt) session holding the graph ``graph.neo4j_loader`` loaded."""
-    from .cypher import answer
-
-    return answer("departments", session, params)
+    records = cypher_records(session, query_text(__name__, "departments.cypher"), {"plan": params.plan})
+    return ordered(department_row(r["department"], r["region"], r["leads"], r["supports"],
+                                  r["joint"], r["measures"], r["plans"]) for r in records)

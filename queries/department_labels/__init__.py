@@ -1,0 +1,47 @@
+"""department-labels: every department's id, canonical name and aliases, from any backend.
+
+What name resolution reads (``queries.portfolio``): it runs on the same backend as the question,
+so resolution sees what that backend holds, and then happens once, in Python, for all of them.
+Rows: ``{"id", "name", "aliases"}``, by id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..backends import cypher_records, query_text
+from ..lookups import DEPARTMENT, nodes_of
+from ..rows import group
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from policykg.graph.sparql import Engine
+
+
+@dataclass(frozen=True)
+class Params:
+    pass
+
+
+def label_row(node: str, name: str, aliases: list[str] | None) -> dict[str, Any]:
+    return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
+
+
+def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]]:
+    return sorted((label_row(node, d["name"], d["aliases"]) for node, d in nodes_of(graph, DEPARTMENT)),
+                  key=lambda row: row["id"])
+
+
+def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
+    solutions = engine.select(query_text(__name__, "department_labels.rq"))
+    rows = [label_row(iri.removeprefix(engine.base), found[0]["name"],
+                      [s["alias"] for s in found if s["alias"] is not None])
+            for (iri,), found in group(solutions, "d").items()]
+    return sorted(rows, key=lambda row: row["id"])
+
+
+def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
+    records = cypher_records(session, query_text(__name__, "department_labels.cypher"), {})
+    return sorted((label_row(r["id"], r["name"], r["aliases"]) for r in records),
+                  key=lambda row: row["id"])
