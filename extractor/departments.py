@@ -64,7 +64,13 @@ def all_names() -> set[str]:
     return names
 
 
+NATIONAL = "全国"
+"""The region of national bodies' entries (``national.jsonl``): they apply to every plan."""
+
+
 def _region_matches(entry_region: str, region: str | None, issuer: str | None) -> bool:
+    if entry_region == NATIONAL:
+        return True
     if not region:
         return False
     return entry_region == region or entry_region in (issuer or "") or region.endswith(entry_region)

@@ -146,6 +146,17 @@ class Citation(_Item):
     title: str | None
     doc_number: str | None = None
     span: Span
+    key: str | None = None
+    """The cited document's identity (``extractor.citations.citation_key``): one graph node per
+    document however plans print it; added field."""
+
+    @model_validator(mode="after")
+    def _key(self) -> "Citation":
+        from .citations import citation_key
+
+        if self.key is None:
+            self.key = citation_key(self.title, self.doc_number)
+        return self
 
 
 class Department(_Item):
@@ -153,6 +164,12 @@ class Department(_Item):
     aliases: list[str] = Field(default_factory=list)
     lead_of: list[str] = Field(default_factory=list)
     support_of: list[str] = Field(default_factory=list)
+    region: str | None = None
+    """The department's region: ``全国`` for a national body, else the plan's
+    (``extractor.department_identity``); added field."""
+    type: str | None = None
+    """What kind of department it is (``发展改革``), from ``extractor/data/department_identity.json``;
+    added field."""
 
 
 class PlanWarning(_Item):
@@ -204,6 +221,18 @@ class Plan(_Item):
         for span in self._spans():
             if not (0 <= span[0] <= span[1] <= limit):
                 raise ValueError(f"span {span} outside the source text of {limit} chars")
+        return self
+
+    @model_validator(mode="after")
+    def _identify_departments(self) -> "Plan":
+        """Region and type of each department, decided once here (a stored plan written before
+        these fields existed gets them when it is read back)."""
+        from .department_identity import department_region, department_type
+
+        for d in self.departments:
+            if d.type is None:
+                d.region = department_region(d.name, self.metadata.region)
+                d.type = department_type(d.name, d.region)
         return self
 
     def _spans(self):

@@ -89,6 +89,7 @@ class _PlanBuilder:
         self.pid = plan.id
         self.indicators = indicators
         self.region = plan.metadata.region
+        self.regions = {d.name: d.region for d in plan.departments}
         self.graph = nx.MultiDiGraph()
         self.root = plan_node(self.pid)
 
@@ -137,10 +138,15 @@ class _PlanBuilder:
         return self.root
 
     def _department(self, name: str, aliases: Iterable[str] = ()) -> str:
-        node = self._node(department_node(name, self.region, self.pid), NodeType.DEPARTMENT,
-                          name=name, region=self.region, aliases=sorted(set(aliases)))
-        if self.region:
-            self._edge(node, region_node(self.region), RelType.IN_REGION)
+        """A department's node, by its name and the region the parser gave it (a national body
+        is one node for every plan); the issuer and publisher are of the plan's region."""
+        region = self.regions.get(name, self.region)
+        node = self._node(department_node(name, region, self.pid), NodeType.DEPARTMENT,
+                          name=name, region=region, aliases=sorted(set(aliases)))
+        if region:
+            if region != self.region:
+                self._node(region_node(region), NodeType.REGION, name=region)
+            self._edge(node, region_node(region), RelType.IN_REGION)
         return node
 
     # the plan, part by part --------------------------------------------------------------------
@@ -218,10 +224,14 @@ class _PlanBuilder:
     def _citations(self) -> None:
         spans: dict[str, list[list[int]]] = {}
         for c in self.plan.citations:
-            node = document_node(c.title, c.doc_number)
+            # one node per document: keyed by the normalised title the parser gave (Citation.key),
+            # every printed form kept
+            title = c.key if c.title else None
+            node = document_node(title, c.doc_number)
             if node is None:
                 continue
-            self._node(node, NodeType.CITED_DOCUMENT, title=c.title, doc_number=c.doc_number)
+            self._node(node, NodeType.CITED_DOCUMENT, title=title, doc_number=c.doc_number,
+                       printed=[c.title] if c.title else [])
             spans.setdefault(node, []).append(list(c.span))
         for node, found in spans.items():
             self._edge(self.root, node, RelType.CITES, spans=found)

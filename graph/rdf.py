@@ -467,6 +467,9 @@ class _Mapper:
             yield s, ELI.title, self.zh(data["title"])
         if data.get("doc_number"):
             yield s, ELI.number, Literal(data["doc_number"])
+        for printed in data.get("printed") or ():
+            if printed != data.get("title"):
+                yield s, SKOS.altLabel, self.zh(printed)
 
     # edges -------------------------------------------------------------------------------------
 

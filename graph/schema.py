@@ -94,7 +94,7 @@ NODES: dict[NodeType, NodeSpec] = {spec.type: spec for spec in (
     NodeSpec(NodeType.GOAL, False, (*_ITEM, "text"), ("year",)),
     NodeSpec(NodeType.DEPARTMENT, True, ("name", "plans", "aliases"), ("region",)),
     NodeSpec(NodeType.INDICATOR, True, ("name", "plans", "synonyms"), ("unit",)),
-    NodeSpec(NodeType.CITED_DOCUMENT, True, ("plans",), ("title", "doc_number")),
+    NodeSpec(NodeType.CITED_DOCUMENT, True, ("plans",), ("title", "doc_number", "printed")),
     NodeSpec(NodeType.REGION, True, ("name", "plans"), ("level",)),
 )}
 
@@ -214,7 +214,8 @@ def region_node(name: str) -> str:
 
 
 def document_node(title: str | None, doc_number: str | None) -> str | None:
-    """A cited document by its title, else its 文号; ``None`` when the citation has neither."""
+    """A cited document by its title key (``Citation.key``), else its 文号; ``None`` when the
+    citation has neither."""
     if title:
         return f"document/{segment(title)}"
     if doc_number:

@@ -10,7 +10,6 @@ their own name, with a proposed match (``queries.indicator_match``).
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,9 +28,6 @@ if TYPE_CHECKING:
 
     from .national_actions import ActionClassifier
 
-_CITED_WRAPPER = re.compile(r"^.*?关于印发(.+?)的通知$")
-_DEPT_SUFFIX = re.compile(r"(?:委员会|办公室|管委会|局|委|办|厅)$")
-_ADMIN = ("区", "市", "县", "省")
 
 
 @lru_cache(maxsize=None)
@@ -157,25 +153,11 @@ def coverage(plans: Sequence["Plan"], classifier: "ActionClassifier") -> Coverag
 
 # departments -----------------------------------------------------------------------------------
 
-def department_type(name: str, region: str | None) -> str:
-    """What kind of department a canonical name is, without its region and rank words:
-    ``区发展改革局`` and ``市发展改革委`` are both ``发展改革``; ``青羊生态环境局`` is ``生态环境``."""
-    stems = [region, region[:-1]] if region and len(region) > 2 else [region] if region else []
-    for stem in stems:
-        if stem and name.startswith(stem) and len(name) > len(stem) + 1:
-            name = name[len(stem):]
-            break
-    if name[:1] in _ADMIN and len(name) > 2:
-        name = name[1:]
-    stem = _DEPT_SUFFIX.sub("", name)
-    return stem if len(stem) > 1 else name
-
-
 def departments(plans: Sequence["Plan"]) -> Departments:
     """Measures led and supported per department and plan, and department types only one plan has."""
     per_plan, types = {}, {}
     for plan in plans:
-        rows = [DepartmentCount(name=d.name, type=department_type(d.name, plan.metadata.region),
+        rows = [DepartmentCount(name=d.name, type=d.type or d.name,
                                 led=len(d.lead_of), supported=len(d.support_of)) for d in plan.departments]
         rows.sort(key=lambda r: (-(r.led + r.supported), -r.led, r.name))
         per_plan[plan.id] = rows
@@ -187,17 +169,9 @@ def departments(plans: Sequence["Plan"]) -> Departments:
 
 # citations -------------------------------------------------------------------------------------
 
-def cited_title(title: str) -> str:
-    """The cited policy's own title: ``国务院关于印发2030年前碳达峰行动方案的通知`` and
-    ``《2030年前碳达峰行动方案》`` are the same policy."""
-    title = re.sub(r"[\s《》〈〉]", "", title)
-    m = _CITED_WRAPPER.match(title)
-    return m.group(1) if m else title
-
-
 def citations(plans: Sequence["Plan"]) -> Citations:
     """Each plan's cited policies and the ones cited by two or more plans."""
-    per_plan = {p.id: list(dict.fromkeys(cited_title(c.title) for c in p.citations if c.title)) for p in plans}
+    per_plan = {p.id: list(dict.fromkeys(c.key for c in p.citations if c.title)) for p in plans}
     citing: dict[str, list[str]] = {}
     for pid, titles in per_plan.items():
         for title in titles:

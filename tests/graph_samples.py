@@ -81,7 +81,7 @@ def alpha() -> Plan:
                 "span": [60, 69]}],
         citations=[{"title": "2030年前碳达峰行动方案", "doc_number": None, "span": [5, 17]},
                    {"title": None, "doc_number": "国发〔2021〕23号", "span": [20, 30]},
-                   {"title": "2030年前碳达峰行动方案", "doc_number": None, "span": [80, 92]},
+                   {"title": "国务院关于印发2030年前碳达峰行动方案的通知", "doc_number": None, "span": [80, 92]},
                    {"title": None, "doc_number": None, "span": [95, 97]}],
         departments=[{"name": "区发展改革局", "aliases": ["区发展改革委"]},
                      {"name": "区住建局"}, {"name": "区执法局"}, {"name": "区交通局"}],

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from policykg.extractor.model import Plan
 from policykg.cli import cli
-from policykg.queries.compare import compare, department_type
+from policykg.extractor.department_identity import department_type
+from policykg.queries.compare import compare
 from policykg.queries.indicator_match import default_matcher, similarity
 from policykg.queries.national_actions import ActionClassifier
 from policykg.queries.national_frame import ACTIONS, LABELS, default_frame, split_frame
@@ -250,13 +251,15 @@ def test_department_types_and_shared_citations(classifier):
     deps = result["departments"]
     assert [r["name"] for r in deps["per_plan"]["a"]] == ["区发展改革局", "青羊生态环境局", "区投促局"]
     assert deps["per_plan"]["a"][0] == {"name": "区发展改革局", "type": "发展改革", "led": 3, "supported": 1}
-    assert deps["types_only_in"] == {"a": ["投促"], "b": ["教委"]}
+    assert deps["types_only_in"] == {"a": ["投资促进"], "b": ["教育"]}
     assert result["citations"]["shared"] == [{"title": "2030年前碳达峰行动方案", "plans": ["a", "b"]}]
 
 
 @pytest.mark.parametrize("name, region, expected", [
-    ("区住建交局", "青羊区", "住建交"), ("市住房城乡建设管理委", "上海市", "住房城乡建设管理"),
-    ("青羊生态环境局", "青羊区", "生态环境"), ("市科委", "上海市", "科委"),
+    ("区住建交局", "青羊区", "住房城乡建设"), ("市住房城乡建设管理委", "上海市", "住房城乡建设"),
+    ("青羊生态环境局", "青羊区", "生态环境"), ("市科委", "上海市", "科技"),
+    ("市发改委", "成都市", "发展改革"), ("国家发展和改革委员会", "全国", "发展改革"),
+    ("区投促局", "青羊区", "投资促进"), ("区新闻出版局", "青羊区", "新闻出版"),   # no type word: the rule
 ])
 def test_department_type(name, region, expected):
     assert department_type(name, region) == expected

@@ -33,3 +33,52 @@ def test_user_alias_folder_extends_the_data(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("POLICYKG_DEPARTMENTS")
         departments.alias_table.cache_clear()
+
+
+# --- identity: region and type, decided once in the extractor --------------------------------
+
+import pytest  # noqa: E402
+
+from policykg.extractor.department_identity import department_region, is_national  # noqa: E402
+
+
+@pytest.mark.parametrize("name, national", [
+    ("国家发展改革委", True), ("国家发展和改革委员会", True), ("工业和信息化部", True),
+    ("国家乡村振兴局", True), ("国家发展改革委等部门", True),         # a national prefix, no local word
+    ("国家税务总局佛山市税务局", False), ("国家开发银行山东省分行", False), ("市发展改革委", False),
+    ("区发展改革局", False),
+])
+def test_national_bodies(name, national):
+    assert is_national(name) is national
+    assert department_region(name, "上海市") == ("全国" if national else "上海市")
+
+
+def test_a_national_alias_reads_as_the_national_name_in_any_plan():
+    for region in ("青羊区", "上海市", None):
+        assert DepartmentResolver(region).resolve("国家发改委").name == "国家发展改革委"
+
+
+def test_a_national_body_is_one_node_wherever_it_is_named():
+    from policykg.extractor.model import Plan
+    from policykg.graph.build import build_graph
+
+    def plan(pid, region, unit):
+        return Plan.from_dict({
+            "id": pid, "source": {"sha256": "0" * 64, "chars": 50}, "metadata": {"region": region},
+            "measures": [{"id": "m1", "section": None, "path": "1", "number": "1", "title": "甲",
+                          "text": "甲", "span": [0, 5],
+                          "units": [{"name": unit, "raw": unit, "role": "lead",
+                                     "lead_basis": "explicit", "span": [1, 3]},
+                                    {"name": "市发展改革委", "raw": "市发展改革委", "role": "support",
+                                     "lead_basis": "explicit", "span": [3, 5]}]}],
+            "departments": [{"name": unit, "lead_of": ["m1"]}, {"name": "市发展改革委", "support_of": ["m1"]}]})
+
+    graph = build_graph([plan("a", "上海市", "国家发展改革委"), plan("b", "重庆市", "国家发展改革委"),
+                         plan("c", None, "国家发展改革委")])
+    national = [n for n, d in graph.nodes(data=True) if d["type"] == "Department" and d["name"] == "国家发展改革委"]
+    assert national == ["department/全国/国家发展改革委"]
+    assert graph.nodes[national[0]]["plans"] == ["a", "b", "c"]
+    assert graph.nodes["region/全国"]["type"] == "Region"
+    city = sorted(n for n, d in graph.nodes(data=True) if d["type"] == "Department" and d["name"] == "市发展改革委")
+    assert city == ["department/上海市/市发展改革委", "department/重庆市/市发展改革委",
+                    "plan/c/department/市发展改革委"]

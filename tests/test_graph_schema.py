@@ -130,6 +130,9 @@ def test_citations_are_shared_documents_with_every_mention(sample):
     assert cites["spans"] == [[5, 17], [80, 92]]
     assert sample.nodes["document/number/国发〔2021〕23号"]["doc_number"] == "国发〔2021〕23号"
     assert sum(1 for n, d in sample.nodes(data=True) if d["type"] == "CitedDocument") == 2
+    # the notice that issues the plan and the plan's own title are one document, both forms kept
+    assert sample.nodes["document/2030年前碳达峰行动方案"]["printed"] == [
+        "2030年前碳达峰行动方案", "国务院关于印发2030年前碳达峰行动方案的通知"]
 
 
 def test_segment_escapes_only_what_an_iri_cannot_hold():

@@ -1,4 +1,7 @@
-from policykg.extractor.citations import find_citations
+import pytest
+
+from policykg.extractor.citations import citation_key, find_citations
+from policykg.extractor.model import Citation
 from policykg.extractor.metadata import read_header, region_and_level
 
 
@@ -52,3 +55,20 @@ def test_doc_number_broken_before_its_bracket():
     text = "《广东省碳排放管理试行办法》（粤府\n〔2017〕59号）要求"
     (cite,) = find_citations(text)
     assert (cite.title, cite.doc_number) == ("广东省碳排放管理试行办法", "粤府〔2017〕59号")
+
+
+@pytest.mark.parametrize("title, number, key", [
+    ("2030年前碳达峰行动方案", None, "2030年前碳达峰行动方案"),
+    ("国务院关于印发2030年前碳达峰行动方案的通知", "国发〔2021〕23号", "2030年前碳达峰行动方案"),
+    ("关于印发〈2030年前碳达峰行动方案〉的通知", None, "2030年前碳达峰行动方案"),
+    ("“十四五”节能减排综合工作方案", None, "十四五节能减排综合工作方案"),
+    ("高耗能行业重点领域节能降碳改造升级实施指南(2022年版)", None, "高耗能行业重点领域节能降碳改造升级实施指南（2022年版）"),
+    ("四川省“十四五”能源发展规划（2021-2025年）", None, "四川省十四五能源发展规划（2021—2025年）"),
+    ("中共中央国务院关于全面推进美丽中国建设的意见", None, "中共中央国务院关于全面推进美丽中国建设的意见"),
+    (None, "国发〔2021〕23号", "国发〔2021〕23号"),
+    (None, None, None),
+])
+def test_citation_key_names_the_document_however_it_is_printed(title, number, key):
+    assert citation_key(title, number) == key
+    if title:
+        assert Citation(title=title, doc_number=number, span=(0, 0)).key == key

@@ -191,6 +191,7 @@ CORPUS_QUESTIONS = [
     ("portfolio", {"department": "区执法局"}),
     ("portfolio", {"department": "区发展改革委"}),
     ("portfolio", {"department": "发展改革"}),
+    ("portfolio", {"department": "发展改革委"}),
     ("targets", {}),
     ("targets", {"year": 2025, "indicator": "非化石"}),
     ("departments", {}),
@@ -213,6 +214,16 @@ def test_corpus_answers_agree_on_every_backend(corpus_backends, query, params):
     assert expected, "the corpus should answer this question"
     for engine in ENGINES:
         assert run(query, corpus_backends[engine], **params) == expected, engine
+
+
+def test_portfolio_lists_every_matching_department_of_every_plan(corpus_backends):
+    """An alias one plan carries does not hide the other plans' departments (Shanghai's
+    市发展改革委 once disappeared behind a plan whose 区发展改革局 carried an exact alias)."""
+    rows = run("portfolio", corpus_backends["networkx"], department="发展改革委")
+    regions = {r["region"] for r in rows}
+    assert {"上海市", "青羊区"} <= regions
+    shanghai = [r for r in rows if r["plan"] == "shanghai-tandafeng-shishi-fangan"]
+    assert {r["department"] for r in shanghai} == {"市发展改革委"} and len(shanghai) >= 40
 
 
 def test_qingyang_acceptance(corpus_backends):
