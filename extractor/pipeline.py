@@ -21,6 +21,7 @@ COMPONENTS = {
     "metadata": "policykg.extractor.components.metadata",
     "headings": "policykg.extractor.components.headings",
     "units": "policykg.extractor.components.units",
+    "deadlines": "policykg.extractor.components.deadlines",
     "targets": "policykg.extractor.components.targets",
     "citations": "policykg.extractor.components.citations",
 }
