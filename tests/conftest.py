@@ -18,8 +18,18 @@ def qingyang_plan():
     return parse_file(QINGYANG)
 
 
+def corpus_files(folder: Path, pattern: str, at_least: int) -> list[Path]:
+    """The corpus files of ``folder`` matching ``pattern``; the test fails (never passes on an
+    empty list, never skips) when the shared corpus is not there."""
+    found = sorted(folder.glob(pattern))
+    if len(found) < at_least:
+        pytest.fail(f"the shared corpus is missing: {len(found)} {pattern} files in {folder}, "
+                    f"expected at least {at_least} (tests read ../shared/corpus beside the checkout)")
+    return found
+
+
 @pytest.fixture(scope="session")
 def corpus_plans():
     """Every text plan of the shared corpus, parsed once."""
     from policykg.extractor import parse_file
-    return [parse_file(p) for p in sorted(TXT.glob("*.txt"))]
+    return [parse_file(p) for p in corpus_files(TXT, "*.txt", 14)]
