@@ -62,9 +62,10 @@ def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list
     for plan in plans:
         others = [t.indicator for p in plans if p is not plan for t in p.targets]
         for target in plan.targets:
-            reading = matcher.read(target.indicator, others)
-            row = rows.setdefault((reading.name, target.canonical_unit), {
-                "indicator": reading.name, "unit": target.canonical_unit, "status": reading.status,
+            reading = matcher.read(target.indicator, others)  # known or unseen, and a proposal
+            name = target.indicator_name or reading.name
+            row = rows.setdefault((name, target.canonical_unit), {
+                "indicator": name, "unit": target.canonical_unit, "status": reading.status,
                 "proposed": reading.proposed, "similarity": reading.similarity, "values": {}})
             row["values"].setdefault(plan.id, []).append(_value(target))
     for row in rows.values():

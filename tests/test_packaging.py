@@ -167,3 +167,14 @@ def test_the_readme_layout_names_every_module_and_folder():
     assert missing == []
     gone = [name for name in named if name.endswith(".py") and not any(REPO.rglob(name))]
     assert gone == []
+
+
+def test_no_class_shadows_a_builtin():
+    import builtins
+
+    taken = set(dir(builtins))
+    found = [f"{path.relative_to(REPO)}: {node.name}"
+             for path, _ in _modules().values()
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ClassDef) and node.name in taken]
+    assert found == []
