@@ -20,7 +20,8 @@ _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 
           ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈"}
 
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
-# Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers.
+# Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
+# or holds a tab: readers put one between the cells of a table row.
 _SPACES = re.compile(r"[ \t]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%]")
 _HEADING_START = re.compile(
@@ -65,6 +66,13 @@ def _deletions(text: str):
     spaces = []
     for m in _SPACES.finditer(text):
         a, b = m.start(), m.end()
+        tab = text.find("\t", a, b)
+        if tab >= 0:  # a tab separates table cells (readers join cells with one): keep one
+            if tab > a:
+                spaces.append((a, tab))
+            if tab + 1 < b:
+                spaces.append((tab + 1, b))
+            continue
         before = text[a - 1] if a else "\n"
         after = text[b] if b < len(text) else "\n"
         if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
