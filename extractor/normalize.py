@@ -23,6 +23,7 @@ _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[�
 # Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
 # or holds a tab: readers put one between the cells of a table row.
 _SPACES = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r" +")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%]")
 _HEADING_START = re.compile(
     r"[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]+[章节条部分]|附件")
@@ -66,12 +67,8 @@ def _deletions(text: str):
     spaces = []
     for m in _SPACES.finditer(text):
         a, b = m.start(), m.end()
-        tab = text.find("\t", a, b)
-        if tab >= 0:  # a tab separates table cells (readers join cells with one): keep one
-            if tab > a:
-                spaces.append((a, tab))
-            if tab + 1 < b:
-                spaces.append((tab + 1, b))
+        if "\t" in text[a:b]:  # tabs separate table cells (readers join cells with one): keep them
+            spaces.extend((a + s.start(), a + s.end()) for s in _BLANKS.finditer(text[a:b]))
             continue
         before = text[a - 1] if a else "\n"
         after = text[b] if b < len(text) else "\n"

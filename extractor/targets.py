@@ -108,17 +108,20 @@ class _YearCue:
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
-                 plan_year: int | None = None) -> TargetScan:
+                 plan_year: int | None = None, skip: list[tuple[int, int]] = ()) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
     ``plan_year``, when known, marks years before it (and periods that ended before it) as past:
-    numbers after them are history, not targets.
+    numbers after them are history, not targets. ``skip`` are sorted ranges read otherwise (the
+    rows of indicator tables, ``extractor.indicator_tables``).
     """
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
-    years = [c for c in lex.year_cues(text, start, end, plan_year) if not titles.covers(c.start)]
+    skipped = _Spans(list(skip))
+    years = [c for c in lex.year_cues(text, start, end, plan_year)
+             if not titles.covers(c.start) and not skipped.covers(c.start)]
     scan = TargetScan()
     if not years:
         return scan
@@ -132,7 +135,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for i, cues in by_sentence.items():
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
-        quantities = [q for q in find_quantities(text, s_start, stops[i]) if not quoted.covers(q.start)]
+        quantities = [q for q in find_quantities(text, s_start, stops[i])
+                      if not quoted.covers(q.start) and not skipped.covers(q.start)]
         for j, q in enumerate(quantities):
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
@@ -630,6 +634,11 @@ class _Lexicon:
     def hedge_at(self, text: str, start: int, end: int) -> str | None:
         m = self._hedge.search(text, start, end)
         return m.group() if m else None
+
+
+def periods() -> dict[str, int]:
+    """Five-year periods and the year each ends (十四五 → 2025), from ``target_cues.json``."""
+    return dict(_lexicon().periods)
 
 
 @lru_cache(maxsize=1)

@@ -102,6 +102,11 @@ class TextBuilder:
         return start
 
 
+def is_label_header(name: str) -> bool:
+    """Whether a column header names who or when (牵头单位, 责任部门, 完成时限), not what."""
+    return bool(_LABEL_HEADER.search(name))
+
+
 def looks_like_header(row: list[str]) -> bool:
     """A header row: short cells, most of them naming a column (序号, 牵头单位, 完成时限…)."""
     cells = [cell for cell in row if cell]
@@ -121,7 +126,7 @@ def render_row(row: list[str], header: list[str] | None) -> tuple[str, list[tupl
             continue
         if number is None and (_NUMBER_HEADER.match(name) or (index == 0 and _ROW_NUMBER.match(cell))):
             number = index
-        elif _LABEL_HEADER.search(name):
+        elif is_label_header(name):
             labels.append(index)
         else:
             body.append(index)
