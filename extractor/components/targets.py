@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -63,3 +64,8 @@ def _period_year(header) -> int | None:
         return None
     title = header.values["title"].value
     return next((year for period, year in periods().items() if period in title), None)
+
+
+@Language.factory("policykg_targets", default_config={}, assigns=['doc._.targets', 'doc._.goals', 'doc._.problems'], requires=['doc._.header'])
+def make_targets(nlp: Language, name: str) -> TargetFinder:
+    return TargetFinder()

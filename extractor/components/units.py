@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -93,3 +94,8 @@ def _without_deadlines(text: str, clause: Clause) -> Clause:
     if cut:
         clause.units = [u for u in clause.units if not any(a <= u.start < b for a, b in cut)]
     return clause
+
+
+@Language.factory("policykg_units", default_config={}, assigns=['doc._.units', 'doc._.clauses', 'doc._.problems'], requires=['doc._.measures', 'doc._.header'])
+def make_units(nlp: Language, name: str) -> UnitReader:
+    return UnitReader()
