@@ -27,6 +27,12 @@ FLOORS = {
     "qingyang_tandafeng_2024": (0.98, 0.98, 0.98, 0.98, 0.98),
     "shanghai_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.89),
     "wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch, floors from the first look (README, Accuracy); lead basis 0 where no measure matched yet
+    "hainan_yange_nengxiao_yueshu_jieneng_jiangtan_jishu_gaizao_shishi_fangan": (0.98, 0.82, 0.98, 0.98, 0.98),
+    "jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.80, 0.92, 0.88, 0.98),
+    "liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0),
+    "shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.39),
+    "tianjin_dianli_fazhan_shisiwu_guihua": (0.80, 0.98, 0.98, 0.98, 0.48),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.80, 0.82, 0.88, 0.98, 0.98),
     "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.96),
