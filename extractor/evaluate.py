@@ -1,16 +1,22 @@
 """Score parsed plans against gold files (``policykg/gold@1``): precision, recall and F1 for
-measures, units, leads and targets, per file and overall (micro-averaged over all files).
+measures, units, leads, lead basis, deadlines and targets, per file and overall (micro-averaged
+over all files).
 
 Matching rules, so that the figures mean the same from run to run:
 * a measure matches when its path (section/number) is the gold one and the titles agree once
   white space and punctuation are ignored (equal, or one contains the other);
 * a measure the parser finds and gold does not is a false positive (measure precision), and its
-  units and leads count as false positives too;
+  units and leads count as false positives too; a gold measure not found is a miss, and so are its
+  units, leads, lead basis and deadline;
 * a unit matches a gold unit of the same measure when the gold string equals the unit's printed
   ``raw`` or its canonical ``name`` (white space removed); a lead likewise among the leads;
-* ``lead_basis`` is scored on each matched measure that has units in gold or in the parse: the
+* ``lead_basis`` is scored on each gold measure that has units in gold or in the parse: the
   basis of its leads (else of its first unit, else ``none``) equal to gold's is a hit, anything
   else one miss and one false positive, so its F1 is the share of such measures read right;
+* a ``deadline`` is scored on each gold measure that has one: the parsed deadline's
+  printed words equal to gold's (white space and punctuation ignored) is a hit; none is a miss,
+  another one a miss and a false positive (gold files written before deadlines have none, so a
+  parsed deadline where gold has none is not counted);
 * a target matches a gold target with the same year, value (and ``value_max``), unit,
   comparator, direction and baseline year; each gold target matches at most one parsed target,
   same scope preferred.
@@ -26,7 +32,7 @@ from pathlib import Path
 from .errors import PlanInputError
 from .model import Measure, Plan
 
-KINDS = ("measures", "units", "leads", "lead_basis", "targets")
+KINDS = ("measures", "units", "leads", "lead_basis", "deadlines", "targets")
 _PUNCT = re.compile(r"[\s。，、；：:,.“”\"'（）()]")
 
 
@@ -108,6 +114,8 @@ def score_plan(plan: Plan, gold: dict, gold_name: str = "") -> FileScore:
             s["measures"].fn += 1
             s["units"].fn += len(g.get("units", []))
             s["leads"].fn += len(g.get("lead", []))
+            s["lead_basis"].fn += bool("lead_basis" in g and g.get("units"))
+            s["deadlines"].fn += bool(g.get("deadline"))
             fs.misses.append(f"measure {path} {g['title']}")
             continue
         m = cands[0]
@@ -116,6 +124,7 @@ def score_plan(plan: Plan, gold: dict, gold_name: str = "") -> FileScore:
         _match_names(s["units"], m.units, g.get("units", []), fs.misses, path)
         _match_names(s["leads"], [u for u in m.units if u.role == "lead"], g.get("lead", []), fs.misses, path + " lead")
         _match_basis(s["lead_basis"], m, g, fs.misses, path)
+        _match_deadline(s["deadlines"], m, g, fs.misses, path)
     for m in plan.measures:
         if m.id not in matched_ids:
             s["measures"].fp += 1
@@ -161,6 +170,18 @@ def _match_basis(score: Score, measure: Measure, gold: dict, misses: list[str], 
         score.fn += 1
         score.fp += 1
         misses.append(f"lead_basis {where}: {parsed}, gold {gold['lead_basis']}")
+
+
+def _match_deadline(score: Score, measure: Measure, gold: dict, misses: list[str], where: str) -> None:
+    if not gold.get("deadline"):
+        return
+    parsed = measure.deadline.text if measure.deadline else None
+    if parsed is not None and _norm(parsed) == _norm(gold["deadline"]):
+        score.tp += 1
+        return
+    score.fn += 1
+    score.fp += parsed is not None
+    misses.append(f"deadline {where}: {parsed}, gold {gold['deadline']}")
 
 
 def _same_number(a, b) -> bool:

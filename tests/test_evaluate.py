@@ -41,8 +41,8 @@ def _scores(plan, change=None):
 
 def test_everything_right_scores_one(plan):
     s = _scores(plan)
-    assert [(s[k].tp, s[k].fp, s[k].fn) for k in ("measures", "units", "leads", "lead_basis", "targets")] == [
-        (2, 0, 0), (3, 0, 0), (2, 0, 0), (2, 0, 0), (1, 0, 0)]
+    assert [(s[k].tp, s[k].fp, s[k].fn) for k in ("measures", "units", "leads", "lead_basis", "deadlines", "targets")] == [
+        (2, 0, 0), (3, 0, 0), (2, 0, 0), (2, 0, 0), (0, 0, 0), (1, 0, 0)]
 
 
 @pytest.mark.parametrize("field, value", [("direction", "level"), ("baseline_year", None), ("baseline_year", 2019)])
@@ -55,6 +55,22 @@ def test_lead_basis_mismatch_is_a_miss_and_a_false_positive(plan):
     s = _scores(plan, lambda g: g["measures"][1].update({"lead_basis": "explicit"}))
     assert (s["lead_basis"].tp, s["lead_basis"].fp, s["lead_basis"].fn) == (1, 1, 1)
     assert s["leads"].f1 == 1.0
+
+
+def test_deadline_scored_where_gold_has_one():
+    plan = parse(PLAN_TEXT.replace("（责任单位：区经信局）", "（责任单位：区经信局；完成时限：2022年底前）"))
+    right = _scores(plan, lambda g: g["measures"][1].update({"deadline": "2022年底前"}))["deadlines"]
+    wrong = _scores(plan, lambda g: g["measures"][1].update({"deadline": "2023年6月"}))["deadlines"]
+    absent = _scores(plan, lambda g: g["measures"][0].update({"deadline": "2022年4月"}))["deadlines"]
+    assert [(d.tp, d.fp, d.fn) for d in (right, wrong, absent)] == [(1, 0, 0), (0, 1, 1), (0, 0, 1)]
+
+
+def test_gold_measure_not_found_misses_its_units_basis_and_deadline(plan):
+    def rename(g):
+        g["measures"][1].update({"title": "另一项任务", "deadline": "2022年底前"})
+    s = _scores(plan, rename)
+    assert [(s[k].fn, s[k].fp) for k in ("measures", "units", "leads", "lead_basis", "deadlines")] == [
+        (1, 1), (1, 1), (1, 1), (1, 0), (1, 0)]
 
 
 def test_measure_not_in_gold_costs_precision_with_its_units(plan):
