@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .markdown import SIGN_NOTE
-from .rows import TargetRow, busiest, signed_value, target_rows, value_text
+from .rows import SIGN_NOTE, TargetRow, busiest, signed_value, target_rows, value_text
 
 if TYPE_CHECKING:
     import jinja2

@@ -5,12 +5,10 @@ from typing import TYPE_CHECKING
 
 from policykg.extractor.presentation import markdown_table
 
-from .rows import busiest, target_rows
+from .rows import SIGN_NOTE, busiest, target_rows
 
 if TYPE_CHECKING:
     from policykg.queries.comparison import Comparison
-
-SIGN_NOTE = "Values in one unit per indicator; a change is signed (≤−13% = a fall of at least 13%)."
 
 
 def render(comparison: "Comparison") -> str:

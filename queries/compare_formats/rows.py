@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 TOP_DEPARTMENTS = 10
 NO_VALUE = "—"
+SIGN_NOTE = "Values in one unit per indicator; a change is signed (≤−13% = a fall of at least 13%)."
 
 
 @dataclass(frozen=True)

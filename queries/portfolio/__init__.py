@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from policykg.graph.schema import RELATION_ROLES
 
 from ..backends import cypher_records, query_text
-from ..rows import ROLE_ORDER, cypher_units, group, measure_ref, measure_row, ordered, solution_units
 from ..lookups import ref_of, units_of
+from ..rows import ROLE_ORDER, cypher_units, group, measure_ref, measure_row, ordered, solution_units
 
 if TYPE_CHECKING:
     import networkx as nx
