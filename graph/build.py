@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import networkx as nx
 
 from .indicators import IndicatorIndex, default_index
+from .lineage import link_plans
 from .schema import (
     NODES, ROLE_RELATIONS, NodeType, RelType, department_node, document_node, indicator_node,
     is_shared_edge, item_node, merge_shared, plan_node, region_node,

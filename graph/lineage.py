@@ -81,20 +81,26 @@ class PlanIndex:
             if data.get("doc_number"):
                 self.by_number[data["doc_number"]] = entry
 
-    def resolve(self, citing: str, titles: Iterable[str], numbers: Iterable[str]) -> str | None:
-        """The plan node a citation names, or ``None`` when no plan (or more than one) fits."""
+    def resolve(self, citing: str, titles: Iterable[str], numbers: Iterable[str]) -> list[str]:
+        """The plan nodes a citation names: one document (every reading of it, when the store
+        holds it twice), or none when no plan or several different documents fit."""
         source = self.plans[citing]
         for number in numbers:
             found = self.by_number.get(number)
             if found and self._other(source, found):
-                return found.node
+                return self._readings(found)
         for title in titles:
             parts = title_parts(title)
             fits = [p for p in self.by_key.get(parts.key, ())
                     if self._other(source, p) and _issuer_fits(parts, p, source)]
-            if len({p.node for p in fits}) == 1:
-                return fits[0].node
-        return None
+            if len({p.sha256 or p.node for p in fits}) == 1:
+                return sorted({p.node for p in fits})
+        return []
+
+    def _readings(self, found: _PlanKey) -> list[str]:
+        if not found.sha256:
+            return [found.node]
+        return sorted(p.node for p in self.plans.values() if p.sha256 == found.sha256)
 
     @staticmethod
     def _other(source: _PlanKey, found: _PlanKey) -> bool:
@@ -123,15 +129,16 @@ def link_plans(graph: "nx.MultiDiGraph") -> int:
     linked = 0
     for src, dst, data in edges:
         document = graph.nodes[dst]
-        target = index.resolve(src, _forms(document, "title"), _forms(document, "doc_number"))
-        if target is None:
+        targets = index.resolve(src, _forms(document, "title"), _forms(document, "doc_number"))
+        if not targets:
             continue
         rel = RelType.IMPLEMENTS if data.get("relation") == "implements" else RelType.CITES
         graph.remove_edge(src, dst, key=cites)
-        _add_link(graph, src, target, rel, data)
+        for target in targets:
+            _add_link(graph, src, target, rel, data)
         if graph.in_degree(dst) == 0:
             graph.remove_node(dst)
-        linked += 1
+        linked += len(targets)
     return linked
 
 

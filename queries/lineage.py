@@ -82,9 +82,13 @@ def _reach(start: str, pairs: set[tuple[str, str]]) -> dict[str, tuple[int, str]
     depth = {start: 0}
     for plan in order:
         for nxt in onward.get(plan, ()):
-            if position[nxt] > position[plan] and depth[plan] + 1 > depth.get(nxt, -1):
-                depth[nxt] = depth[plan] + 1
-                reached[nxt] = (depth[nxt], plan)
+            if position[nxt] < position[plan]:
+                continue
+            candidate = (depth[plan] + 1, plan)
+            held = reached.get(nxt)
+            if held is None or candidate[0] > held[0] or (candidate[0] == held[0] and plan < held[1]):
+                depth[nxt] = candidate[0]
+                reached[nxt] = candidate
     return reached
 
 
