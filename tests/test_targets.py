@@ -374,3 +374,9 @@ def test_indicators_are_never_a_stray_fragment(text, indicator):
 def test_cells_of_a_table_row_are_separate_clauses():
     found = targets("到2025年，新建项目\t充电桩达到100个")
     assert [(t.indicator, t.value) for t in found] == [("充电桩", 100)]
+
+
+def test_a_fraction_is_a_share_and_kilovolt_amperes_a_capacity():
+    assert values("到2025年，力争外受电比重超过三分之一。") == [(2025, 100 / 3, "%")]
+    assert values("到2025年，新增220千伏及以上变电容量4944万千伏安。") == [(2025, 49_440_000, "千伏安")]
+    assert values("到2025年，建成6个500千伏变电站。") == [(2025, 6, "个")]      # 500千伏 names the station
