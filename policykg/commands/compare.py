@@ -1,17 +1,19 @@
 """``policykg compare``: plans side by side (targets, national-action coverage, departments, citations)."""
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import click
 
+from ..comparison_files import FORMATS
 from ..errors import CannotRun
 
 
 @click.command("compare")
 @click.argument("plans", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
+              help="xlsx needs -o FILE.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of standard output.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Store to look plan ids up in (default: $POLICYKG_STORE or ~/.local/share/policykg/store).")
@@ -28,19 +30,20 @@ def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir
 
     if len(plans) < 2:
         raise click.UsageError("give at least two plans to compare")
+    if fmt == "xlsx" and output is None:
+        raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")
     try:
         comparison = compare(load_plans(plans, store_dir))
     except PlanInputError as exc:
         raise CannotRun(str(exc)) from None
-    if fmt == "json":
-        text = json.dumps(comparison, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        from policykg.queries.report_html import render
-        text = render(comparison)
-    else:
-        from policykg.queries.report_md import render
-        text = render(comparison)
+    from ..comparison_files import comparison_bytes
+
+    body, _ = comparison_bytes(comparison, fmt)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_bytes(body)
+        except OSError as exc:
+            raise CannotRun(f"{output}: {exc.strerror}") from None
     else:
-        click.echo(text, nl=False)
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
