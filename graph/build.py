@@ -177,8 +177,11 @@ class _PlanBuilder:
 
     def _measures(self) -> None:
         for order, m in enumerate(self.plan.measures):
+            deadline = m.deadline
             node = self._item(NodeType.MEASURE, m.id, order, m.span, path=m.path, number=m.number,
-                              title=m.title, text=m.text)
+                              title=m.title, text=m.text,
+                              deadline=deadline.text if deadline else None,
+                              deadline_date=deadline.date if deadline else None)
             parent = item_node(self.pid, NodeType.SECTION, m.section) if m.section else self.root
             self._edge(parent, node, RelType.HAS_MEASURE)
             for rank, unit in enumerate(m.units):
@@ -196,7 +199,8 @@ class _PlanBuilder:
             node = self._item(NodeType.TARGET, t.id, order, t.span, indicator=t.indicator,
                               value=t.value, value_max=t.value_max, unit=t.unit,
                               comparator=t.comparator, direction=t.direction, year=t.year,
-                              baseline_year=t.baseline_year, modality=t.modality, text=t.text)
+                              baseline_year=t.baseline_year, modality=t.modality, rate=t.rate,
+                              text=t.text)
             self._edge(self._holder(t.measure, t.section), node, RelType.HAS_TARGET)
             known = self.indicators.canonical(t.indicator)
             indicator = self._node(indicator_node(known.name), NodeType.INDICATOR, name=known.name,

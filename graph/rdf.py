@@ -153,6 +153,9 @@ class PKG(DefinedNamespace):
     direction: URIRef
     baselineYear: URIRef
     modality: URIRef
+    rate: URIRef
+    deadline: URIRef
+    deadlineText: URIRef
     year: URIRef
     leadBasis: URIRef
     rawName: URIRef
@@ -374,6 +377,10 @@ class _Mapper:
         yield s, RDF.type, PROV.Activity
         yield from self.numbered(s, data)
         yield s, PKG.text, self.zh(data["text"])
+        if data.get("deadline"):
+            yield s, PKG.deadlineText, self.zh(data["deadline"])
+        if _ISO_DATE.match(data.get("deadline_date") or ""):
+            yield s, PKG.deadline, Literal(data["deadline_date"], datatype=XSD.date)
 
     def numbered(self, s: URIRef, data: dict) -> Iterator[tuple]:
         yield s, ELI.id_local, Literal(data["local_id"])
@@ -407,6 +414,8 @@ class _Mapper:
             yield s, PKG.baselineYear, self.year(data["baseline_year"])
         if data.get("modality"):
             yield s, PKG.modality, self.zh(data["modality"])
+        if data.get("rate"):
+            yield s, PKG.rate, Literal(data["rate"])
         yield s, PKG.text, self.zh(data["text"])
         region = self.graph.nodes[plan].get("region")
         if region:
