@@ -20,9 +20,12 @@ def measure_entry(measure: Measure) -> dict[str, Any]:
     section, _, _ = measure.path.rpartition("/")
     leads = [u for u in measure.units if u.role == "lead"]
     basis = leads[0].lead_basis if leads else "none"
-    return {"section": section, "number": measure.number, "title": measure.title,
-            "units": [u.raw for u in measure.units], "lead": [u.raw for u in leads],
-            "lead_basis": basis}
+    entry = {"section": section, "number": measure.number, "title": measure.title,
+             "units": [u.raw for u in measure.units], "lead": [u.raw for u in leads],
+             "lead_basis": basis}
+    if measure.deadline is not None:
+        entry["deadline"] = measure.deadline.text
+    return entry
 
 
 def target_entry(target: Target, scope: str) -> dict[str, Any]:

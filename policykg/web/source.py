@@ -20,7 +20,7 @@ class Fact:
     """A fact with words in the source: ``key`` is its id on the page (``m12``, ``m12-u1``, ``t3``)."""
     key: str
     kind: str
-    """measure, unit, target, goal, citation or warning"""
+    """measure, unit, deadline, target, goal, citation or warning"""
     start: int
     end: int
 
@@ -37,10 +37,15 @@ def unit_key(measure_id: str, index: int) -> str:
     return f"{measure_id}-u{index + 1}"
 
 
+def deadline_key(measure_id: str) -> str:
+    return f"{measure_id}-d"
+
+
 def plan_facts(plan: "Plan") -> list[Fact]:
     """Every fact of the plan that has a span, with its page id."""
     facts = [Fact(m.id, "measure", *m.span) for m in plan.measures]
     facts += [Fact(unit_key(m.id, i), "unit", *u.span) for m in plan.measures for i, u in enumerate(m.units)]
+    facts += [Fact(deadline_key(m.id), "deadline", *m.deadline.span) for m in plan.measures if m.deadline]
     facts += [Fact(t.id, "target", *t.span) for t in plan.targets]
     facts += [Fact(g.id, "goal", *g.span) for g in plan.goals]
     facts += [Fact(f"c{i + 1}", "citation", *c.span) for i, c in enumerate(plan.citations)]
