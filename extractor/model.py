@@ -107,6 +107,29 @@ class Target(_Item):
     growth of 15% is not read as a growth of 15% over the whole period."""
     text: str
     span: Span
+    indicator_name: str | None = None
+    """The canonical indicator (``extractor/data/indicators.jsonl``); added field."""
+    canonical_value: float | None = None
+    canonical_value_max: float | None = None
+    canonical_unit: str | None = None
+    """The value(s) in the canonical unit of the unit's dimension (``extractor/data/units.jsonl``:
+    2 GW is 2000000 千瓦); a unit the table lacks is its own canonical unit. Added fields."""
+
+    @model_validator(mode="after")
+    def _normalise(self) -> "Target":
+        """Fill the canonical fields once, here, so every reader of a plan (the graph, RDF,
+        queries, comparison) finds them and none converts again; a stored plan written before
+        these fields existed gets them when it is read back."""
+        from .indicators import default_index
+        from .units import canonical
+
+        if self.indicator_name is None:
+            self.indicator_name = default_index().canonical(self.indicator).name
+        if self.canonical_unit is None:
+            self.canonical_value, self.canonical_unit = canonical(self.value, self.unit)
+            if self.value_max is not None:
+                self.canonical_value_max = canonical(self.value_max, self.unit)[0]
+        return self
 
 
 class Goal(_Item):

@@ -1,19 +1,18 @@
 """``policykg compare``: plans side by side (targets, national-action coverage, departments, citations)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..comparison_files import FORMATS
+from policykg.queries.compare_formats import FORMATS
+
 from ..errors import CannotRun
 
 
 @click.command("compare")
 @click.argument("plans", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="xlsx needs -o FILE.")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of standard output.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Store to look plan ids up in (default: $POLICYKG_STORE or ~/.local/share/policykg/store).")
@@ -26,24 +25,22 @@ def compare_cmd(plans: tuple[str, ...], fmt: str, output: Path | None, store_dir
     """
     from policykg.extractor.errors import PlanInputError
     from policykg.queries.compare import compare
+    from policykg.queries.compare_formats import render
     from policykg.queries.plan_refs import load_plans
 
     if len(plans) < 2:
         raise click.UsageError("give at least two plans to compare")
-    if fmt == "xlsx" and output is None:
-        raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")
+    if FORMATS[fmt].binary and output is None:
+        raise click.UsageError(f"--format {fmt} writes a binary file; give -o FILE")
     try:
         comparison = compare(load_plans(plans, store_dir))
     except PlanInputError as exc:
         raise CannotRun(str(exc)) from None
-    from ..comparison_files import comparison_bytes
-
-    body, _ = comparison_bytes(comparison, fmt)
+    text = render(comparison, fmt)
     if output:
-        try:
-            output.write_bytes(body)
-        except OSError as exc:
-            raise CannotRun(f"{output}: {exc.strerror}") from None
+        if isinstance(text, bytes):
+            output.write_bytes(text)
+        else:
+            output.write_text(text, encoding="utf-8")
     else:
-        sys.stdout.buffer.write(body)
-        sys.stdout.flush()
+        click.echo(text, nl=False)

@@ -14,15 +14,19 @@ import json
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, abort, jsonify, render_template, request
 
-from policykg.comparison_files import FORMATS, MIMETYPES
-from policykg.queries.report_rows import TOP_DEPARTMENTS
+from policykg.queries.compare_formats import FORMATS
+from policykg.queries.compare_formats.rows import TOP_DEPARTMENTS
 
 from .names import LEVELS, ROLES, plan_names
 from .workbench import UnknownPlan, Workbench
+
+if TYPE_CHECKING:
+    from policykg.queries.catalog import PlanFilter
+    from policykg.queries.comparison import Comparison
 
 
 
@@ -168,7 +172,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
 
         from policykg.output import flat_table
 
-        from ..xlsx import write_workbook
+        from policykg.extractor.serializers.xlsx import write_workbook
 
         headers, values = flat_table(target_rows())
         out = io.BytesIO()
@@ -178,7 +182,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
 
     # compare -----------------------------------------------------------------------------------
 
-    def compared() -> dict[str, Any] | None:
+    def compared() -> "Comparison | None":
         ids = request.args.getlist("plans")
         if not ids:
             return None
@@ -196,7 +200,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
             groups = bar_groups(comparison)
             charts = {"shared": [g for g in groups if g.row.shared],
                       "single": [g for g in groups if not g.row.shared],
-                      "heat": heat_rows(comparison["coverage"])}
+                      "heat": heat_rows(comparison.coverage)}
         return render_template("compare.html", comparison=comparison, **charts, top=TOP_DEPARTMENTS,
                                chosen=request.args.getlist("plans"), downloads=FORMATS,
                                query=request.query_string.decode())
@@ -206,22 +210,28 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
         comparison = compared()
         if comparison is None:
             raise BadRequest("give plans=ID twice or more")
-        return jsonify(comparison)
+        return jsonify(comparison.to_dict())
 
     @app.get("/compare/download.<fmt>")
     def compare_download(fmt: str):
-        from policykg.comparison_files import comparison_bytes
+        from policykg.queries.compare_formats import render
 
         if fmt not in FORMATS:
             abort(404)
         comparison = compared()
         if comparison is None:
             raise BadRequest("对比至少需要两个方案")
-        body, mimetype = comparison_bytes(comparison, fmt)
-        return Response(body, mimetype=mimetype,
+        body = render(comparison, fmt)
+        return Response(body, mimetype=MIMETYPES[fmt],
                         headers={"Content-Disposition": f"attachment; filename=compare.{fmt}"})
 
     return app
+
+
+MIMETYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+             "json": "application/json",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+"""The media type of each download (comparison formats and the targets sheet)."""
 
 
 def _by_action(rows: list[dict[str, Any]], actions: dict[str, dict[str, str]]) -> list[tuple[str, Counter]]:

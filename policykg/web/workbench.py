@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from policykg.extractor.model import Plan
+    from policykg.queries.comparison import Comparison
 
 
 KEPT_COMPARISONS = 32
@@ -40,7 +41,7 @@ class Snapshot:
     """Source text per plan id, read on first use (``None``: the source file is gone or changed)."""
     matches: dict[str, dict[str, Any]] = field(default_factory=dict)
     """National-action matches per measure id, per plan id, classified on first use."""
-    comparisons: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)
+    comparisons: dict[tuple[str, ...], "Comparison"] = field(default_factory=dict)
     """The last comparisons made, by plan ids (at most ``KEPT_COMPARISONS``)."""
 
 
@@ -114,7 +115,7 @@ class Workbench:
 
         return run(query, NetworkxBackend(self.snapshot().graph), **params)
 
-    def compare(self, plan_ids: list[str]) -> dict[str, Any]:
+    def compare(self, plan_ids: list[str]) -> "Comparison":
         """The comparison of the plans named, in the order named (``policykg compare``)."""
         from policykg.queries.compare import compare
 
