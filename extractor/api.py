@@ -91,7 +91,7 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
         measure, section = locate(t.start)
         targets.append(Target(id=f"t{i}", measure=measure, section=section, indicator=t.indicator, value=t.value,
                               value_max=t.value_max, unit=t.unit, comparator=t.comparator, direction=t.direction,
-                              year=t.year, baseline_year=t.baseline_year, modality=t.modality, text=t.text,
+                              year=t.year, baseline_year=t.baseline_year, modality=t.modality, rate=t.rate, text=t.text,
                               span=src(t.start, t.end)))
     goals = []
     for i, g in enumerate(doc._.goals, 1):
