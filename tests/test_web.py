@@ -202,7 +202,8 @@ def test_uncorrected_gold_scores_one(server):
                                     "units": ["区住建交局", "区规划和自然资源局", "区执法局", "交警四分局"],
                                     "lead": ["区住建交局"], "lead_basis": "first_listed"}
     score = score_plan(parse_file(TXT / "qingyang_tandafeng_2024.txt"), gold)
-    assert {k: s.f1 for k, s in score.scores.items()} == {"measures": 1.0, "units": 1.0, "leads": 1.0, "targets": 1.0}
+    assert {k: s.f1 for k, s in score.scores.items()} == {"measures": 1.0, "units": 1.0, "leads": 1.0,
+                                                         "lead_basis": 1.0, "deadlines": 1.0, "targets": 1.0}
     assert score.misses == []
 
 
@@ -223,8 +224,8 @@ def test_corrected_gold_scores_below_one_where_corrected(server):
     assert score.misses == [
         "extra unit 三/（四）/12: 交警四分局",
         "extra measure 三/（一）/1 强化绿色低碳发展规划引领",
-        "missed target 三/（四）/12 2025 常规公交站点300米覆盖率 90.0% eq",
-        "extra target 二 2025 非化石能源消费比重 56.0% approx",
+        "missed target 三/（四）/12 2025 常规公交站点300米覆盖率 90.0% eq level None",
+        "extra target 二 2025 非化石能源消费比重 56.0% approx level None",
     ]
 
 
