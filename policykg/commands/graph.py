@@ -67,8 +67,10 @@ def _check_plans(store: Store, plans: tuple[str, ...]) -> None:
     """Fail in one line when the store lacks one of ``plans``."""
     known = {p.id for p in store.plans()}
     if unknown := [p for p in plans if p not in known]:
+        held = sorted(known)
+        more = f" and {len(held) - 10} more" if len(held) > 10 else ""
         raise CannotRun(f"no plan {', '.join(unknown)} in {store.directory}; "
-                        f"it holds {', '.join(sorted(known))}")
+                        f"it holds {', '.join(held[:10])}{more}")
 
 
 def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> list[dict[str, Any]]:
