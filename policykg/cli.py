@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "neo4j": ("policykg.commands.neo4j", "neo4j_group", "Load the store into Neo4j and query it in Cypher."),
     "compare": ("policykg.commands.compare", "compare_cmd", "Compare plans side by side."),
     "lineage": ("policykg.commands.lineage", "lineage_cmd", "The plans a plan implements, and the plans implementing it."),
+    "deadlines": ("policykg.commands.lineage", "deadlines_cmd", "Measures with a deadline, by the date they fall due."),
+    "coverage": ("policykg.commands.lineage", "coverage_cmd", "National actions carried by the plans of the store, by level."),
     "bench": ("policykg.commands.bench", "bench_cmd", "Run the benchmark suite."),
 }
 
