@@ -28,6 +28,7 @@ QUERIES: dict[str, str] = {
     "departments": "policykg.queries.departments",
     "department-labels": "policykg.queries.department_labels",
     "lineage": "policykg.queries.lineage",
+    "deadlines": "policykg.queries.deadlines",
 }
 
 

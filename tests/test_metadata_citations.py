@@ -72,3 +72,11 @@ def test_citation_key_names_the_document_however_it_is_printed(title, number, ke
     assert citation_key(title, number) == key
     if title:
         assert Citation(title=title, doc_number=number, span=(0, 0)).key == key
+
+
+def test_own_doc_number_in_brackets_under_the_title():
+    from policykg.extractor import parse
+
+    plan = parse("某某方案\n（甲府发〔2024〕3号）\n为贯彻落实《乙方案》，制定本方案。\n一、重点任务\n（一）推进光伏。\n")
+    assert plan.metadata.doc_number == "甲府发〔2024〕3号"
+    assert [c.doc_number for c in plan.citations] == [None]  # its own number is no citation
