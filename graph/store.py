@@ -68,6 +68,7 @@ class PlanEntry:
     title: str | None
     region: str | None
     source_path: str | None
+    """The source file's absolute path at build time."""
     sha256: str
     built_at: str
 
@@ -139,7 +140,7 @@ class Store:
                 self._delete(plan.id)
                 self._db.execute(
                     "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (plan.id, plan.metadata.title, plan.metadata.region, plan.source.path,
+                    (plan.id, plan.metadata.title, plan.metadata.region, _absolute(plan.source.path),
                      plan.source.sha256, built_at, plan.to_json(indent=None)))
                 self._db.executemany(
                     "INSERT INTO nodes VALUES (?, ?, ?, ?)",
@@ -185,10 +186,12 @@ class Store:
                              f"policykg build PATH --store {self.directory})")
 
     def load_graph(self, plan_ids: Iterable[str] | None = None) -> "nx.MultiDiGraph":
-        """The graph of all plans (or of ``plan_ids``), shared nodes merged."""
+        """The graph of all plans (or of ``plan_ids``), shared nodes merged and citations between
+        the plans resolved (``graph.lineage``)."""
         import networkx as nx
 
         from .build import merge_into
+        from .lineage import link_plans
 
         where, args = "", ()
         if plan_ids is not None:
@@ -196,6 +199,7 @@ class Store:
             where = f" WHERE plan IN ({', '.join('?' * len(args))})"
         graph = nx.MultiDiGraph()
         merge_into(graph, self._nodes(where, args), self._edges(where, args))
+        link_plans(graph)
         return graph
 
     def _nodes(self, where: str, args: tuple) -> Iterator[tuple[str, dict]]:
@@ -209,6 +213,12 @@ class Store:
         query = f"SELECT src, dst, rel, props FROM edges{where} ORDER BY plan, rowid"
         for src, dst, rel, props in self._db.execute(query, args):
             yield src, dst, rel, json.loads(props)
+
+
+def _absolute(path: str | None) -> str | None:
+    """Where the source file is, wherever the store is read from later (the plan's JSON keeps
+    the path as given, which may be relative to the directory the build ran in)."""
+    return str(Path(path).resolve()) if path else None
 
 
 def _dump(data: dict[str, Any]) -> str:
