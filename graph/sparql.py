@@ -105,6 +105,7 @@ class RdflibEngine(_Engine):
     def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result:
         from rdflib import Literal, URIRef
 
+        refuse_remote(text)
         from .rdf import PREFIXES
 
         namespaces = {prefix: ns._NS for prefix, ns in PREFIXES.items()}
@@ -146,6 +147,7 @@ class OxigraphEngine(_Engine):
     def query(self, text: str, bindings: dict[str, Binding | None] | None = None) -> Result:
         import pyoxigraph as ox
 
+        refuse_remote(text)
         from .rdf import PREFIXES
 
         prefixes = {prefix: str(ns._NS) for prefix, ns in PREFIXES.items()}
@@ -201,6 +203,18 @@ def _ox_term(value: Binding):
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
     return ox.Literal(value)
+
+
+_INERT = re.compile(r"<[^<>\s]*>|\"\"\".*?\"\"\"|'\'\'.*?'\'\'|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n\r]*",
+                    re.DOTALL)
+_REMOTE = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
+
+
+def refuse_remote(text: str) -> None:
+    """Refuse federated queries and remote datasets (``SERVICE``, ``FROM``, ``LOAD``, outside IRIs,
+    strings and comments): a query over the local graph never sends a request out."""
+    if found := _REMOTE.search(_INERT.sub(" ", text)):
+        raise SparqlError(f"{found.group(1).upper()} is refused: queries run on the local graph only")
 
 
 def _one_line(exc: Exception) -> str:
