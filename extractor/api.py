@@ -10,6 +10,7 @@ from .model import (Citation, Department, Goal, Measure, Metadata, Plan, Section
 from .memory import paused_collector
 from .normalize import NormText, normalize
 from .readers import Document, read_document
+from .health import plan_signals
 from .structure import walk
 from .warnings import check
 
@@ -49,10 +50,12 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     header = doc._.header
     meta = {k: v.value for k, v in header.values.items()}
     from .metadata import region_and_level
+    from .metadata import document_kind, holds_measures
     region, level = region_and_level(meta.get("issuer"), meta.get("title"))
+    kind = document_kind(meta.get("title"), norm.text)
     metadata = Metadata(**{k: meta.get(k) for k in ("title", "doc_number", "index_number", "issuer", "publisher",
                                                      "written_date", "effective_date", "published_date")},
-                        region=region, level=level)
+                        region=region, level=level, kind=kind)
 
     sections, measures = [], []
     measure_ids: dict[str, str] = {}      # tree node id -> measure id
@@ -95,8 +98,10 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
                           span=src(g.start, g.end)))
     citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end))
                  for c in doc._.citations]
-    for code, message, span in doc._.problems:
+    for code, message, span in [*header.problems, *doc._.problems]:
         warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))
+    for w in plan_signals(measures, sections, warnings, kind, holds_measures(kind)):
+        warnings.append(w.model_copy(update={"code": check(w.code)}))
     return Plan(id=plan_id, source=source, metadata=metadata, sections=sections, measures=measures,
                 targets=targets, goals=goals, citations=citations,
                 departments=_departments(measures), warnings=warnings)

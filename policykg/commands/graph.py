@@ -145,6 +145,10 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
         measures = sum(len(p.measures) for p in plans)
         click.echo(f"stored {len(plans)} plan{'s' * (len(plans) != 1)} ({measures} measures) "
                    f"in {directory}; it now holds {total}")
+        from policykg.extractor.health import assess
+        below = sum(assess(p).grade in ("C", "D") for p in plans)
+        click.echo(f"{below} of {len(plans)} plan{'s' * (len(plans) != 1)} below grade B "
+                   "(policykg check PATH… says why)")
     elif not failed:
         raise CannotRun(f"no plan files found in {', '.join(map(str, targets))}")
     if failed:
