@@ -32,7 +32,8 @@ _LABEL_AT = re.compile(rf"\s*({_LABEL})\s*{_COLON}")
 _BROKEN_LABEL = re.compile(rf"(?:{_LABEL})(?={_COLON})")
 _CLAUSE_START = re.compile(rf"[（［〔【\[]\s*(?:{_LABEL})\s*{_COLON}")
 _LINE_CLAUSE = re.compile(rf"^[ \t]*(?:{_LABEL})\s*{_COLON}", re.M)
-_DEADLINE = re.compile(rf"(?:{_alternatives(_VOCAB['deadline_labels'], broken=True)})\s*{_COLON}\s*([^；;，,\n]*)")
+# 完成时限：2022年4月 inside a clause is the measure's deadline (read by extractor/deadlines.py), never a unit
+_DEADLINE = re.compile(rf"(?:{_alternatives(load('deadlines')['labels'], broken=True)})\s*{_COLON}\s*[^；;，,\n]*")
 _DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
 _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
@@ -82,7 +83,6 @@ class Clause:
     units: list[RawUnit]
     labelled: bool      # some unit carries a 牵头/配合 label
     notes: str          # rule words found inside the clause (逗号前为牵头单位，下同 …)
-    deadline: tuple[int, int] | None = None  # span of the words after 完成时限： (never a unit)
 
 
 @dataclass
@@ -156,15 +156,11 @@ def _matching_close(text: str, after: int, limit: int) -> int:
 
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
-    # rule words and a deadline are not units: blank them, so the offsets of the units stay true
+    # rule words and deadlines are not units: blank them, so the offsets of the units stay true
     notes = [m.group(0) for m in _NOTE.finditer(body)]
     body = _NOTE.sub(lambda m: " " * len(m.group(0)), body)
+    body = _DEADLINE.sub(lambda m: " " * len(m.group(0)), body)
     body = _BROKEN_LABEL.sub(lambda m: m.group(0).replace("\n", " "), body)   # （责 / 任单位：
-    deadline = None
-    dm = _DEADLINE.search(body)
-    if dm:
-        deadline = (a + dm.start(1), a + dm.end(1))
-        body = body[:dm.start()] + " " * (dm.end() - dm.start()) + body[dm.end():]
     units: list[RawUnit] = []
     labelled = False
     for g, (ga, gb) in enumerate(_groups(body)):
@@ -183,7 +179,7 @@ def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
             labelled = labelled or label is not None
         units.extend(_split_units(body[ga:gb], a + ga, g, label))
     _complete_prefixes(units)
-    return Clause(span_a, span_b, units, labelled, "".join(notes), deadline)
+    return Clause(span_a, span_b, units, labelled, "".join(notes))
 
 
 def _groups(body: str) -> list[tuple[int, int]]:

@@ -122,15 +122,16 @@ def test_tortoise_bracket_clause_with_nested_round_brackets():
     assert _names("推进。〔责任单位：市经信局、各区（市）县政府（管委会）〕") == ["市经信局", "各区（市）县政府（管委会）"]
 
 
-def test_deadline_inside_the_clause_is_no_unit():
+def test_deadline_inside_the_clause_is_no_unit_but_the_measures_deadline():
     text = "推进。（责任单位：省发展改革委；完成时限：2022年4月）"
     (clause,) = find_clauses(text, 0, len(text))
     assert [u.full for u in clause.units] == ["省发展改革委"]
-    assert text[clause.deadline[0]:clause.deadline[1]] == "2022年4月"
     text = "推进。\n责任部门：气候处，完成期限：2021年四季度\n"
     (clause,) = find_clauses(text, 0, len(text))
     assert [u.full for u in clause.units] == ["气候处"]
-    assert text[clause.deadline[0]:clause.deadline[1]] == "2021年四季度"
+    from policykg.extractor import parse
+    (measure,) = parse("一、重点任务\n（一）推进节能。正文。（责任单位：省发展改革委；完成时限：2022年4月）\n").measures
+    assert [u.name for u in measure.units] == ["省发展改革委"] and measure.deadline.text == "2022年4月"
 
 
 def test_lead_and_support_labels_separated_by_a_comma():
