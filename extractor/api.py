@@ -103,7 +103,8 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
                           span=src(g.start, g.end)))
     # Only the preamble and 总体要求 say what the plan carries out; a 根据《…》 among the measures
     # names a rule to apply, not a plan above this one.
-    action_start = min((n.heading.start for n in walk(doc._.sections) if n.kind == "action"),
+    action_start = min((n.heading.start for n in walk(doc._.sections)
+                        if n.kind not in ("principles", "objectives", "background")),
                        default=len(norm.text))
     citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end),
                           relation=c.relation if c.start < action_start else "cites")

@@ -32,8 +32,9 @@ def find_doc_numbers(text: str, start: int = 0):
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
-# 关于印发《X》的通知 / 等四部门印发《X》的通知 / 印发关于X的通知: the notice that carries a plan
-_NOTICE = re.compile(r"^(.{0,40}?)(?:关于)?印发(?:[《<＜〈«]([^》>＞〉»]+)[》>＞〉»]|(.+?))的(?:通知|函)$")
+# 关于印发《X》的通知 / 等四部门印发《X》的通知 / 印发关于X的通知 / a headline 中共中央办公厅、国务院
+# 办公厅印发《X》: the notice that carries a plan, and who issued it
+_NOTICE = re.compile(r"^(.{0,40}?)(?:关于)?印发(?:[《<＜〈«]([^》>＞〉»]+)[》>＞〉»](?:的(?:通知|函))?|(.+?)的(?:通知|函))$")
 _QUOTED_TITLE = re.compile(r"[《«]([^》»\n]{4,60}?)[》»]")
 _ADMIN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治区|新区|省|市|区|县)")
 _SIGNATURE = re.compile(r"^(.{2,30}?(?:人民政府|办公厅|办公室|委员会|政府))$")
@@ -195,6 +196,8 @@ def _title_continues(prev: str, line: str) -> bool:
     ``《`` / ``“``) and does not end like one, followed by a line that is no sentence. Each such
     line joins the one above, so a three-line title comes out whole."""
     opens = "关于" in prev or "印发" in prev or prev.count("《") > prev.count("》")
+    if prev.endswith(("》", "»")) and not line.startswith("的"):
+        return False   # a headline ending in its quoted title (…印发《X》); 关于印发《X》 / 的通知 goes on
     return (opens and len(prev) <= 60 and len(line) <= 40 and not _SENTENCE_MARK.search(prev + line)
             and not _TITLE_END.search(prev) and not re.search(r"(?:通知|函)$", prev)
             and not _NOT_TITLE_LINE.search(prev) and not _NOT_TITLE_LINE.search(line))

@@ -84,3 +84,15 @@ def test_document_kind_from_title_and_body():
     assert document_kind("苏州市关于征集碳达峰碳中和科技创新项目需求的通知", "") == "call"
     assert document_kind("关于开展专项工作的通知", "一、申报条件\n二、申报材料\n三、咨询电话") == "call"
     assert document_kind("碳达峰碳中和林草碳汇试验区", "") == "other"
+
+
+def test_headline_of_a_notice_gives_title_and_issuer():
+    info = read_header("中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…印发了。\n")
+    assert info.values["title"].value == "关于推动城乡建设绿色发展的意见"
+    assert info.values["issuer"].value == "中共中央办公厅、国务院办公厅"
+    info = read_header("中共云南省委办公厅云南省人民政府办公厅印发《关于推动城乡建设绿色发展\n的实施意见》\n为贯彻落实…。\n")
+    assert info.values["title"].value == "关于推动城乡建设绿色发展的实施意见"
+    info = read_header("中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n"
+                       "中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…。\n")
+    assert info.values["issuer"].value == "中共中央办公厅、国务院办公厅"
+    assert _title("国务院关于印发《2030年前碳达峰行动方案》\n的通知\n各省：\n") == "2030年前碳达峰行动方案"
