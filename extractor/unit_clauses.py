@@ -39,16 +39,18 @@ _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                            rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
-_IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG})*)(?:会同({_ORG}(?:、{_ORG})*|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
+# lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
+_IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
 # （省发展改革委、省能源局等按职责分工负责）: a bracket of bare lists of units that "are responsible"
-_BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]*[）〕])+?)[）〕］]")
+# every repetition bounded, so that a scan over a long paragraph stays linear
+_BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
-_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]*〉|（[^）]*）)?$")
+_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
 _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
 # a lead rule printed inside a clause, anywhere at its top level: （…，排在第一为牵头单位，下同）
-_NOTE = re.compile(rf"[，,；;]?\s*(?:{_RULE_WORDS}(?:[，,；;]?\s*下同)?(?:\s*{_COLON})?|下同\s*$)")
+_NOTE = re.compile(rf"[，,；;]?\s{{0,4}}(?:{_RULE_WORDS}(?:[，,；;]?\s{{0,4}}下同)?(?:\s{{0,4}}{_COLON})?|下同\s{{0,4}}$)")
 _TRAILING = re.compile(rf"(?:{_DENG}|(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实)?)$")
 _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 # 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name

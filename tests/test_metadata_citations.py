@@ -96,3 +96,11 @@ def test_headline_of_a_notice_gives_title_and_issuer():
                        "中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…。\n")
     assert info.values["issuer"].value == "中共中央办公厅、国务院办公厅"
     assert _title("国务院关于印发《2030年前碳达峰行动方案》\n的通知\n各省：\n") == "2030年前碳达峰行动方案"
+
+
+def test_own_doc_number_in_brackets_under_the_title():
+    from policykg.extractor import parse
+
+    plan = parse("某某方案\n（甲府发〔2024〕3号）\n为贯彻落实《乙方案》，制定本方案。\n一、重点任务\n（一）推进光伏。\n")
+    assert plan.metadata.doc_number == "甲府发〔2024〕3号"
+    assert [c.doc_number for c in plan.citations] == [None]  # its own number is no citation
