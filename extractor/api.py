@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import (Citation, Department, Goal, Measure, Metadata, Plan, Section, Source, Target,
                     Unit, Warning)
@@ -12,6 +13,9 @@ from .normalize import NormText, normalize
 from .readers import Document, read_document
 from .structure import walk
 from .warnings import check
+
+if TYPE_CHECKING:
+    from .ocr_mode import OcrMode
 
 
 def plan_id_for(path: str | None, text: str) -> str:
@@ -39,8 +43,8 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
                          list(extra_warnings or []))
 
 
-def parse_path(path) -> Plan:
-    document: Document = read_document(path)
+def parse_path(path, ocr: "OcrMode" = "auto", progress: bool = False) -> Plan:
+    document: Document = read_document(path, ocr, progress)
     return parse_text(document.text, source=document.source, extra_warnings=document.warnings)
 
 

@@ -8,7 +8,8 @@ CODES: dict[str, str] = {
     "target-unread": "a number that looks like a target could not be read",
     "lead-none": "a measure's unit clause names no unit the parser could read",
     "encoding-uncertain": "the text encoding was detected with low confidence",
-    "pdf-page-without-text": "a PDF page has no text layer (scanned or drawn); its text is missing",
+    "pdf-image-region": "a PDF page or image holds text as a picture that was not read (no OCR)",
+    "ocr-text": "text read by OCR from a picture (its span); facts within it need checking by eye",
     "pdf-unmapped-glyphs": "a PDF page has glyphs with no Unicode mapping; some characters are missing",
 }
 

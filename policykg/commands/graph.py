@@ -20,6 +20,7 @@ from policykg.graph.schema import DEFAULT_BASE, check_base
 from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
+from .parse import ocr_option
 from ..output import Column, cell, output_options, render
 
 BACKENDS = ("networkx", "sparql")
@@ -118,7 +119,9 @@ def default_corpus() -> list[Path]:
 @_store_option
 @click.option("--workers", type=int, default=None,
               help="Parser processes (default: one per core; 1 parses in this process).")
-def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None) -> None:
+@ocr_option
+def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None,
+              ocr: str) -> None:
     """Parse plan files and folders and merge them into the store.
 
     A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
@@ -127,7 +130,7 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     from policykg.extractor.batch import parse_many, summary
 
     targets = list(paths) or default_corpus()
-    outcomes = list(parse_many(targets, workers=workers))
+    outcomes = list(parse_many(targets, workers=workers, ocr=ocr))
     plans = [o.plan for o in outcomes if o.ok]
     failed = len(plans) < len(outcomes)
     for line in summary(outcomes)[:-1]:
