@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import (Citation, Department, Goal, Measure, Metadata, Plan, Section, Source, Target,
-                    Unit, Warning)
+from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
+                    Target, Unit, Warning)
 from .memory import paused_collector
-from .normalize import NormText, normalize
+from .normalize import NormText, merge_ranges, normalize
 from .readers import Document, read_document
 from .structure import walk
 from .warnings import check
@@ -76,13 +76,18 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
         units_by_measure.setdefault(u.measure, []).append(
             Unit(name=u.name, raw=_printed(text, norm, u.start, u.end) if u.raw == norm.text[u.start:u.end] else u.raw,
                  role=u.role, lead_basis=u.lead_basis, span=src(u.start, u.end)))
-    clause_ranges = doc._.clauses
+    deadlines = {r.measure: r.deadline for r in doc._.deadlines}
+    # unit clauses and labelled deadlines (one may hold the other) are facts of their own, not
+    # words of the measure's body
+    cut = merge_ranges([*doc._.clauses, *((d.label_start, d.end) for d in deadlines.values())])
     for node in doc._.measures:
         h = node.heading
-        body = _strip_ranges(norm.text, h.body_start, node.own_end, clause_ranges).strip()
+        body = _strip_ranges(norm.text, h.body_start, node.own_end, cut).strip()
+        d = deadlines.get(node.id)
         measures.append(Measure(id=measure_ids[node.id], section=section_of[node.id], path=node.path,
                                 number=h.number, title=h.title, text=body, span=src(h.start, node.own_end),
-                                units=units_by_measure.get(node.id, [])))
+                                units=units_by_measure.get(node.id, []),
+                                deadline=Deadline(text=d.text, date=d.date, span=src(d.start, d.end)) if d else None))
 
     locate = _Locator(doc, measure_ids)
     targets = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ATTRIBUTES = ("header", "sections", "measures", "clauses", "units", "targets", "goals", "citations", "problems")
+ATTRIBUTES = ("header", "sections", "measures", "clauses", "units", "deadlines", "targets", "goals", "citations", "problems")
 
 
 def declare() -> None:

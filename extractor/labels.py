@@ -37,3 +37,8 @@ class Level(str, Enum):
     PROVINCE = "province"
     CITY = "city"
     DISTRICT = "district"
+
+
+class Rate(str, Enum):
+    """The period a target value is a rate over, when it is not the whole plan period."""
+    ANNUAL = "annual"

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .labels import Comparator, Direction, LeadBasis, Level, Role
+from .labels import Comparator, Direction, LeadBasis, Level, Rate, Role
 
 SCHEMA = "policykg/plan@1"
 
@@ -64,6 +64,18 @@ class Unit(_Item):
     span: Span
 
 
+class Deadline(_Item):
+    """A measure's 完成时限 / 完成期限 / 时间节点 as printed, with the date it falls on.
+
+    ``date`` is the last day the words allow (``2022年底前`` → 2022-12-31, ``2021年四季度`` →
+    2021-12-31), ISO 8601; null where the words name no date (``长期坚持``, ``持续推进``), so a
+    reader sorting by date sees which deadlines are open-ended rather than losing them.
+    """
+    text: str
+    date: str | None = None
+    span: Span
+
+
 class Measure(_Item):
     id: str
     section: str | None
@@ -73,6 +85,8 @@ class Measure(_Item):
     text: str
     span: Span
     units: list[Unit] = Field(default_factory=list)
+    deadline: Deadline | None = None
+    """Added field (plan-json.md): when the plan says the measure is to be done."""
 
 
 class Target(_Item):
@@ -88,8 +102,34 @@ class Target(_Item):
     year: int
     baseline_year: int | None = None
     modality: str | None = None
+    rate: Rate | None = None
+    """Added field: ``annual`` when the value is a rate per year (``年均增长15%``), so an annual
+    growth of 15% is not read as a growth of 15% over the whole period."""
     text: str
     span: Span
+    indicator_name: str | None = None
+    """The canonical indicator (``extractor/data/indicators.jsonl``); added field."""
+    canonical_value: float | None = None
+    canonical_value_max: float | None = None
+    canonical_unit: str | None = None
+    """The value(s) in the canonical unit of the unit's dimension (``extractor/data/units.jsonl``:
+    2 GW is 2000000 千瓦); a unit the table lacks is its own canonical unit. Added fields."""
+
+    @model_validator(mode="after")
+    def _normalise(self) -> "Target":
+        """Fill the canonical fields once, here, so every reader of a plan (the graph, RDF,
+        queries, comparison) finds them and none converts again; a stored plan written before
+        these fields existed gets them when it is read back."""
+        from .indicators import default_index
+        from .units import canonical
+
+        if self.indicator_name is None:
+            self.indicator_name = default_index().canonical(self.indicator).name
+        if self.canonical_unit is None:
+            self.canonical_value, self.canonical_unit = canonical(self.value, self.unit)
+            if self.value_max is not None:
+                self.canonical_value_max = canonical(self.value_max, self.unit)[0]
+        return self
 
 
 class Goal(_Item):
@@ -171,6 +211,8 @@ class Plan(_Item):
         for m in self.measures:
             for u in m.units:
                 yield u.span
+            if m.deadline is not None:
+                yield m.deadline.span
         for w in self.warnings:
             if w.span is not None:
                 yield w.span

@@ -70,8 +70,8 @@ def _deletions(text: str):
         if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
             continue
         spaces.append((a, b))
-    merged = _merge(pages + spaces)
-    yield from _merge(merged + list(_broken_lines(text, merged)))
+    merged = merge_ranges(pages + spaces)
+    yield from merge_ranges(merged + list(_broken_lines(text, merged)))
 
 
 def _broken_lines(text: str, removed: list[tuple[int, int]]):
@@ -103,7 +103,8 @@ def _broken_lines(text: str, removed: list[tuple[int, int]]):
             yield a, b
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ranges covering the same characters."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         if out and a <= out[-1][1]:

@@ -5,7 +5,8 @@ multipliers that belong to the number rather than the unit (``2.5亿千瓦时`` 
 ``50万千瓦`` is 500000 千瓦), word forms of percentages (``百分之五十``, ``两成``, ``翻一番``) and
 ranges (``15%—25%``, ``15—25%``, ``2-3家``). This module knows only how numbers are written; whether
 a number is a target is ``extractor.targets``' business. The unit vocabulary is data
-(``extractor/data/units.txt``) so a user can add a unit without touching code.
+(``extractor/data/units.jsonl``, read by ``extractor.units``) so a user can add a unit without
+touching code.
 
 Public API: ``parse_number``, ``parse_quantity`` and ``find_quantities``.
 """
@@ -15,10 +16,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
-UNITS_FILE = Path(__file__).parent / "data" / "units.txt"
+from .units import readable_units
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -116,12 +116,6 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         pos = m.end()
 
 
-def load_units(path: Path = UNITS_FILE) -> list[str]:
-    """The unit vocabulary: one unit a line, ``#`` comments and blank lines ignored."""
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 @dataclass(frozen=True)
 class _Patterns:
     quantity: re.Pattern
@@ -131,7 +125,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    units = sorted(load_units(), key=len, reverse=True)
+    units = sorted(readable_units(), key=len, reverse=True)
     unit = "|".join(re.escape(u).replace("/", "[/／]") for u in units)
     first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"

@@ -21,6 +21,7 @@ COMPONENTS = {
     "metadata": ("policykg.extractor.components.metadata:MetadataReader", ["doc._.header"], []),
     "headings": ("policykg.extractor.components.headings:HeadingParser", ["doc._.sections", "doc._.measures"], []),
     "units": ("policykg.extractor.components.units:UnitReader", ["doc._.units"], ["doc._.measures", "doc._.header"]),
+    "deadlines": ("policykg.extractor.components.deadlines:DeadlineReader", ["doc._.deadlines"], ["doc._.measures", "doc._.header"]),
     "targets": ("policykg.extractor.components.targets:TargetFinder", ["doc._.targets", "doc._.goals"], ["doc._.header"]),
     "citations": ("policykg.extractor.components.citations:CitationFinder", ["doc._.citations"], ["doc._.header"]),
 }

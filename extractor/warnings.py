@@ -5,6 +5,7 @@ CODES: dict[str, str] = {
     "unit-alias": "a printed unit name was read as another, canonical name",
     "unit-unattached": "a unit clause stands outside any measure and was not attached",
     "no-measures": "no numbered measures were found in the action part of the plan",
+    "deadline-unattached": "a labelled deadline (完成时限：…) stands outside any measure and was not attached",
     "target-unread": "a number that looks like a target could not be read",
     "lead-none": "a measure's unit clause names no unit the parser could read",
     "encoding-uncertain": "the text encoding was detected with low confidence",

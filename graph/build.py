@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from .indicators import IndicatorIndex, default_index
+from policykg.extractor.indicators import IndicatorIndex, default_index
+
 from .schema import (
     NODES, ROLE_RELATIONS, NodeType, RelType, department_node, document_node, indicator_node,
     is_shared_edge, item_node, merge_shared, plan_node, region_node,
@@ -177,8 +178,11 @@ class _PlanBuilder:
 
     def _measures(self) -> None:
         for order, m in enumerate(self.plan.measures):
+            deadline = m.deadline
             node = self._item(NodeType.MEASURE, m.id, order, m.span, path=m.path, number=m.number,
-                              title=m.title, text=m.text)
+                              title=m.title, text=m.text,
+                              deadline=deadline.text if deadline else None,
+                              deadline_date=deadline.date if deadline else None)
             parent = item_node(self.pid, NodeType.SECTION, m.section) if m.section else self.root
             self._edge(parent, node, RelType.HAS_MEASURE)
             for rank, unit in enumerate(m.units):
@@ -193,12 +197,15 @@ class _PlanBuilder:
 
     def _targets(self) -> None:
         for order, t in enumerate(self.plan.targets):
+            # the graph states values in the canonical unit the parser gave (extractor.units)
             node = self._item(NodeType.TARGET, t.id, order, t.span, indicator=t.indicator,
-                              value=t.value, value_max=t.value_max, unit=t.unit,
+                              value=t.canonical_value, value_max=t.canonical_value_max,
+                              unit=t.canonical_unit, printed_value=t.value, printed_unit=t.unit,
                               comparator=t.comparator, direction=t.direction, year=t.year,
-                              baseline_year=t.baseline_year, modality=t.modality, text=t.text)
+                              baseline_year=t.baseline_year, modality=t.modality, rate=t.rate,
+                              text=t.text)
             self._edge(self._holder(t.measure, t.section), node, RelType.HAS_TARGET)
-            known = self.indicators.canonical(t.indicator)
+            known = self.indicators.canonical(t.indicator_name or t.indicator)
             indicator = self._node(indicator_node(known.name), NodeType.INDICATOR, name=known.name,
                                    synonyms=sorted(known.synonyms), unit=known.unit)
             self._edge(node, indicator, RelType.MEASURES)

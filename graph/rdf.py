@@ -19,7 +19,6 @@ chooses (``DEFAULT_BASE`` otherwise), so they are stable across runs and machine
 """
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -95,7 +94,7 @@ class QUDT(DefinedNamespace):
 
 
 class UNIT(DefinedNamespace):
-    """QUDT units named in ``graph/data/units.jsonl``."""
+    """QUDT units named in the unit table ``extractor/data/units.jsonl``."""
     _fail = True
     _NS = Namespace("http://qudt.org/vocab/unit/")
     _extras = ["KiloW-HR", "TONNE-PER-YR", "TONNE-PER-DAY"]
@@ -149,10 +148,15 @@ class PKG(DefinedNamespace):
     targetValue: URIRef
     targetValueMax: URIRef
     unitText: URIRef
+    printedValue: URIRef
+    printedUnit: URIRef
     comparator: URIRef
     direction: URIRef
     baselineYear: URIRef
     modality: URIRef
+    rate: URIRef
+    deadline: URIRef
+    deadlineText: URIRef
     year: URIRef
     leadBasis: URIRef
     rawName: URIRef
@@ -240,14 +244,12 @@ def data_file(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def unit_table() -> dict[str, URIRef]:
-    """Printed unit → unit IRI, from ``graph/data/units.jsonl``."""
-    table = {}
-    for line in data_file("units.jsonl").splitlines():
-        if line.strip():
-            entry = json.loads(line)
-            namespace = UNIT if "qudt" in entry else PKG_UNIT
-            table[entry["unit"]] = namespace[entry.get("qudt") or entry["own"]]
-    return table
+    """Canonical unit → unit IRI, from the unit table ``extractor/data/units.jsonl``
+    (``extractor.units``); a unit the table gives no IRI gets one minted under the base."""
+    from policykg.extractor.units import unit_table as units
+
+    return {u: URIRef(entry.iri) for u, entry in units().items()
+            if entry.canonical == u and entry.iri}
 
 
 @lru_cache(maxsize=1)
@@ -374,6 +376,10 @@ class _Mapper:
         yield s, RDF.type, PROV.Activity
         yield from self.numbered(s, data)
         yield s, PKG.text, self.zh(data["text"])
+        if data.get("deadline"):
+            yield s, PKG.deadlineText, self.zh(data["deadline"])
+        if _ISO_DATE.match(data.get("deadline_date") or ""):
+            yield s, PKG.deadline, Literal(data["deadline_date"], datatype=XSD.date)
 
     def numbered(self, s: URIRef, data: dict) -> Iterator[tuple]:
         yield s, ELI.id_local, Literal(data["local_id"])
@@ -400,6 +406,8 @@ class _Mapper:
             yield unit, RDFS.label, self.zh(data["unit"])
         yield s, SDMX_ATTRIBUTE.unitMeasure, unit
         yield s, PKG.unitText, Literal(data["unit"])
+        yield s, PKG.printedValue, self.decimal(data["printed_value"])
+        yield s, PKG.printedUnit, Literal(data["printed_unit"])
         yield s, PKG.comparator, PKG_COMPARATOR[data["comparator"]]
         yield s, PKG.direction, PKG_DIRECTION[data["direction"]]
         yield s, SDMX_DIMENSION.refPeriod, self.year(data["year"])
@@ -407,6 +415,8 @@ class _Mapper:
             yield s, PKG.baselineYear, self.year(data["baseline_year"])
         if data.get("modality"):
             yield s, PKG.modality, self.zh(data["modality"])
+        if data.get("rate"):
+            yield s, PKG.rate, Literal(data["rate"])
         yield s, PKG.text, self.zh(data["text"])
         region = self.graph.nodes[plan].get("region")
         if region:

@@ -1,22 +1,11 @@
-"""Plans side by side, as plain data that the Markdown, HTML and JSON outputs all render.
+"""Plans side by side: ``compare(plans)`` makes the typed :class:`~policykg.queries.comparison.Comparison`
+that the Markdown, HTML and JSON outputs all render (``queries.compare_formats``).
 
-``compare(plans)`` returns::
-
-    {"plans": [{"id", "title", "region", "level", "source"}],
-     "indicators": [{"indicator", "unit", "status", "proposed", "similarity",
-                     "values": {plan_id: [{"year", "value", "comparator", "direction",
-                                           "baseline_year", "value_max", "printed"}]},
-                     "ambition": [{"year", "direction", "baseline_year", "more_ambitious", "basis"}]}],
-     "coverage": {"labels", "matrix": {plan_id: {label: n}}, "missing": {plan_id: [action]},
-                  "measures": {plan_id: [{"measure", "path", "title", "action", "score", ...}]}},
-     "departments": {"per_plan": {plan_id: [{"name", "type", "led", "supported"}]},
-                     "types_only_in": {plan_id: [type]}},
-     "citations": {"per_plan": {plan_id: [title]}, "shared": [{"title", "plans"}]}}
-
-Indicator rows are keyed by canonical indicator and unit: values are converted to the unit the
-indicator file gives (``queries/data/unit_conversions.json``); a value that cannot be converted
-keeps a row of its own rather than being mixed with another unit. Names the indicator file does
-not know get a row under their own name, with a proposed match (``queries.indicator_match``).
+Indicator rows are keyed by canonical indicator and unit, both as the parser normalised them
+(``Target.indicator_name``, ``Target.canonical_unit``, from ``extractor/data/indicators.jsonl``
+and ``extractor/data/units.jsonl``): a value whose unit has no conversion keeps a row of its own
+rather than being mixed with another unit. Names the indicator file does not know get a row under
+their own name, with a proposed match (``queries.indicator_match``).
 """
 from __future__ import annotations
 
@@ -28,6 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .comparison import (
+    Ambition, Citations, Comparison, Coverage, DepartmentCount, Departments, IndicatorRow,
+    MeasureAction, PlanSummary, SharedCitation, TargetValue,
+)
 from .indicator_match import IndicatorMatcher, default_matcher
 from .national_frame import ACTIONS, LABELS
 
@@ -48,69 +41,50 @@ def _data(name: str) -> dict[str, Any]:
 
 
 def compare(plans: Sequence["Plan"], classifier: "ActionClassifier | None" = None,
-            matcher: IndicatorMatcher | None = None) -> dict[str, Any]:
-    """The comparison of ``plans`` (two or more, in the order given) as a JSON-ready dict."""
+            matcher: IndicatorMatcher | None = None) -> Comparison:
+    """The comparison of ``plans`` (two or more, in the order given)."""
     if classifier is None:
         from .national_actions import ActionClassifier
         classifier = ActionClassifier()
-    return {"plans": [plan_summary(p) for p in plans],
-            "indicators": align_indicators(plans, matcher or default_matcher()),
-            "coverage": coverage(plans, classifier),
-            "departments": departments(plans),
-            "citations": citations(plans)}
+    return Comparison(plans=[plan_summary(p) for p in plans],
+                      indicators=align_indicators(plans, matcher or default_matcher()),
+                      coverage=coverage(plans, classifier), departments=departments(plans),
+                      citations=citations(plans))
 
 
-def plan_summary(plan: "Plan") -> dict[str, Any]:
+def plan_summary(plan: "Plan") -> PlanSummary:
     md = plan.metadata
-    return {"id": plan.id, "title": md.title, "region": md.region,
-            "level": _plain(md.level), "source": plan.source.path}
+    return PlanSummary(id=plan.id, title=md.title, region=md.region, level=md.level,
+                       source=plan.source.path)
 
 
 # indicators ------------------------------------------------------------------------------------
 
-def unit_factor(unit: str, to: str | None) -> tuple[float, str] | None:
-    """The factor that takes a value in ``unit`` to ``to`` (``None``: keep the unit), with the unit
-    it ends in; ``None`` when the two cannot be converted."""
-    if to is None or unit == to:
-        return 1.0, unit
-    target_unit, factor = _data("unit_conversions.json").get(unit, (None, 1))
-    return (factor, to) if target_unit == to else None
-
-
-def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list[dict[str, Any]]:
+def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list[IndicatorRow]:
     """One row per canonical indicator and unit, with every plan's dated values on it."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for plan in plans:
         others = [t.indicator for p in plans if p is not plan for t in p.targets]
         for target in plan.targets:
             reading = matcher.read(target.indicator, others)
-            factor, unit = unit_factor(target.unit, reading.unit) or (1.0, target.unit)
-            row = rows.setdefault((reading.name, unit), {
-                "indicator": reading.name, "unit": unit, "status": reading.status,
+            row = rows.setdefault((reading.name, target.canonical_unit), {
+                "indicator": reading.name, "unit": target.canonical_unit, "status": reading.status,
                 "proposed": reading.proposed, "similarity": reading.similarity, "values": {}})
-            row["values"].setdefault(plan.id, []).append(_value(target, factor))
+            row["values"].setdefault(plan.id, []).append(_value(target))
     for row in rows.values():
         for values in row["values"].values():
-            values.sort(key=lambda v: (v["year"], v["direction"]))
-        row["ambition"] = ambition(row)
+            values.sort(key=lambda v: (v.year, v.direction))
+        row["ambition"] = ambition(row["indicator"], row["values"])
     order = {p.id: i for i, p in enumerate(plans)}
-    return sorted(rows.values(), key=lambda r: (-len(r["values"]), min(order[p] for p in r["values"]), r["indicator"]))
+    ordered = sorted(rows.values(), key=lambda r: (-len(r["values"]), min(order[p] for p in r["values"]), r["indicator"]))
+    return [IndicatorRow(**row) for row in ordered]
 
 
-def _value(target: "Target", factor: float) -> dict[str, Any]:
-    return {"year": target.year, "value": _number(target.value * factor), "comparator": _plain(target.comparator),
-            "direction": _plain(target.direction), "baseline_year": target.baseline_year,
-            "value_max": None if target.value_max is None else _number(target.value_max * factor),
-            "printed": target.indicator, "text": target.text}
-
-
-def _plain(label: Any) -> Any:
-    """An enum label's value (the model may hold enums or their plain values)."""
-    return getattr(label, "value", label)
-
-
-def _number(x: float) -> float | int:
-    return int(x) if float(x).is_integer() else round(x, 6)
+def _value(target: "Target") -> TargetValue:
+    return TargetValue(year=target.year, value=target.canonical_value, comparator=target.comparator,
+                       direction=target.direction, baseline_year=target.baseline_year,
+                       value_max=target.canonical_value_max, printed=target.indicator,
+                       text=target.text)
 
 
 @dataclass(frozen=True)
@@ -120,34 +94,34 @@ class _Key:
     baseline_year: int | None
 
 
-def ambition(row: dict[str, Any]) -> list[dict[str, Any]]:
+def ambition(indicator: str, values: dict[str, list[TargetValue]]) -> list[Ambition]:
     """For each year/direction/baseline that two or more plans share: which plan aims further.
 
     A change (decrease/increase) is more ambitious when larger. A level is compared when the
     indicator's better direction is known (``queries/data/indicator_polarity.json``) or all
     the values say it through their comparator (all ``ge``: higher; all ``le``: lower)."""
-    groups: dict[_Key, dict[str, list[dict]]] = {}
-    for plan_id, values in row["values"].items():
-        for v in values:
-            groups.setdefault(_Key(v["year"], v["direction"], v["baseline_year"]), {}).setdefault(plan_id, []).append(v)
+    groups: dict[_Key, dict[str, list[TargetValue]]] = {}
+    for plan_id, plan_values in values.items():
+        for v in plan_values:
+            groups.setdefault(_Key(v.year, v.direction, v.baseline_year), {}).setdefault(plan_id, []).append(v)
     out = []
     for key, by_plan in sorted(groups.items(), key=lambda kv: (kv[0].year, kv[0].direction)):
         if len(by_plan) < 2:
             continue
-        sign, basis = _better_way(row["indicator"], key.direction, [v for vs in by_plan.values() for v in vs])
+        sign, basis = _better_way(indicator, key.direction, [v for vs in by_plan.values() for v in vs])
         best = None
         if sign:
-            scores = {pid: max(sign * v["value"] for v in vs) for pid, vs in by_plan.items()}
+            scores = {pid: max(sign * v.value for v in vs) for pid, vs in by_plan.items()}
             top = max(scores.values())
             leaders = [pid for pid, s in scores.items() if s == top]
             best = leaders[0] if len(leaders) == 1 else None
             basis = basis if best else "equal"
-        out.append({"year": key.year, "direction": key.direction, "baseline_year": key.baseline_year,
-                    "more_ambitious": best, "basis": basis})
+        out.append(Ambition(year=key.year, direction=key.direction, baseline_year=key.baseline_year,
+                            more_ambitious=best, basis=basis))
     return out
 
 
-def _better_way(indicator: str, direction: str, values: list[dict]) -> tuple[int, str]:
+def _better_way(indicator: str, direction: str, values: list[TargetValue]) -> tuple[int, str]:
     """+1 when higher is more ambitious, -1 when lower is, 0 when it cannot be said."""
     if direction in ("decrease", "increase"):
         return 1, f"larger {direction}"
@@ -156,7 +130,7 @@ def _better_way(indicator: str, direction: str, values: list[dict]) -> tuple[int
         return 1, "higher is better"
     if indicator in polarity["lower"]:
         return -1, "lower is better"
-    comparators = {v["comparator"] for v in values}
+    comparators = {v.comparator for v in values}
     if comparators == {"ge"}:
         return 1, "all targets are floors (ge)"
     if comparators == {"le"}:
@@ -166,7 +140,7 @@ def _better_way(indicator: str, direction: str, values: list[dict]) -> tuple[int
 
 # coverage of the national actions -------------------------------------------------------------
 
-def coverage(plans: Sequence["Plan"], classifier: "ActionClassifier") -> dict[str, Any]:
+def coverage(plans: Sequence["Plan"], classifier: "ActionClassifier") -> Coverage:
     """Measures per plan and label, the ten actions a plan has no measure for, and each
     measure's label with its score (so a reader can see how sure the mapping is)."""
     matrix, missing, measures = {}, {}, {}
@@ -175,10 +149,10 @@ def coverage(plans: Sequence["Plan"], classifier: "ActionClassifier") -> dict[st
         counts = Counter(m.action for m in matches.values())
         matrix[plan.id] = {label: counts.get(label, 0) for label in LABELS}
         missing[plan.id] = [a for a in ACTIONS if not counts.get(a)]
-        measures[plan.id] = [{"measure": m.id, "path": m.path, "title": m.title, **matches[m.id].as_dict()}
+        measures[plan.id] = [MeasureAction(measure=m.id, path=m.path, title=m.title, **matches[m.id].as_dict())
                              for m in plan.measures]
-    return {"labels": list(LABELS), "actions": list(ACTIONS), "matrix": matrix, "missing": missing,
-            "measures": measures}
+    return Coverage(labels=list(LABELS), actions=list(ACTIONS), matrix=matrix, missing=missing,
+                    measures=measures)
 
 
 # departments -----------------------------------------------------------------------------------
@@ -197,18 +171,18 @@ def department_type(name: str, region: str | None) -> str:
     return stem if len(stem) > 1 else name
 
 
-def departments(plans: Sequence["Plan"]) -> dict[str, Any]:
+def departments(plans: Sequence["Plan"]) -> Departments:
     """Measures led and supported per department and plan, and department types only one plan has."""
     per_plan, types = {}, {}
     for plan in plans:
-        rows = [{"name": d.name, "type": department_type(d.name, plan.metadata.region),
-                 "led": len(d.lead_of), "supported": len(d.support_of)} for d in plan.departments]
-        rows.sort(key=lambda r: (-(r["led"] + r["supported"]), -r["led"], r["name"]))
+        rows = [DepartmentCount(name=d.name, type=department_type(d.name, plan.metadata.region),
+                                led=len(d.lead_of), supported=len(d.support_of)) for d in plan.departments]
+        rows.sort(key=lambda r: (-(r.led + r.supported), -r.led, r.name))
         per_plan[plan.id] = rows
-        types[plan.id] = {r["type"] for r in rows}
+        types[plan.id] = {r.type for r in rows}
     only_in = {pid: sorted(ts - set().union(*(t for other, t in types.items() if other != pid)))
                for pid, ts in types.items()}
-    return {"per_plan": per_plan, "types_only_in": only_in}
+    return Departments(per_plan=per_plan, types_only_in=only_in)
 
 
 # citations -------------------------------------------------------------------------------------
@@ -221,12 +195,12 @@ def cited_title(title: str) -> str:
     return m.group(1) if m else title
 
 
-def citations(plans: Sequence["Plan"]) -> dict[str, Any]:
+def citations(plans: Sequence["Plan"]) -> Citations:
     """Each plan's cited policies and the ones cited by two or more plans."""
     per_plan = {p.id: list(dict.fromkeys(cited_title(c.title) for c in p.citations if c.title)) for p in plans}
     citing: dict[str, list[str]] = {}
     for pid, titles in per_plan.items():
         for title in titles:
             citing.setdefault(title, []).append(pid)
-    shared = [{"title": t, "plans": pids} for t, pids in citing.items() if len(pids) > 1]
-    return {"per_plan": per_plan, "shared": shared}
+    shared = [SharedCitation(title=t, plans=pids) for t, pids in citing.items() if len(pids) > 1]
+    return Citations(per_plan=per_plan, shared=shared)

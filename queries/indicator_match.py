@@ -1,4 +1,4 @@
-"""Indicator names for comparison: the canonical name when ``graph/data/indicators.jsonl`` knows the
+"""Indicator names for comparison: the canonical name when ``extractor/data/indicators.jsonl`` knows the
 printed name, else a *proposed* match found by character n-gram similarity.
 
 A proposal is never merged: the unseen name keeps its own row in a comparison, and the proposal
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from policykg.graph.indicators import IndicatorIndex, default_index, normalise
+from policykg.extractor.indicators import IndicatorIndex, default_index, normalise
 
 MIN_SIMILARITY = 0.5
 

@@ -62,6 +62,7 @@ def _indicator(graph: "nx.MultiDiGraph", target: str) -> dict[str, Any]:
 def target_fields(local_id: str, t: dict[str, Any], indicator_name: str) -> dict[str, Any]:
     return {"id": local_id, "indicator": t["indicator"], "indicator_name": indicator_name,
             "value": t["value"], "value_max": t.get("value_max"), "unit": t["unit"],
+            "printed_value": t["printed_value"], "printed_unit": t["printed_unit"],
             "comparator": t["comparator"], "direction": t["direction"], "year": t["year"],
             "baseline_year": t.get("baseline_year"), "modality": t.get("modality"),
             "text": t["text"]}
@@ -78,7 +79,8 @@ def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
         measure = (measure_ref(s["measure"], s["measurePath"], s["measureTitle"])
                    if s["measure"] is not None else None)
         fields = {"indicator": s["indicatorText"], "value": s["value"],
-                  "value_max": s["valueMax"], "unit": s["unit"], "comparator": s["comparator"],
+                  "value_max": s["valueMax"], "unit": s["unit"], "printed_value": s["printedValue"],
+                  "printed_unit": s["printedUnit"], "comparator": s["comparator"],
                   "direction": s["direction"], "year": s["year"],
                   "baseline_year": s["baselineYear"], "modality": s["modality"],
                   "text": s["text"]}

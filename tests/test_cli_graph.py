@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -236,18 +235,13 @@ def test_sparql_query_file_that_is_not_text(qingyang_store, tmp_path):
 
 # --- cold start ----------------------------------------------------------------------------------
 
-def test_who_owns_cold_start(corpus_store):
-    """A fresh process answers from the whole corpus in under 0.5 s, without the parser or RDF."""
+def test_who_owns_cold_start_loads_neither_parser_nor_rdf(corpus_store):
+    """A fresh process answers from the whole corpus without importing the parser, the plan model,
+    RDF or rich (its time is measured by ``policykg bench --only cold-start``, not here)."""
     command = [sys.executable, "-m", "policykg", "who-owns", "交通", "--store", str(corpus_store)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, env=env)
-        timings.append(time.perf_counter() - started)
-        assert done.returncode == 0, done.stderr
-    print(f"who-owns cold start: best {min(timings):.3f} s of {[round(t, 3) for t in timings]}")
-    assert min(timings) < 0.5
+    done = subprocess.run(command, capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
     traced = subprocess.run([sys.executable, "-X", "importtime", *command[1:]], capture_output=True,
                             text=True, env=env)
     imported = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()}

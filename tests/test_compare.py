@@ -33,7 +33,7 @@ def shanghai_plan():
 
 @pytest.fixture(scope="module")
 def real(qingyang_plan, shanghai_plan, classifier):
-    return compare([qingyang_plan, shanghai_plan], classifier)
+    return compare([qingyang_plan, shanghai_plan], classifier).to_dict()
 
 
 def _row(comparison, indicator):
@@ -117,7 +117,7 @@ def test_markdown_and_html_reports(tmp_path):
     assert md.exit_code == 0, md.output
     line = next(x for x in md.output.splitlines() if x.startswith("| 非化石能源消费比重 | 2025 |"))
     assert "56%" in line and "20%" in line
-    assert any(x.startswith("| 单位地区生产总值能耗 | 2025 change vs 2020 | ≥−13% | −14% |") for x in md.output.splitlines())
+    assert any(x.startswith("| 单位地区生产总值能耗 | 2025 change vs 2020 | ≤−13% | −14% |") for x in md.output.splitlines())
     page = tmp_path / "c.html"
     html = runner.invoke(cli, ["compare", str(QINGYANG), str(SHANGHAI), "--format", "html", "-o", str(page)])
     assert html.exit_code == 0, html.output
@@ -189,7 +189,7 @@ def _target(indicator, value, unit, year=2025, comparator="eq", direction="level
 def test_values_are_converted_to_one_unit_per_indicator(classifier):
     a = _plan("a", "甲市", [_target("光伏装机容量", 2, "GW")])
     b = _plan("b", "乙市", [_target("光伏发电装机容量", 1500000, "千瓦")])
-    row = _row(compare([a, b], classifier), "光伏装机容量")
+    row = _row(compare([a, b], classifier).to_dict(), "光伏装机容量")
     assert row["unit"] == "千瓦"
     assert row["values"]["a"][0]["value"] == 2000000 and row["values"]["b"][0]["value"] == 1500000
     assert row["ambition"][0]["more_ambitious"] == "a"
@@ -198,7 +198,7 @@ def test_values_are_converted_to_one_unit_per_indicator(classifier):
 def test_an_inconvertible_unit_keeps_its_own_row(classifier):
     a = _plan("a", "甲市", [_target("森林覆盖率", 40, "%")])
     b = _plan("b", "乙市", [_target("森林覆盖率", 3, "万亩")])
-    rows = [r for r in compare([a, b], classifier)["indicators"] if r["indicator"] == "森林覆盖率"]
+    rows = [r for r in compare([a, b], classifier).to_dict()["indicators"] if r["indicator"] == "森林覆盖率"]
     assert sorted(r["unit"] for r in rows) == ["%", "万亩"]
     assert all(len(r["values"]) == 1 for r in rows)
 
@@ -212,20 +212,20 @@ def test_an_inconvertible_unit_keeps_its_own_row(classifier):
 def test_ambition_where_the_direction_allows(classifier, indicator, comparators, values, expected):
     a = _plan("a", "甲市", [_target(indicator, values[0], "%", comparator=comparators[0])])
     b = _plan("b", "乙市", [_target(indicator, values[1], "%", comparator=comparators[1])])
-    row = _row(compare([a, b], classifier), indicator)
+    row = _row(compare([a, b], classifier).to_dict(), indicator)
     assert row["ambition"][0]["more_ambitious"] == expected
 
 
 def test_different_baselines_are_not_compared(classifier):
     a = _plan("a", "甲市", [_target("单位GDP能耗", 13, "%", direction="decrease", baseline_year=2020)])
     b = _plan("b", "乙市", [_target("单位GDP能耗", 20, "%", direction="decrease", baseline_year=2015)])
-    assert _row(compare([a, b], classifier), "单位地区生产总值能耗")["ambition"] == []
+    assert _row(compare([a, b], classifier).to_dict(), "单位地区生产总值能耗")["ambition"] == []
 
 
 def test_unseen_indicator_is_proposed_not_merged(classifier):
     a = _plan("a", "甲市", [_target("非化石能源消费占一次能源比重", 30, "%")])
     b = _plan("b", "乙市", [_target("非化石能源消费比重", 25, "%")])
-    rows = compare([a, b], classifier)["indicators"]
+    rows = compare([a, b], classifier).to_dict()["indicators"]
     unseen = _row({"indicators": rows}, "非化石能源消费占一次能源比重")
     assert unseen["status"] == "unseen" and unseen["proposed"] == "非化石能源消费比重"
     assert list(unseen["values"]) == ["a"]                                    # kept apart
@@ -246,7 +246,7 @@ def test_department_types_and_shared_citations(classifier):
               citations=["国务院关于印发2030年前碳达峰行动方案的通知", "某省条例"])
     b = _plan("b", "上海市", departments=[("市发展改革委", 2, 2), ("市生态环境局", 1, 0), ("市教委", 0, 1)],
               citations=["《2030年前碳达峰行动方案》"])
-    result = compare([a, b], classifier)
+    result = compare([a, b], classifier).to_dict()
     deps = result["departments"]
     assert [r["name"] for r in deps["per_plan"]["a"]] == ["区发展改革局", "青羊生态环境局", "区投促局"]
     assert deps["per_plan"]["a"][0] == {"name": "区发展改革局", "type": "发展改革", "led": 3, "supported": 1}

@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 
 from policykg.queries.compare import compare
-from policykg.queries.report_html import HEAT_HIGH, HEAT_LOW, PALETTE, render
-from policykg.queries.report_rows import target_rows
+from policykg.queries.compare_formats.html import HEAT_HIGH, HEAT_LOW, PALETTE, render
+from policykg.queries.compare_formats.rows import target_rows
 from tests.conftest import TXT
 
 pytestmark = pytest.mark.browser
@@ -59,8 +59,8 @@ def test_bar_charts_are_drawn(comparison, screenshot):
 
 
 def test_heat_map_cells_are_drawn(comparison, screenshot):
-    cov = comparison["coverage"]
-    counts = [cov["matrix"][p][label] for p in cov["matrix"] for label in cov["labels"]]
+    cov = comparison.coverage
+    counts = [cov.matrix[p][label] for p in cov.matrix for label in cov.labels]
     top = max(counts)
     # a cell's shade runs linearly from HEAT_LOW (no measure) to HEAT_HIGH (the largest count)
     fills = Counter(tuple(round(lo + (hi - lo) * n / top) for lo, hi in zip(HEAT_LOW, HEAT_HIGH)) for n in counts)

@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from policykg.graph.build import build_graph, plan_graph
-from policykg.graph.indicators import IndicatorIndex, Indicator, default_index, normalise
+from policykg.extractor.indicators import IndicatorIndex, Indicator, default_index, normalise
 from policykg.graph.schema import NODES, RELATIONS, NodeType, RelType, check, merge_shared, segment
 
 from .graph_samples import alpha, sample_plans
@@ -49,7 +49,8 @@ def test_check_reports_what_breaks_the_schema():
 def test_ids_come_from_plan_and_item_ids(sample):
     assert sample.nodes["plan/alpha-2024/measure/m1"]["title"] == "推进光伏发电"
     assert sample.nodes["plan/alpha-2024/section/s2.1"]["path"] == "二/（一）"
-    assert sample.nodes["plan/alpha-2024/target/t1"]["value"] == 100000.0
+    t1 = sample.nodes["plan/alpha-2024/target/t1"]                # printed as 100 MW
+    assert (t1["value"], t1["unit"], t1["printed_value"], t1["printed_unit"]) == (100000.0, "千瓦", 100.0, "MW")
     assert sample.nodes["plan/alpha-2024/goal/g1"]["year"] == 2030
 
 

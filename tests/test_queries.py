@@ -104,7 +104,8 @@ def test_targets_rows(ask):
     assert first["lead"] == ["区发展改革局"] and first["support"] == ["区住建局"]
     assert first["target"] == {
         "id": "t1", "indicator": "光伏发电装机量", "indicator_name": "光伏装机容量",
-        "value": 100000.0, "value_max": None, "unit": "千瓦", "comparator": "eq",
+        "value": 100000.0, "value_max": None, "unit": "千瓦", "printed_value": 100.0,
+        "printed_unit": "MW", "comparator": "eq",
         "direction": "level", "year": 2025, "baseline_year": None, "modality": "力争",
         "text": "到2025年，光伏发电装机量"}
     assert last["measure"] is None and last["lead"] == []

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 
 import networkx as nx
 import pytest
@@ -219,18 +218,3 @@ def test_sparql_leads_on_the_turtle_export_match_networkx(corpus_graph, corpus_t
     assert found == expected and len(expected) > 200
 
 
-# --- speed -------------------------------------------------------------------------------------
-
-def test_turtle_export_within_twice_rdflib(corpus_graph, corpus_rdf):
-    def best(action) -> float:
-        times = []
-        for _ in range(2):
-            started = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - started)
-        return min(times)
-
-    ours = best(lambda: TurtleExporter().write(corpus_graph, io.BytesIO()))
-    theirs = best(lambda: corpus_rdf.serialize(format="turtle"))
-    print(f"Turtle export {ours:.2f} s, rdflib serialize {theirs:.2f} s: {ours / theirs:.2f}x")
-    assert ours <= 2 * theirs

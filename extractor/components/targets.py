@@ -23,7 +23,7 @@ class TargetFinder:
     def match(self, doc: Doc) -> TargetScan:
         header = doc._.header
         start = header.body_start if header else 0
-        return find_targets(text_of(doc), start, plan_year=_plan_year(header))
+        return find_targets(text_of(doc), start, plan_year=plan_year(header))
 
     def set_annotations(self, doc: Doc, scan: TargetScan) -> None:
         doc._.targets = scan.targets
@@ -34,7 +34,7 @@ class TargetFinder:
                                 if (s := doc.char_span(t.start, t.end, label="TARGET", alignment_mode="expand"))]
 
 
-def _plan_year(header) -> int | None:
+def plan_year(header) -> int | None:
     """The year the plan was written (成文日期, else the year in its 文号): years before it are history."""
     if header is None:
         return None

@@ -1,7 +1,8 @@
 """A readable Markdown outline of a plan: heading tree, measures with owners, and targets."""
 from __future__ import annotations
 
-from ..model import Plan
+from ..model import Plan, Target
+from ..presentation import target_value
 
 
 def plan_to_markdown(plan: Plan) -> str:
@@ -39,18 +40,11 @@ def plan_to_markdown(plan: Plan) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _target_line(t) -> str:
-    sign = {"eq": "=", "ge": "≥", "le": "≤", "approx": "≈", "range": "∈"}[t.comparator]
-    value = _number(t.value) + (f"–{_number(t.value_max)}" if t.value_max is not None else "")
-    change = {"decrease": " (decrease", "increase": " (increase"}.get(t.direction, "")
-    if change:
-        change += f" vs {t.baseline_year})" if t.baseline_year else ")"
-    return f"{t.year}: {t.indicator} {sign} {value}{t.unit}{change}"
-
-
-def _number(v: float) -> str:
-    """Large values as printed in plans: 250000000 → 2.5亿, 16000 → 1.6万."""
-    for size, word in ((1e8, "亿"), (1e4, "万")):
-        if abs(v) >= size:
-            return f"{v / size:g}{word}"
-    return f"{v:g}"
+def _target_line(t: Target) -> str:
+    """``2025: 单位地区生产总值能耗 ≤−13% (change vs 2020)``: the value as printed, large numbers
+    with 万/亿 as plans write them."""
+    value = target_value(t.value, t.unit, t.comparator, t.direction, t.value_max, multipliers=True)
+    change = ""
+    if t.direction != "level":
+        change = f" (change vs {t.baseline_year})" if t.baseline_year else " (change)"
+    return f"{t.year}: {t.indicator} {value}{change}"

@@ -20,8 +20,8 @@ from policykg.graph.schema import DEFAULT_BASE, check_base
 from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
+from ..output import Column, output_options, render
 from .parse import ocr_option
-from ..output import Column, cell, output_options, render
 
 BACKENDS = ("networkx", "sparql")
 
@@ -189,11 +189,10 @@ def portfolio_cmd(department: str, plan: str | None, store_dir: Path | None, bac
 
 
 def _target(value: Any, row: dict) -> str:
-    sign = {"ge": "≥ ", "le": "≤ ", "approx": "≈ ", "eq": ""}.get(value["comparator"], "")
-    low = cell(value["value"])
-    amount = f"{low}–{cell(value['value_max'])}" if value["value_max"] is not None else low
-    change = {"increase": "+", "decrease": "−"}.get(value["direction"], "")
-    return f"{sign}{change}{amount}{value['unit']}"
+    from policykg.extractor.presentation import target_value
+
+    return target_value(value["value"], value["unit"], value["comparator"], value["direction"],
+                        value["value_max"])
 
 
 @click.command("targets")

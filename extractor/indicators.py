@@ -1,7 +1,7 @@
 """Canonical indicator names, so that the same quantity in two plans is one Indicator node.
 
 Plans name one indicator in many ways (``非化石能源消费比重`` / ``非化石能源占能源消费总量比重``).
-The synonyms live in ``graph/data/indicators.jsonl`` (one object per line: ``name``, ``synonyms``,
+The synonyms live in ``extractor/data/indicators.jsonl`` (one object per line: ``name``, ``synonyms``,
 ``unit``), which a user can extend without touching code, or add to with a file of their own
 named by ``$POLICYKG_INDICATORS``. A name in neither is its own indicator, after the same light
 normalisation.
@@ -71,8 +71,8 @@ def _read(text: str, where: str):
 def default_index() -> IndicatorIndex:
     """The synonyms shipped with the package, after those of the file ``$POLICYKG_INDICATORS``
     names if it is set (so a user's entry wins over a shipped one for the same name)."""
-    data = resources.files("policykg.graph").joinpath("data/indicators.jsonl").read_text(encoding="utf-8")
-    shipped = list(_read(data, "graph/data/indicators.jsonl"))
+    data = resources.files("policykg.extractor").joinpath("data/indicators.jsonl").read_text(encoding="utf-8")
+    shipped = list(_read(data, "extractor/data/indicators.jsonl"))
     extra = os.environ.get("POLICYKG_INDICATORS")
     mine = IndicatorIndex.from_file(Path(extra)).indicators if extra else []
     return IndicatorIndex([*mine, *shipped])

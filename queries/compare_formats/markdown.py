@@ -1,0 +1,60 @@
+"""The comparison as Markdown, for reading in a terminal or pasting into a report."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from policykg.extractor.presentation import markdown_table
+
+from .rows import busiest, target_rows
+
+if TYPE_CHECKING:
+    from policykg.queries.comparison import Comparison
+
+SIGN_NOTE = "Values in one unit per indicator; a change is signed (≤−13% = a fall of at least 13%)."
+
+
+def render(comparison: "Comparison") -> str:
+    names = comparison.plan_names()
+    ids = list(names)
+    out = ["# Plan comparison", ""]
+    out += markdown_table(["plan", "title", "region", "level"],
+                          [[names[p.id], p.title, p.region, p.level] for p in comparison.plans])
+
+    rows = target_rows(comparison)
+    out += ["## Targets by indicator", "", SIGN_NOTE, ""]
+    out += markdown_table(["indicator", "year", *(names[i] for i in ids), "more ambitious"],
+                          [[r.indicator, r.label, *(r.cell(i) for i in ids), r.verdict(names)]
+                           for r in rows if r.shared])
+    single = [r for r in rows if not r.shared]
+    if single:
+        out += ["### Targets only one plan sets", ""]
+        out += markdown_table(["indicator", "year", *(names[i] for i in ids)],
+                              [[r.indicator, r.label, *(r.cell(i) for i in ids)] for r in single])
+    proposals = [i for i in comparison.indicators if i.proposed]
+    if proposals:
+        out += ["### Proposed indicator matches (not merged)", ""]
+        out += markdown_table(["indicator as printed", "may be the same as", "similarity"],
+                              [[i.indicator, i.proposed, f"{i.similarity:.2f}"] for i in proposals])
+
+    cov = comparison.coverage
+    out += ["## Coverage of the national actions (measures per action)", ""]
+    out += markdown_table(["action", *(names[i] for i in ids)],
+                          [[label, *(cov.matrix[i][label] for i in ids)] for label in cov.labels])
+    for i in ids:
+        missing = cov.missing[i]
+        out.append(f"- {names[i]} lacks: {'、'.join(missing) if missing else 'none of the ten actions'}")
+    out.append("")
+
+    out += ["## Departments (measures led / supported)", ""]
+    for i in ids:
+        out += [f"### {names[i]}", ""]
+        out += markdown_table(["department", "type", "led", "supported"],
+                              [[d.name, d.type, d.led, d.supported] for d in busiest(comparison, i)])
+        only = comparison.departments.types_only_in[i]
+        if only:
+            out += [f"Department types only in {names[i]}: {'、'.join(only)}", ""]
+
+    out += ["## Shared citations", ""]
+    out += [f"- {c.title} ({', '.join(names[p] for p in c.plans)})"
+            for c in comparison.citations.shared] or ["- none"]
+    return "\n".join(out) + "\n"
