@@ -39,3 +39,38 @@ def test_a_user_component_can_be_added():
         assert doc.user_data["n_measures"] == 2
     finally:
         pipeline.remove_pipe("count_measures")
+
+
+def test_the_pipeline_called_the_spacy_way_works_on_any_text():
+    nlp = build_pipeline()
+    for text in ("", "这是一段没有编号措施的说明文字。", "\n\n"):
+        doc = nlp(text)
+        assert doc._.measures == []
+        assert doc._.units == []
+        assert [code for code, _, _ in doc._.problems] == ["no-measures"]
+
+
+def test_problems_are_per_document():
+    nlp = build_pipeline()
+    first = nlp("说明文字。")
+    second = nlp("二、任务\n（一）甲。正文。\n")
+    assert len(first._.problems) == 1
+    assert second._.problems == []
+
+
+def test_components_take_their_settings_from_the_config():
+    import spacy
+
+    nlp = build_pipeline()
+    assert nlp.config["components"]["metadata"]["head_chars"] == 3000
+    assert nlp.config["nlp"]["tokenizer"]["segmenter"] == "auto"
+    short = spacy.blank("zh")
+    short.add_pipe("policykg_metadata", config={"head_chars": 4})
+    text = "某市碳达峰实施方案\n\n正文。"
+    assert short(text)._.header.values["title"].value == "某市碳达"   # only 4 characters were read
+    assert nlp(text)._.header.values["title"].value == "某市碳达峰实施方案"
+
+
+def test_the_reference_segmenter_gives_the_same_doc():
+    text = "三、重点任务\n（一）甲行动\n1.推进规划。正文内容。（责任单位：区发展改革委、区机关事务管理局）\n"
+    assert [t.text for t in build_pipeline("jieba")(text)] == [t.text for t in build_pipeline("rjieba")(text)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -24,3 +25,8 @@ class CitationFinder:
         doc._.citations = citations
         doc.spans["citations"] = [s for c in citations
                                   if (s := doc.char_span(c.start, c.end, label="CITATION", alignment_mode="expand"))]
+
+
+@Language.factory("policykg_citations", default_config={}, assigns=['doc._.citations'], requires=['doc._.header'])
+def make_citations(nlp: Language, name: str) -> CitationFinder:
+    return CitationFinder()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..deadlines import DeadlineMatch, find_deadlines, latest
@@ -44,3 +45,9 @@ class DeadlineReader:
         for d in outside:
             doc._.problems.append(("deadline-unattached", f"deadline outside any measure: {d.text}",
                                    (d.label_start, d.end)))
+
+
+@Language.factory("policykg_deadlines", default_config={}, assigns=["doc._.deadlines", "doc._.problems"],
+                  requires=["doc._.measures", "doc._.header"])
+def make_deadlines(nlp: Language, name: str) -> DeadlineReader:
+    return DeadlineReader()

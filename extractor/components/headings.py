@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -32,3 +33,8 @@ class HeadingParser:
             doc._.problems.append(("no-measures", "no numbered measures found in the action part", None))
 
 
+
+
+@Language.factory("policykg_headings", default_config={}, assigns=['doc._.sections', 'doc._.measures', 'doc._.problems'], requires=[])
+def make_headings(nlp: Language, name: str) -> HeadingParser:
+    return HeadingParser()

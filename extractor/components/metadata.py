@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -22,3 +23,8 @@ class MetadataReader:
 
     def set_annotations(self, doc: Doc, header: HeaderInfo) -> None:
         doc._.header = header
+
+
+@Language.factory("policykg_metadata", default_config={"head_chars": 3000}, assigns=['doc._.header'], requires=[])
+def make_metadata(nlp: Language, name: str, head_chars: int) -> MetadataReader:
+    return MetadataReader(head_chars)

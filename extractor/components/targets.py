@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -44,3 +45,8 @@ def plan_year(header) -> int | None:
             if m:
                 return int(m.group())
     return None
+
+
+@Language.factory("policykg_targets", default_config={}, assigns=['doc._.targets', 'doc._.goals', 'doc._.problems'], requires=['doc._.header'])
+def make_targets(nlp: Language, name: str) -> TargetFinder:
+    return TargetFinder()

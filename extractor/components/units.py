@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import text_of
@@ -83,3 +84,8 @@ class UnitReader:
                     spans.append(span)
         doc._.units = records
         doc.spans["units"] = spans
+
+
+@Language.factory("policykg_units", default_config={}, assigns=['doc._.units', 'doc._.clauses', 'doc._.problems'], requires=['doc._.measures', 'doc._.header'])
+def make_units(nlp: Language, name: str) -> UnitReader:
+    return UnitReader()

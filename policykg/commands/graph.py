@@ -10,6 +10,7 @@ output options. Exit codes (the same for every command here):
 from __future__ import annotations
 
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable
 
@@ -130,23 +131,35 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     from policykg.extractor.batch import parse_many, summary
 
     targets = list(paths) or default_corpus()
-    outcomes = list(parse_many(targets, workers=workers, ocr=ocr))
-    plans = [o.plan for o in outcomes if o.ok]
-    failed = len(plans) < len(outcomes)
-    for line in summary(outcomes)[:-1]:
-        click.echo(line, err=True)
+    outcomes = []   # each keeps its plan only until the store has it: memory stays flat
+    stored: list[tuple[str, str, int]] = []
+
+    def parsed_plans():
+        for outcome in parse_many(targets, workers=workers, ocr=ocr):
+            if outcome.ok:
+                plan, outcome.plan = outcome.plan, None
+                stored.append((plan.id, plan.metadata.title or "", len(plan.measures)))
+                yield plan
+            outcomes.append(outcome)
+
     directory = store_dir or default_store_dir()
-    if plans:
+    plans = parsed_plans()
+    first = next(plans, None)   # the store is made only once there is a plan to put in it
+    if first is not None:
         try:
             with Store.create(directory) as store:
-                store.put(plans)
+                store.put(chain([first], plans))
                 total = len(store.plans())
         except StoreError as exc:
             raise CannotRun(str(exc)) from None
-        for plan in plans:
-            click.echo(f"  {plan.id}  {plan.metadata.title or ''} ({len(plan.measures)} measures)")
-        measures = sum(len(p.measures) for p in plans)
-        click.echo(f"stored {len(plans)} plan{'s' * (len(plans) != 1)} ({measures} measures) "
+    failed = len(stored) < len(outcomes)
+    for line in summary(outcomes)[:-1]:
+        click.echo(line, err=True)
+    if stored:
+        for plan_id, title, measures in stored:
+            click.echo(f"  {plan_id}  {title} ({measures} measures)")
+        measures = sum(m for _, _, m in stored)
+        click.echo(f"stored {len(stored)} plan{'s' * (len(stored) != 1)} ({measures} measures) "
                    f"in {directory}; it now holds {total}")
     elif not failed:
         raise CannotRun(f"no plan files found in {', '.join(map(str, targets))}")
