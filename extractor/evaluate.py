@@ -1,13 +1,25 @@
 """Score parsed plans against gold files (``policykg/gold@1``): precision, recall and F1 for
-measures, units, leads and targets, per file and overall (micro-averaged over all files).
+measures, units, leads, lead basis, deadlines and targets, per file and overall (micro-averaged
+over all files).
 
 Matching rules, so that the figures mean the same from run to run:
 * a measure matches when its path (section/number) is the gold one and the titles agree once
   white space and punctuation are ignored (equal, or one contains the other);
+* a measure the parser finds and gold does not is a false positive (measure precision), and its
+  units and leads count as false positives too; a gold measure not found is a miss, and so are its
+  units, leads, lead basis and deadline;
 * a unit matches a gold unit of the same measure when the gold string equals the unit's printed
   ``raw`` or its canonical ``name`` (white space removed); a lead likewise among the leads;
-* a target matches a gold target with the same year, value (and ``value_max``), unit and
-  comparator; each gold target matches at most one parsed target, same scope preferred.
+* ``lead_basis`` is scored on each gold measure that has units in gold or in the parse: the
+  basis of its leads (else of its first unit, else ``none``) equal to gold's is a hit, anything
+  else one miss and one false positive, so its F1 is the share of such measures read right;
+* a ``deadline`` is scored on each gold measure that has one: the parsed deadline's
+  printed words equal to gold's (white space and punctuation ignored) is a hit; none is a miss,
+  another one a miss and a false positive (gold files written before deadlines have none, so a
+  parsed deadline where gold has none is not counted);
+* a target matches a gold target with the same year, value (and ``value_max``), unit,
+  comparator, direction and baseline year; each gold target matches at most one parsed target,
+  same scope preferred.
 """
 from __future__ import annotations
 
@@ -18,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PlanInputError
-from .model import Plan
+from .model import Measure, Plan
 
-KINDS = ("measures", "units", "leads", "targets")
+KINDS = ("measures", "units", "leads", "lead_basis", "deadlines", "targets")
 _PUNCT = re.compile(r"[\s。，、；：:,.“”\"'（）()]")
 
 
@@ -102,6 +114,8 @@ def score_plan(plan: Plan, gold: dict, gold_name: str = "") -> FileScore:
             s["measures"].fn += 1
             s["units"].fn += len(g.get("units", []))
             s["leads"].fn += len(g.get("lead", []))
+            s["lead_basis"].fn += bool("lead_basis" in g and g.get("units"))
+            s["deadlines"].fn += bool(g.get("deadline"))
             fs.misses.append(f"measure {path} {g['title']}")
             continue
         m = cands[0]
@@ -109,6 +123,8 @@ def score_plan(plan: Plan, gold: dict, gold_name: str = "") -> FileScore:
         s["measures"].tp += 1
         _match_names(s["units"], m.units, g.get("units", []), fs.misses, path)
         _match_names(s["leads"], [u for u in m.units if u.role == "lead"], g.get("lead", []), fs.misses, path + " lead")
+        _match_basis(s["lead_basis"], m, g, fs.misses, path)
+        _match_deadline(s["deadlines"], m, g, fs.misses, path)
     for m in plan.measures:
         if m.id not in matched_ids:
             s["measures"].fp += 1
@@ -139,6 +155,35 @@ def _match_names(score: Score, units, gold_names: list[str], misses: list[str], 
     misses.extend(f"missed unit {where}: {g}" for g in remaining)
 
 
+def _lead_basis(measure: Measure) -> str:
+    leads = [u for u in measure.units if u.role == "lead"] or measure.units
+    return leads[0].lead_basis if leads else "none"
+
+
+def _match_basis(score: Score, measure: Measure, gold: dict, misses: list[str], where: str) -> None:
+    if "lead_basis" not in gold or not (measure.units or gold.get("units")):
+        return
+    parsed = _lead_basis(measure)
+    if parsed == gold["lead_basis"]:
+        score.tp += 1
+    else:
+        score.fn += 1
+        score.fp += 1
+        misses.append(f"lead_basis {where}: {parsed}, gold {gold['lead_basis']}")
+
+
+def _match_deadline(score: Score, measure: Measure, gold: dict, misses: list[str], where: str) -> None:
+    if not gold.get("deadline"):
+        return
+    parsed = measure.deadline.text if measure.deadline else None
+    if parsed is not None and _norm(parsed) == _norm(gold["deadline"]):
+        score.tp += 1
+        return
+    score.fn += 1
+    score.fp += parsed is not None
+    misses.append(f"deadline {where}: {parsed}, gold {gold['deadline']}")
+
+
 def _same_number(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -153,11 +198,12 @@ def _match_targets(score: Score, plan: Plan, gold_targets: list[dict], misses: l
     for g in gold_targets:
         def fits(t):
             return (t.year == g["year"] and _same_number(t.value, g["value"]) and _same_number(t.value_max, g.get("value_max"))
-                    and t.unit == g.get("unit", "") and t.comparator == g.get("comparator"))
+                    and t.unit == g.get("unit", "") and t.comparator == g.get("comparator")
+                    and t.direction == g.get("direction") and t.baseline_year == g.get("baseline_year"))
         cands = [(i, t, scope) for i, (t, scope) in enumerate(parsed) if i not in used and fits(t)]
         if not cands:
             score.fn += 1
-            misses.append(f"missed target {g.get('scope')} {g['year']} {g.get('indicator')} {g['value']}{g.get('unit', '')} {g.get('comparator')}")
+            misses.append(f"missed target {g.get('scope')} {g['year']} {g.get('indicator')} {g['value']}{g.get('unit', '')} {g.get('comparator')} {g.get('direction')} {g.get('baseline_year')}")
             continue
         cands.sort(key=lambda c: c[2] != g.get("scope"))
         used.add(cands[0][0])
@@ -165,7 +211,7 @@ def _match_targets(score: Score, plan: Plan, gold_targets: list[dict], misses: l
     for i, (t, scope) in enumerate(parsed):
         if i not in used:
             score.fp += 1
-            misses.append(f"extra target {scope} {t.year} {t.indicator} {t.value}{t.unit} {t.comparator}")
+            misses.append(f"extra target {scope} {t.year} {t.indicator} {t.value}{t.unit} {t.comparator} {t.direction} {t.baseline_year}")
 
 
 def evaluate(gold_paths: list[Path], search: list[Path], parse_file) -> tuple[list[FileScore], dict[str, Score]]:

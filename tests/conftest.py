@@ -9,6 +9,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "corpus"
 TXT = SHARED / "txt"
 PDF = SHARED / "pdf"
+BULK = SHARED / "bulk"
+BULK2 = SHARED / "bulk2"
 QINGYANG = REPO / "corpus" / "qingyang_tandafeng_2024.txt"
 
 

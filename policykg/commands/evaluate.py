@@ -9,14 +9,14 @@ import click
 
 from ..errors import CannotRun
 
-_DEFAULT_SEARCH = [Path("corpus"), Path("../shared/corpus/txt"), Path("../shared/corpus/pdf")]
+_DEFAULT_SEARCH = [Path("corpus"), *(Path("../shared/corpus", name) for name in ("txt", "pdf", "bulk", "bulk2"))]
 
 
 @click.command("evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--corpus", "search", multiple=True, type=click.Path(path_type=Path),
               help="Folder to find the gold files' sources in (repeatable; defaults: the gold file's folder, "
-                   "corpus/, ../shared/corpus/txt).")
+                   "corpus/, ../shared/corpus/{txt,pdf,bulk,bulk2}).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--min-measures", type=float, default=0.0, help="Fail (exit 1) if overall measure F1 is below this.")
 @click.option("--min-units", type=float, default=0.0)
