@@ -88,6 +88,14 @@ def test_every_ocr_fact_overlaps_a_span_marked_as_ocr(chengdu_pair):
     assert printed[first.span[0]:first.span[1]].startswith(first.number)
 
 
+def test_a_text_layer_pdf_loads_no_ocr_engine():
+    code = ("import sys; from policykg.extractor.readers import read_document; "
+            f"read_document({str(CHENGDU)!r}, 'auto'); "
+            "print('rapidocr_onnxruntime' in sys.modules, 'onnxruntime' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False"]
+
+
 def test_ocr_never_on_a_scan_is_a_one_line_error_naming_the_option(chengdu_pair):
     _, _, path, _ = chengdu_pair
     run = subprocess.run([sys.executable, "-m", "policykg", "parse", "--ocr", "never", str(path)],
@@ -114,6 +122,43 @@ def test_without_the_extra_an_image_region_is_a_warning(monkeypatch):
     assert [w.message for w in document.warnings if w.code == "pdf-image-region"] == [
         "page 27: image of 412×122 pt at (90, 604): not read (OCR needs pip install "
         "'policykg[ocr]')"]
+
+
+# A real plan whose page 9 is one picture: the table of its main indicators (主要指标), 23 rows
+# in seven ruled columns, in print about 5 pt high.
+YUNNAN = "371、*.pdf"
+
+
+@pytest.fixture(scope="module")
+def yunnan_table(tmp_path_factory):
+    import pypdfium2 as pdfium
+
+    source = next((CORPUS / "bulk2").glob(YUNNAN))
+    page = tmp_path_factory.mktemp("yunnan") / "page9.pdf"
+    subset = pdfium.PdfDocument.new()
+    subset.import_pages(pdfium.PdfDocument(source), [8])
+    subset.save(page)
+    return read_document(page), page
+
+
+def test_an_image_only_target_table_is_read_cell_by_cell(yunnan_table):
+    document, _ = yunnan_table
+    assert len(document.tables) == 1
+    rows = document.tables[0].rows
+    assert rows[0] == ["序号", "指标类型", "指标名称", "单位", "2020年", "2025年", "指标属性"]
+    # Rows as printed (name, unit, 2020, 2025), read off the page by eye.
+    printed = [
+        ["非化石能源占一次能源消费比重", "%", "42.2", "46"],
+        ["新增建设用地规模", "万亩", "110.79", "完成国家下达目标"],
+        ["地级及以上城市空气质量优良天数比率", "%", "98.8", "98.8"],
+        ["地表水达到或优于Ⅲ类比例", "%", "83", "92.1"],
+        ["受污染耕地安全利用率", "%", "81.2", "93左右"],
+        ["森林覆盖率", "%", "65.04", "65.7"],
+        ["森林蓄积量", "亿立方米", "20.67", "22"],
+        ["草原综合植被盖度", "%", "78.9", "80"],
+        ["人均公园绿地面积", "平方米", "11.70", "12"],
+    ]
+    assert all(row in [r[2:6] for r in rows] for row in printed), rows
 
 
 def _line(x0: float, x1: float, top: float, text: str, same_row: bool) -> Line:

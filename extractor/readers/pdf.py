@@ -54,7 +54,8 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
         document.close()
     tables: dict[int, list] = {}
     origins = _place_ocr(recognised, pages, tables)
-    unread = [r.region for r in recognised if not r.chars] if recognised else images
+    unread = [r.region for r in recognised if not r.chars and r.table is None] \
+        if recognised else images
     if not any(pages) and not tables:
         raise PlanInputError(str(path), no_text(images, bool(recognised)))
     reason = unread_reason(bool(recognised))
@@ -126,6 +127,9 @@ def _place_ocr(recognised: list[Recognised], pages: list[list[Line]],
     lines at their place from the top. Returns the OCR origin of each line and table, by id."""
     origins: dict[int, Recognised] = {}
     for result in recognised:
+        if result.table is not None:
+            tables.setdefault(result.region.page, []).append(result.table)
+            origins[id(result.table)] = result
         lines = _lines(result.chars, result.region.page, result.page_height)
         if not lines:
             continue

@@ -20,18 +20,33 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from bisect import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import PlanInputError
 from ..ocr_mode import OCR_MODES, OcrMode
-from .assemble import join_wrapped
+from .assemble import join_wrapped, tidy_spaces
 from .pdf_layout import Line
 from .pdf_tables import TableRegion, has_two_columns
 
+if TYPE_CHECKING:
+    import numpy
+
 ENGINE = "rapidocr-onnxruntime"
 INSTALL = "pip install 'policykg[ocr]'"
-# Render resolution: 150 dpi reads 10.5 pt table text as well as body text (docs/ocr.md).
-DPI = 150
+# First render: 100 dpi read body text best in the engine comparison (docs/ocr.md).
+DPI = 100
+# Text lines lower than this (pixels) are read again finer, to about the good height, with the
+# longest side of the picture kept within what the engine is allowed to take in.
+_SMALL_LINE_PX = 16
+_GOOD_LINE_PX = 32
+_MAX_SIDE_PX = 4000
+# A pixel is ink when its darkest channel is below this; a picture with fewer ink pixels is blank.
+_INK_LEVEL = 160
+_MIN_INK_PIXELS = 50
+# A row or column of pixels that is ink over this share of the table's extent is a rule.
+_RULE_SHARE = 0.7
 # An image is worth reading when it could hold a few lines of body text: in points.
 MIN_REGION_HEIGHT = 48.0
 MIN_REGION_WIDTH = 120.0
@@ -73,6 +88,8 @@ class Recognised:
     chars: list[Char]
     confidence: float
     page_height: float
+    table: TableRegion | None = None
+    """A ruled table drawn in the picture, read cell by cell (its characters are not in chars)."""
 
 
 def installed() -> bool:
@@ -137,47 +154,163 @@ def whole_page(index: int, width: float, height: float) -> ImageRegion:
 def recognise(document, regions: list[ImageRegion], progress: bool = False) -> list[Recognised]:
     """Render each region and read it; ``progress`` draws a bar on standard error."""
     engine = _engine()
-    import numpy
-
-    scale = DPI / 72
     results = []
     with _progress(len(regions), progress) as advance:
         for region in regions:
             page = document[region.page]
             try:
-                width, height = page.get_width(), page.get_height()
-                crop = (region.x0, height - region.bottom, width - region.x1, region.top)
-                bitmap = page.render(scale=scale, crop=crop)
-                image = numpy.asarray(bitmap.to_pil().convert("RGB"))
+                results.append(_read_region(engine, page, region))
             finally:
                 page.close()
-            boxes, _ = engine(image, use_cls=False)
-            results.append(_positioned(region, boxes or [], scale, height))
             advance()
     return results
 
 
-def _positioned(region: ImageRegion, boxes: list, scale: float, height: float) -> Recognised:
-    """Spread each recognised line's characters over its box (ideographs a full em, Latin
-    letters and digits half), in PDF coordinates."""
+@dataclass
+class _Render:
+    """A region rendered: the pixels, its ink, and where pixel (0, 0) is on the page (points)."""
+    image: "numpy.ndarray"
+    ink: "numpy.ndarray"
+    x0: float
+    top: float
+    scale: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        return self.x0 + x / self.scale, self.top + y / self.scale
+
+
+def _read_region(engine, page, region: ImageRegion) -> Recognised:
+    """Read one region at ``DPI``; where its text comes out smaller than ``_GOOD_LINE_PX``
+    (small print in a table), read the inked part again at the resolution that makes it so."""
+    height = page.get_height()
+    render = _render(page, region.x0, region.top, region.x1, region.bottom, DPI / 72)
+    if int(render.ink.sum()) < _MIN_INK_PIXELS:
+        return Recognised(region, [], 0.0, height)
+    items = _run(engine, render)
+    line = _line_height(items)
+    if items and line < _SMALL_LINE_PX:
+        rows, columns = render.ink.any(axis=1).nonzero()[0], render.ink.any(axis=0).nonzero()[0]
+        x0, top = render.point(columns[0], rows[0])
+        x1, bottom = render.point(columns[-1] + 1, rows[-1] + 1)
+        scale = min(render.scale * _GOOD_LINE_PX / line, _MAX_SIDE_PX / max(x1 - x0, bottom - top))
+        if scale > render.scale * 1.2:
+            render = _render(page, x0, top, x1, bottom, scale)
+            items = _run(engine, render)
+    chars, scores = [], []
+    for item in items:
+        chars.extend(_chars(item, render, height))
+        scores.append(float(item[2]))
+    confidence = sum(scores) / len(scores) if scores else 0.0
+    chars, table = _grid_table(chars, render, height)
+    return Recognised(region, chars, confidence, height, table)
+
+
+def _render(page, x0: float, top: float, x1: float, bottom: float, scale: float) -> _Render:
+    import numpy
+
+    width, height = page.get_width(), page.get_height()
+    crop = (x0, height - bottom, width - x1, top)
+    image = numpy.asarray(page.render(scale=scale, crop=crop).to_pil().convert("RGB"))
+    return _Render(image, image.min(axis=2) < _INK_LEVEL, x0, top, scale)
+
+
+def _run(engine, render: _Render) -> list:
+    items, _ = engine(render.image, use_cls=False, return_word_box=True)
+    return [item for item in items or [] if float(item[2]) >= _MIN_SCORE and item[1].strip()]
+
+
+def _line_height(items: list) -> float:
+    heights = sorted(max(p[1] for p in item[0]) - min(p[1] for p in item[0]) for item in items)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _chars(item, render: _Render, height: float) -> list[Char]:
+    """A recognised line's characters in PDF coordinates: each word over its own box where the
+    engine gives word boxes that add up to the text, else the line spread over the line's box
+    (ideographs a full em, Latin letters and digits half). All take the line's top and bottom.
+
+    A gap narrower than the line is high is closed: the engine already cut the line where the
+    print leaves wide gaps, and a small one (between ``1.6`` and ``%``) must not read as a space.
+    """
+    points, text = item[0], item[1].strip()
+    ys = [p[1] for p in points]
+    _, top = render.point(0, min(ys))
+    _, bottom = render.point(0, max(ys))
+    words = list(zip(item[3], item[4])) if len(item) > 4 and item[3] else []
+    if "".join(word for _, word in words) != text.replace(" ", ""):
+        words = [(points, text)]
+    spans = [(render.point(min(p[0] for p in box), 0)[0], render.point(max(p[0] for p in box), 0)[0])
+             for box, _ in words]
     chars: list[Char] = []
-    scores = []
-    for points, text, score in boxes:
-        text = text.strip()
-        if float(score) < _MIN_SCORE or not text:
-            continue
-        scores.append(float(score))
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        left, right = region.x0 + min(xs) / scale, region.x0 + max(xs) / scale
-        top, bottom = region.top + min(ys) / scale, region.top + max(ys) / scale
-        weights = [0.5 if char.isascii() else 1.0 for char in text]
+    for index, ((_, word), (left, right)) in enumerate(zip(words, spans)):
+        if index + 1 < len(spans) and 0 < spans[index + 1][0] - right < bottom - top:
+            right = spans[index + 1][0]
+        weights = [0.5 if char.isascii() else 1.0 for char in word]
         step = (right - left) / sum(weights)
         x = left
-        for char, weight in zip(text, weights):
+        for char, weight in zip(word, weights):
             chars.append((char, x, x + weight * step, height - bottom, height - top))
             x += weight * step
-    confidence = sum(scores) / len(scores) if scores else 0.0
-    return Recognised(region, chars, confidence, height)
+    return chars
+
+
+def _grid_table(chars: list[Char], render: _Render,
+                height: float) -> tuple[list[Char], TableRegion | None]:
+    """Where the picture draws a ruled grid, the characters inside it as the table's cells
+    (row and column from the rules around each character's centre); the others stay text."""
+    grid = _grid(render.ink)
+    if grid is None:
+        return chars, None
+    xs, ys = ([render.point(x, 0)[0] for x in grid[0]], [render.point(0, y)[1] for y in grid[1]])
+    cells: dict[tuple[int, int], list[str]] = {}
+    outside = []
+    for char in chars:
+        x, y = (char[1] + char[2]) / 2, height - (char[3] + char[4]) / 2
+        column, row = bisect(xs, x) - 1, bisect(ys, y) - 1
+        if 0 <= column < len(xs) - 1 and 0 <= row < len(ys) - 1:
+            cells.setdefault((row, column), []).append(char[0])
+        else:
+            outside.append(char)
+    rows = [[tidy_spaces("".join(cells.get((row, column), [])))
+             for column in range(len(xs) - 1)] for row in range(len(ys) - 1)]
+    rows = [row for row in rows if any(row)]
+    if not has_two_columns(rows):
+        return chars, None
+    return outside, TableRegion(xs[0], ys[0], xs[-1], ys[-1], rows)
+
+
+def _grid(ink) -> tuple[list[int], list[int]] | None:
+    """Pixel positions of the horizontal and vertical rules of a ruled table, or None.
+
+    Within the inked width, a row of pixels that is ink over ``_RULE_SHARE`` of it is a
+    horizontal rule; between the first and last of those, a column of pixels that is ink
+    over ``_RULE_SHARE`` of the height is a vertical one. Three of each make a grid of at
+    least two rows and two columns.
+    """
+    columns = ink.any(axis=0).nonzero()[0]
+    if len(columns) == 0:
+        return None
+    body = ink[:, columns[0]:columns[-1] + 1]
+    ys = _runs(body.mean(axis=1) >= _RULE_SHARE)
+    if len(ys) < 3:
+        return None
+    band = body[ys[0]:ys[-1] + 1]
+    xs = _runs(band.mean(axis=0) >= _RULE_SHARE)
+    if len(xs) < 3:
+        return None
+    return [columns[0] + x for x in xs], ys
+
+
+def _runs(mask) -> list[int]:
+    """Middles of the runs of True in a 1-d mask (a rule a few pixels thick is one rule)."""
+    out, start = [], None
+    for index, value in enumerate(list(mask) + [False]):
+        if value and start is None:
+            start = index
+        elif not value and start is not None:
+            out.append((start + index - 1) // 2)
+            start = None
+    return out
 
 
 def as_table(lines: list[Line], region: ImageRegion) -> TableRegion | None:
@@ -237,7 +370,7 @@ def _engine():
     global _ENGINE
     if _ENGINE is None:
         from rapidocr_onnxruntime import RapidOCR
-        _ENGINE = RapidOCR(text_score=_MIN_SCORE)
+        _ENGINE = RapidOCR(text_score=_MIN_SCORE, max_side_len=_MAX_SIDE_PX)
     return _ENGINE
 
 
