@@ -55,8 +55,9 @@ _MIN_SCORE = 0.5
 # A table needs at least this many rows that are cut into two or more cells.
 _MIN_TABLE_ROWS = 3
 
-Char = tuple[str, float, float, float, float]
-"""A positioned character as pdf.py uses them: (char, left, right, bottom, top), PDF points."""
+Char = tuple[str, float, float, float, float, float]
+"""A positioned character as pdf.py uses them: (char, left, right, bottom, top, bottom + top),
+in PDF points."""
 
 
 @dataclass
@@ -249,7 +250,8 @@ def _chars(item, render: _Render, height: float) -> list[Char]:
         step = (right - left) / sum(weights)
         x = left
         for char, weight in zip(word, weights):
-            chars.append((char, x, x + weight * step, height - bottom, height - top))
+            chars.append((char, x, x + weight * step, height - bottom, height - top,
+                          2 * height - bottom - top))
             x += weight * step
     return chars
 
