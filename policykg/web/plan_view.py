@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .source import Piece, pieces, plan_facts, unit_key
 
 if TYPE_CHECKING:
-    from policykg.extractor.model import Measure, Plan, Section, Target, Unit, Warning
+    from policykg.extractor.model import Measure, Plan, Section, Target, Unit, PlanWarning
 
 
 @dataclass
@@ -22,7 +22,7 @@ class MeasureView:
     measure: "Measure"
     units: list[UnitView]
     targets: list["Target"]
-    warnings: list[tuple[str, "Warning"]]
+    warnings: list[tuple[str, "PlanWarning"]]
 
 
 @dataclass
@@ -39,7 +39,7 @@ class PlanView:
     tree: SectionView
     pieces: list[Piece] | None
     """``None`` when the source file is gone or changed since the build."""
-    plan_warnings: list[tuple[str, "Warning"]]
+    plan_warnings: list[tuple[str, "PlanWarning"]]
     """Warnings that point at no measure."""
 
 
