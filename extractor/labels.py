@@ -45,11 +45,15 @@ class Rate(str, Enum):
 
 
 class SectionKind(str, Enum):
-    """Which part of a plan a section is: only the action part holds measures."""
+    """Which part of a plan a section is: only the action part holds measures. The part names of
+    ``extractor/data/structure.json`` must be among these."""
     ACTION = "action"
     OBJECTIVES = "objectives"
     PRINCIPLES = "principles"
     GUARANTEES = "guarantees"
+    TIMELINE = "timeline"
+    BACKGROUND = "background"
+    PROCEDURE = "procedure"
     OTHER = "other"
 
 
