@@ -36,9 +36,12 @@ FLOORS = {
     "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.98, 0.39),
     "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.95, 0.98, 0.98, 0.98, 0.98, 0.16),
+    "bulk/guangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.91, 0.90, 0.91, 0.84, 0.98, 0.85),
+    "bulk/guojia_fazhangaigewei_jiakuai_feijiu_wuzi_xunhuan_liyong_tixi_jianshe_zhidao_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/guowuyuan_shisiwu_jieneng_jianpai_zonghe_gongzuo_fangan": (0.95, 0.84, 0.94, 0.92, 0.98, 0.86),
     "bulk/shanghai_2021_keji_zhicheng_tandafeng_tanzhonghe_zhuanxiang_xiangmu_shenbao_zhinan": (0.0, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shijiazhuang_jiakuai_tuijin_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.79),
+    "bulk/sichuan_kexue_lvhua_shishi_yijian": (0.98, 0.80, 0.90, 0.83, 0.98, 0.98),
     "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.80, 0.98, 0.98, 0.98, 0.98, 0.48),
     "bulk/xuhuiqu_jieneng_jianpai_jiangtan_zhuanxiang_zijin_guanli_banfa": (0.71, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
@@ -67,6 +70,24 @@ def scores():
     from policykg.extractor.evaluate import evaluate
     results, _ = evaluate(GOLD_FILES, SEARCH, parse_file)
     return {_name(path): r.scores for path, r in zip(GOLD_FILES, results)}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_gold_file_is_well_formed(path):
+    """The fields and values of ../shared/spec/gold-format.md, so that a typing slip in a gold file
+    fails here instead of quietly lowering a figure."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert gold["schema"] == "policykg/gold@1" and gold["source"]
+    for m in gold["measures"]:
+        assert {"section", "number", "title", "units", "lead", "lead_basis"} <= set(m), m
+        assert m["lead_basis"] in ("explicit", "first_listed", "none"), m
+        assert set(m["lead"]) <= set(m["units"]) and (m["units"] or m["lead_basis"] == "none"), m
+    keys = [(m["section"], m["number"], m["title"]) for m in gold["measures"]]
+    assert len(keys) == len(set(keys))
+    for t in gold["targets"]:
+        assert set(t) == {"scope", "year", "indicator", "value", "value_max", "unit", "comparator", "direction",
+                          "baseline_year"}, t
+        assert t["comparator"] in ("eq", "ge", "le", "approx", "range") and t["direction"] in ("level", "increase", "decrease")
 
 
 def test_every_gold_file_has_floors():
