@@ -91,14 +91,19 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
         measure, section = locate(t.start)
         targets.append(Target(id=f"t{i}", measure=measure, section=section, indicator=t.indicator, value=t.value,
                               value_max=t.value_max, unit=t.unit, comparator=t.comparator, direction=t.direction,
-                              year=t.year, baseline_year=t.baseline_year, modality=t.modality, text=t.text,
+                              year=t.year, baseline_year=t.baseline_year, modality=t.modality, rate=t.rate, text=t.text,
                               span=src(t.start, t.end)))
     goals = []
     for i, g in enumerate(doc._.goals, 1):
         measure, section = locate(g.start)
         goals.append(Goal(id=f"g{i}", measure=measure, section=section, year=g.year, text=g.text,
                           span=src(g.start, g.end)))
-    citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end))
+    # Only the preamble and 总体要求 say what the plan carries out; a 根据《…》 among the measures
+    # names a rule to apply, not a plan above this one.
+    action_start = min((n.heading.start for n in walk(doc._.sections) if n.kind == "action"),
+                       default=len(norm.text))
+    citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end),
+                          relation=c.relation if c.start < action_start else "cites")
                  for c in doc._.citations]
     for code, message, span in doc._.problems:
         warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))

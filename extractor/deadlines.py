@@ -57,7 +57,7 @@ class _Vocabulary:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    from .targets import CUES_FILE
+    from .targets import periods
 
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     labels = "|".join(sorted(map(re.escape, data["labels"]), key=len, reverse=True))
@@ -66,8 +66,7 @@ def _vocabulary() -> _Vocabulary:
     # the label, a colon, then the words up to the end of the clause (bounded: a deadline is short)
     label = re.compile(rf"(?:{labels})[ \t]*[{colons}][ \t]*(?P<words>[^{ends}]{{1,40}})")
     recurring = re.compile("|".join(map(re.escape, data["recurring"])))
-    periods = json.loads(CUES_FILE.read_text(encoding="utf-8"))["periods"]   # 十四五 → 2025
-    return _Vocabulary(label, recurring, periods)
+    return _Vocabulary(label, recurring, periods())
 
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})年?(?:度)?"

@@ -7,7 +7,7 @@ stages later in the graph.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -145,6 +145,9 @@ class Citation(_Item):
     title: str | None
     doc_number: str | None = None
     span: Span
+    relation: Literal["implements", "cites"] = "cites"
+    """``implements`` when the clause before it presents the plan as carrying the cited document
+    out (根据 / 贯彻落实 / 按照《…》); added field, see README."""
 
 
 class Department(_Item):

@@ -20,8 +20,10 @@ _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 
           ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈"}
 
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
-# Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers.
+# Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
+# or holds a tab: readers put one between the cells of a table row.
 _SPACES = re.compile(r"[ \t]+")
+_BLANKS = re.compile(r" +")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%]")
 _HEADING_START = re.compile(
     r"[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]+[章节条部分]|附件")
@@ -65,6 +67,9 @@ def _deletions(text: str):
     spaces = []
     for m in _SPACES.finditer(text):
         a, b = m.start(), m.end()
+        if "\t" in text[a:b]:  # tabs separate table cells (readers join cells with one): keep them
+            spaces.extend((a + s.start(), a + s.end()) for s in _BLANKS.finditer(text[a:b]))
+            continue
         before = text[a - 1] if a else "\n"
         after = text[b] if b < len(text) else "\n"
         if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):

@@ -126,7 +126,9 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     units = sorted(readable_units(), key=len, reverse=True)
-    unit = "|".join(re.escape(u).replace("/", "[/／]") for u in units)
+    single_unit = "|".join(re.escape(u).replace("/", "[/／]") for u in units)
+    # a composite unit is kept whole: 公里/万人, 吨/万平方米, 克标准煤/千瓦时
+    unit = rf"(?:{single_unit})(?:[/／](?:{_MULT}|百|十)?(?:{single_unit}))?"
     first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"
     words = (rf"百分之(?P<pct>{_CN}|{_ARABIC})"

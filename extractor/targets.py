@@ -29,18 +29,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from .labels import Comparator, Direction
-from .numbers import QuantityMatch, find_quantities
+from .numbers import QuantityMatch, find_quantities, parse_quantity
 
 CUES_FILE = Path(__file__).parent / "data" / "target_cues.json"
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[，；：,;。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，；：,;。！？!?\n\t]")
 _TITLES = re.compile(r"《[^《》\n]*》")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|《[^《》\n]*》")
 _CJK_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z0-9（]")
 _MONTH = re.compile(r"\d{1,2}月")
 _SERIES_SPLIT = re.compile(r"[、和及与]")
-_NOUN_STOP = re.compile(r"[，；：。、（）\n]|并|且|同时")
+_LEADING_NUMBER = re.compile(r"[\d.,]+")
+_NOUN_STOP = re.compile(r"[，,；：。、（）\n\t]|并|且|同时")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class FoundTarget:
     modality: str | None
     text: str
     value_span: tuple[int, int]
+    rate: str | None = None
+    """``annual`` for a rate per year (``年均增长15%``, ``年新增8.5亿千瓦时``), else None."""
 
 
 @dataclass(frozen=True)
@@ -105,17 +108,20 @@ class _YearCue:
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
-                 plan_year: int | None = None) -> TargetScan:
+                 plan_year: int | None = None, skip: list[tuple[int, int]] = ()) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
     ``plan_year``, when known, marks years before it (and periods that ended before it) as past:
-    numbers after them are history, not targets.
+    numbers after them are history, not targets. ``skip`` are sorted ranges read otherwise (the
+    rows of indicator tables, ``extractor.indicator_tables``).
     """
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
-    years = [c for c in lex.year_cues(text, start, end, plan_year) if not titles.covers(c.start)]
+    skipped = _Spans(list(skip))
+    years = [c for c in lex.year_cues(text, start, end, plan_year)
+             if not titles.covers(c.start) and not skipped.covers(c.start)]
     scan = TargetScan()
     if not years:
         return scan
@@ -129,7 +135,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for i, cues in by_sentence.items():
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
-        quantities = [q for q in find_quantities(text, s_start, stops[i]) if not quoted.covers(q.start)]
+        quantities = [q for q in find_quantities(text, s_start, stops[i])
+                      if not quoted.covers(q.start) and not skipped.covers(q.start)]
         for j, q in enumerate(quantities):
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
@@ -209,20 +216,58 @@ class _Sentence:
             return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
         coordinated = not cues and bool(self.targets) and self.targets[-1].value_span[0] >= clause_start
         comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
-        indicator, ind_start, ind_end = self._indicator(q, win_start, cues, follows_noun, phrase_end, later)
+        verbs_start = self._verbs_start(cues, q.start)
+        indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
+                                                        phrase_end, later)
+        rate = lex.annual(text[win_start:verbs_start], indicator, direction)
+        if rate is None and coordinated and self.targets:
+            rate = self.targets[-1].rate
+        value, value_max, unit = self._series_unit(q, later)
         phrase_start = min(ind_start, q.start)
         phrase_stop = max(ind_end, phrase_end)
         target = FoundTarget(
             start=phrase_start, end=phrase_stop, indicator=indicator,
-            value=q.quantity.value, value_max=q.quantity.value_max, unit=q.quantity.unit,
+            value=value, value_max=value_max, unit=unit,
             comparator=comparator, direction=direction, year=year.year,
             baseline_year=lex.baseline(text[clause_start:q.start]),
             modality=self._modality(q, clause_start, year, coordinated),
-            text=text[phrase_start:phrase_stop], value_span=(q.start, q.end))
+            text=text[phrase_start:phrase_stop], value_span=(q.start, q.end), rate=rate)
         self.targets.append(target)
         self.prev_end = phrase_stop
         self.prev_cue = next((c for c in reversed(cues) if not c.adjacent_only), adjacent) or self.prev_cue
         scan.targets.append(target)
+
+    def _verbs_start(self, cues: list[_Cue], q_start: int) -> int:
+        """Where the verbs before the number begin: a run of cue words printed one after the other
+        (``完成建设15个``, ``稳定提升至``) belongs together, and the indicator stands before it."""
+        if not cues:
+            return q_start
+        i = len(cues) - 1
+        while i > 0 and cues[i - 1].end == cues[i].start:
+            i -= 1
+        return cues[i].start
+
+    def _series_unit(self, q: QuantityMatch, later: list[QuantityMatch]) -> tuple[float, float | None, str]:
+        """A number printed without its unit in a list takes the unit of the next one
+        (``分别不高于306、325克标准煤/千瓦时``, ``降低20个、10个百分点``)."""
+        quantity = q.quantity
+        pos = q.end
+        for nxt in later:
+            if not self.lex.joins(self.text[pos:nxt.start]):
+                break
+            unit = nxt.quantity.unit
+            if unit and unit != quantity.unit and unit.startswith(quantity.unit):
+                printed = self.text[nxt.start:nxt.end]
+                digits = _LEADING_NUMBER.match(printed)
+                try:
+                    again = parse_quantity(self.text[q.start:q.unit_start] + printed[digits.end():])
+                except (ValueError, AttributeError):
+                    break
+                return again.value, again.value_max, again.unit
+            if unit:
+                break
+            pos = nxt.end
+        return quantity.value, quantity.value_max, quantity.unit
 
     def _is_not_a_target(self, q: QuantityMatch) -> bool:
         """Ordinals, years, dates, durations, names, subsidies."""
@@ -259,11 +304,27 @@ class _Sentence:
         return bool(_CJK_OR_NAME.match(rest))
 
     def _noun_end(self, pos: int, later: list[QuantityMatch]) -> int:
+        """Where the noun after a number ends: at a stop mark or the next number (a number that
+        is part of a name, ``500千伏变电站``, does not end it)."""
         stop = _NOUN_STOP.search(self.text, pos, self.end)
         end = stop.start() if stop else self.end
-        if later and later[0].start < end:
-            end = later[0].start
+        nxt = next((q for q in later if q.quantity.unit not in self.lex.name_units), None)
+        if nxt is not None and nxt.start < end:
+            end = nxt.start
         return min(end, pos + 25)
+
+    def _noun_span(self, pos: int, later: list[QuantityMatch]) -> tuple[int, int]:
+        """The noun a number counts: ``30个特色鲜明、差异化发展的碳达峰试点城市`` counts the 城市, so a
+        list of modifiers ending in 的 is skipped to the head it modifies."""
+        end = self._noun_end(pos, later)
+        if self.text.startswith("、", end):
+            clause = _CLAUSE_END.search(self.text, end, self.end)
+            stop = clause.start() if clause else self.end
+            nxt = next((q.start for q in later if q.start >= end), stop)
+            of = self.text.rfind("的", end, min(stop, nxt, end + 20))
+            if of >= 0:
+                return of + 1, self._noun_end(of + 1, later)
+        return pos, end
 
     def _is_object(self, q, win_start, quantity_end_before, cues) -> bool:
         """A quantity followed by a noun counts when a verb, comparator or list stands before it
@@ -318,27 +379,30 @@ class _Sentence:
             comparator = Comparator.RANGE
         return comparator, direction
 
-    def _indicator(self, q, win_start, cues, follows_noun, phrase_end, later) -> tuple[str, int, int]:
+    def _indicator(self, q, win_start, verbs_end, cues, follows_noun, phrase_end, later) -> tuple[str, int, int]:
         """The measured quantity in the plan's words, with its span: the clause before the verb, or
-        the noun after the number when the clause starts with the verb."""
+        the noun after the number when the clause starts with the verb. One character is no
+        indicator (``再新增森林面积50万亩``: the noun after the verb is)."""
         lex, text = self.lex, self.text
-        verbs_end = cues[-1].start if cues else q.start
         head, h_start, _ = lex.strip(text, win_start, verbs_end)
+        if len(head) < 2:
+            head = ""
         if follows_noun:
-            noun_start = phrase_end + (text.startswith("的", phrase_end))
-            noun_end = self._noun_end(noun_start, later)
+            noun_start, noun_end = self._noun_span(phrase_end + (text.startswith("的", phrase_end)), later)
             noun = lex.strip_coordinator_tail(text[noun_start:noun_end])
             if noun:
                 ind_start = h_start if head else cues[-1].start if cues else q.start
                 return head + noun, ind_start, noun_start + len(noun)
         if head:
             parts = [head]
+            printed = [head]
             if lex.respectively in text[win_start:verbs_end]:
-                parts = _SERIES_SPLIT.split(head)
-                if len(parts) != self._series_length(phrase_end, later) or min(map(len, parts)) < 2:
-                    parts = [head]  # "市、县污泥无害化处理率分别达到97%、95%": one name, two places
+                printed = _SERIES_SPLIT.split(head)
+                if len(printed) != self._series_length(phrase_end, later) or min(map(len, printed)) < 2:
+                    printed = [head]  # "市、县污泥无害化处理率分别达到97%、95%": one name, two places
+            parts = lex.complete_series(printed)
             self.series = parts[1:]
-            return parts[0], h_start, h_start + len(parts[0])
+            return parts[0], h_start, h_start + len(printed[0])
         if cues:
             between, _, b_end = lex.strip(text, cues[-1].end, q.start)
             if between:
@@ -424,6 +488,12 @@ class _Lexicon:
         self._done = re.compile(_alternation(data["fact_words"]))
         self.coordinators = tuple(data["coordinators"])
         self.goal_not_after = tuple(data["goal_not_after"])
+        self._heads = re.compile(_alternation(data["indicator_heads"]))
+        annual = _alternation(data["annual_words"])
+        hedges_or_respectively = _alternation(data["hedges"] + [data["respectively"]])
+        # a year (比2020年下降) is no annual word
+        self._annual_before_verb = re.compile(rf"(?<!\d)(?:{annual})(?:{hedges_or_respectively})*$")
+        self._annual_rate_noun = re.compile(rf"(?:{annual})(?:{_alternation(data['annual_rate_nouns'])})$")
         self.periods = data["periods"]
         self._cue_kind: dict[str, tuple[Comparator, Direction, bool]] = {}
         for group in data["cues"]:
@@ -451,8 +521,10 @@ class _Lexicon:
         self._baseline = re.compile(baseline)
         baseline_phrase = rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?"
         self._baseline_phrase = re.compile(baseline_phrase)
-        leading = _alternation(data["leading_words"])
-        self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{leading}|[，、；：,;\s和及与])+")
+        # a leading word is stripped only as a word of its own: 并 in 并力争, not in 并网规模
+        compounds = _alternation(data["lead_compounds"])
+        leading = rf"(?!{compounds})(?:{_alternation(data['leading_words'])})"
+        self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{leading}|[，、；：,;\s和及与（])+")
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
@@ -515,6 +587,34 @@ class _Lexicon:
     def strip_coordinator_tail(self, piece: str) -> str:
         return self._coord_tail.sub("", piece)
 
+    def annual(self, before_verb: str, indicator: str, direction: Direction) -> str | None:
+        """``annual`` when the value is a change per year: an annual word right before the verb
+        (``年均增长15%``, ``每年新增``, ``年新增``), or an indicator that is itself an annual rate
+        (``年均增速达到6%``). A level per year (``年利用量40亿吨``) is no rate."""
+        if self._annual_rate_noun.search(indicator):
+            return "annual"
+        if direction != Direction.LEVEL and self._annual_before_verb.search(before_verb):
+            return "annual"
+        return None
+
+    def complete_series(self, parts: list[str]) -> list[str]:
+        """The indicators of a 分别 list, each whole: a head the last one carries is shared by the
+        ones before it that have none (``公交车、出租汽车新能源汽车`` → 公交车新能源汽车; ``化肥、农药利用率``
+        → 化肥利用率), and a bare head after a full name takes that name's modifier
+        (``规模以上工业单位增加值能耗、用水量`` → 规模以上工业单位增加值用水量)."""
+        if len(parts) < 2:
+            return parts
+        last = parts[-1]
+        head = next((m.start() for m in self._heads.finditer(last) if m.start() >= 2), None)
+        if head is not None:
+            shared = last[head:]
+            return [p if self._heads.search(p) else p + shared for p in parts[:-1]] + [last]
+        first_heads = [m.start() for m in self._heads.finditer(parts[0]) if m.start() >= 2]
+        if first_heads:
+            prefix = parts[0][:first_heads[-1]]
+            return [parts[0]] + [prefix + p if self._heads.match(p) else p for p in parts[1:]]
+        return parts
+
     def says_done(self, before: str) -> bool:
         return bool(self._done.search(before))
 
@@ -534,6 +634,11 @@ class _Lexicon:
     def hedge_at(self, text: str, start: int, end: int) -> str | None:
         m = self._hedge.search(text, start, end)
         return m.group() if m else None
+
+
+def periods() -> dict[str, int]:
+    """Five-year periods and the year each ends (十四五 → 2025), from ``target_cues.json``."""
+    return dict(_lexicon().periods)
 
 
 @lru_cache(maxsize=1)

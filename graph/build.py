@@ -14,6 +14,7 @@ import networkx as nx
 
 from policykg.extractor.indicators import IndicatorIndex, default_index
 
+from .lineage import link_plans
 from .schema import (
     NODES, ROLE_RELATIONS, NodeType, RelType, department_node, document_node, indicator_node,
     is_shared_edge, item_node, merge_shared, plan_node, region_node,
@@ -27,7 +28,8 @@ Attrs = dict[str, Any]
 
 def build_graph(plans: Iterable["Plan"],
                 indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:
-    """One graph of all ``plans`` (the garbage collector paused, see ``extractor.memory``)."""
+    """One graph of all ``plans``, citations between them resolved (``graph.lineage``; the
+    garbage collector paused, see ``extractor.memory``)."""
     from policykg.extractor.memory import paused_collector
 
     graph = nx.MultiDiGraph()
@@ -35,6 +37,7 @@ def build_graph(plans: Iterable["Plan"],
         parts = [plan_graph(plan, indicators) for plan in plans]
         merge_into(graph, (n for part in parts for n in part.nodes(data=True)),
                    (e for part in parts for e in part.edges(keys=True, data=True)))
+    link_plans(graph)
     return graph
 
 
@@ -217,11 +220,15 @@ class _PlanBuilder:
 
     def _citations(self) -> None:
         spans: dict[str, list[list[int]]] = {}
+        implements: set[str] = set()
         for c in self.plan.citations:
             node = document_node(c.title, c.doc_number)
             if node is None:
                 continue
             self._node(node, NodeType.CITED_DOCUMENT, title=c.title, doc_number=c.doc_number)
             spans.setdefault(node, []).append(list(c.span))
+            if c.relation == "implements":
+                implements.add(node)
         for node, found in spans.items():
-            self._edge(self.root, node, RelType.CITES, spans=found)
+            self._edge(self.root, node, RelType.CITES, spans=found,
+                       relation="implements" if node in implements else "cites")

@@ -3,7 +3,8 @@
 Mapping, by node type (``graph.schema``):
 
 - Plan → ``eli:LegalResource`` (``eli:id_local``, ``eli:title``, ``eli:number`` = 文号, dates,
-  ``eli:passed_by`` issuer, ``eli:publisher_agent``, ``eli:cites``, ``dcterms:spatial``).
+  ``eli:passed_by`` issuer, ``eli:publisher_agent``, ``eli:cites``, ``eli:based_on`` (a plan of the
+  store it implements), ``dcterms:spatial``).
 - Section, Measure → ``eli:LegalResourceSubdivision`` joined by ``eli:has_part``; a measure is
   also a ``prov:Activity`` whose units are ``prov:qualifiedAssociation``s with ``prov:agent``
   and ``prov:hadRole`` (lead / support / joint, SKOS concepts in ``graph/data/concepts.ttl``).
@@ -48,6 +49,7 @@ class ELI(DefinedNamespace):
     LegalResourceSubdivision: URIRef
     has_part: URIRef
     cites: URIRef
+    based_on: URIRef
     id_local: URIRef
     title: URIRef
     number: URIRef
@@ -500,6 +502,7 @@ EDGE_PREDICATES: dict[str, URIRef] = {
     RelType.HAS_GOAL.value: PKG.hasGoal,
     RelType.MEASURES.value: PKG.indicator,
     RelType.CITES.value: ELI.cites,
+    RelType.IMPLEMENTS.value: ELI.based_on,
     RelType.ISSUED_BY.value: ELI.passed_by,
     RelType.PUBLISHED_BY.value: ELI.publisher_agent,
     RelType.IN_REGION.value: DCTERMS.spatial,

@@ -45,6 +45,8 @@ class RelType(str, Enum):
     HAS_GOAL = "HAS_GOAL"
     MEASURES = "MEASURES"
     CITES = "CITES"
+    IMPLEMENTS = "IMPLEMENTS"
+    """A plan carries out a plan of the store that it cites (``graph.lineage``)."""
     ISSUED_BY = "ISSUED_BY"
     PUBLISHED_BY = "PUBLISHED_BY"
     IN_REGION = "IN_REGION"
@@ -135,7 +137,8 @@ RELATIONS: dict[RelType, RelSpec] = {spec.type: spec for spec in (
     _rel(RelType.HAS_TARGET, _HOLDERS, (_N.TARGET,)),
     _rel(RelType.HAS_GOAL, _HOLDERS, (_N.GOAL,)),
     _rel(RelType.MEASURES, (_N.TARGET,), (_N.INDICATOR,)),
-    _rel(RelType.CITES, (_N.PLAN,), (_N.CITED_DOCUMENT,), ("plan", "spans")),
+    _rel(RelType.CITES, (_N.PLAN,), (_N.CITED_DOCUMENT, _N.PLAN), ("plan", "spans"), ("relation",)),
+    _rel(RelType.IMPLEMENTS, (_N.PLAN,), (_N.PLAN,), ("plan", "spans")),
     _rel(RelType.ISSUED_BY, (_N.PLAN,), (_N.DEPARTMENT,)),
     _rel(RelType.PUBLISHED_BY, (_N.PLAN,), (_N.DEPARTMENT,)),
     _rel(RelType.IN_REGION, (_N.PLAN, _N.DEPARTMENT), (_N.REGION,)),

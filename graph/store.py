@@ -185,10 +185,12 @@ class Store:
                              f"policykg build PATH --store {self.directory})")
 
     def load_graph(self, plan_ids: Iterable[str] | None = None) -> "nx.MultiDiGraph":
-        """The graph of all plans (or of ``plan_ids``), shared nodes merged."""
+        """The graph of all plans (or of ``plan_ids``), shared nodes merged and citations between
+        the plans resolved (``graph.lineage``)."""
         import networkx as nx
 
         from .build import merge_into
+        from .lineage import link_plans
 
         where, args = "", ()
         if plan_ids is not None:
@@ -196,6 +198,7 @@ class Store:
             where = f" WHERE plan IN ({', '.join('?' * len(args))})"
         graph = nx.MultiDiGraph()
         merge_into(graph, self._nodes(where, args), self._edges(where, args))
+        link_plans(graph)
         return graph
 
     def _nodes(self, where: str, args: tuple) -> Iterator[tuple[str, dict]]:

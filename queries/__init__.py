@@ -22,6 +22,7 @@ QUERIES: dict[str, str] = {
     "portfolio": "policykg.queries.portfolio",
     "targets": "policykg.queries.targets",
     "departments": "policykg.queries.departments",
+    "lineage": "policykg.queries.lineage",
 }
 
 

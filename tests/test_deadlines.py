@@ -1,5 +1,5 @@
 """Measure deadlines (完成时限 / 完成期限 / 时间节点): small hand-written inputs, then the plan
-model, the graph, RDF and the Cypher export."""
+model, the graph, RDF and the Cypher export; the target ``rate`` added with them goes the same way."""
 from __future__ import annotations
 
 import io
@@ -13,7 +13,7 @@ from policykg.graph.build import build_graph
 from policykg.graph.rdf import PKG, to_rdflib
 from policykg.graph.validate import validate
 
-from .graph_samples import _measure, _plan
+from .graph_samples import _measure, _plan, _target
 
 
 @pytest.mark.parametrize("words, year, date", [
@@ -144,3 +144,19 @@ def test_deadline_in_the_cypher_export():
     CypherExporter().write(build_graph([_deadline_plan()]), out)
     script = out.getvalue().decode("utf-8")
     assert "deadline: '2022年底前'" in script and "deadline_date: '2022-12-31'" in script
+
+
+def test_annual_rate_in_plan_graph_and_rdf():
+    plan = parse("一、发展目标\n到2025年，地区生产总值年均增长6%，森林覆盖率达到45%。\n")
+    assert [(t.indicator, t.rate) for t in plan.targets] == [("地区生产总值", "annual"), ("森林覆盖率", None)]
+    assert plan.to_dict()["targets"][0]["rate"] == "annual"
+    sample = _plan("rate-2025", "甲区", targets=[
+        _target("t1", None, None, "地区生产总值", 6.0, "%", "eq", 2025, 10, direction="increase", rate="annual"),
+        _target("t2", None, None, "森林覆盖率", 45.0, "%", "eq", 2025, 40)])
+    graph = build_graph([sample])
+    assert graph.nodes["plan/rate-2025/target/t1"]["rate"] == "annual"
+    assert "rate" not in graph.nodes["plan/rate-2025/target/t2"]
+    rdf = to_rdflib(graph, "https://example.org/pkg/")
+    t1 = URIRef("https://example.org/pkg/plan/rate-2025/target/t1")
+    assert (t1, PKG.rate, Literal("annual")) in rdf
+    assert validate(rdf).conforms

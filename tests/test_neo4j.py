@@ -343,3 +343,15 @@ def test_cypher_script_export_loads_the_same_graph(session):
                                graph.number_of_nodes())
     assert run("portfolio", CypherBackend(session), department="区发展改革委") == run_networkx(
         "portfolio", NetworkxBackend(graph), department="区发展改革委")
+
+
+@pytest.mark.bolt
+def test_lineage_on_bolt_equals_networkx(session):
+    from .lineage_samples import lineage_plans
+
+    graph = build_graph(lineage_plans())
+    load(session, graph, SMALL)
+    for plan in ("longyan", "national", "tianshui", "wuzhou"):
+        expected = run_networkx("lineage", NetworkxBackend(graph), plan=plan)
+        assert run("lineage", CypherBackend(session), plan=plan) == expected, plan
+    assert len(run("lineage", CypherBackend(session), plan="national")) == 6

@@ -45,3 +45,12 @@ def test_spans_map_back_to_source():
     i = n.text.index("56%")
     a, b = n.to_source(i, i + 3)
     assert src[a:b] == "56%"
+
+
+def test_tabs_between_table_cells_are_kept():
+    norm = normalize("类别 \t 指标\t \t2025年\n全社会用电量（亿千瓦时） \t  1100")
+    assert norm.text == "类别\t指标\t\t2025年\n全社会用电量（亿千瓦时）\t1100"
+    assert norm.text[norm.text.index("1100"):] == "1100"
+    a, b = norm.to_source(norm.text.index("1100"), len(norm.text))
+    source = "类别 \t 指标\t \t2025年\n全社会用电量（亿千瓦时） \t  1100"
+    assert (a, b) == (len(source) - 4, len(source))

@@ -85,3 +85,21 @@ def test_bare_and_more_flags():
 def test_unit_start_points_at_the_unit():
     q = next(find_quantities("达到2.5亿千瓦时"))
     assert "达到2.5亿千瓦时"[q.unit_start:q.end] == "千瓦时"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("每万人拥有1公里/万人", 1, "公里/万人"),
+    ("排放量不高于300吨/万平方米", 300, "吨/万平方米"),
+    ("供电煤耗292克标准煤/千瓦时", 292, "克标准煤/千瓦时"),
+    ("保有量3.5辆/百户", 3.5, "辆/百户"),
+    ("能耗0.45吨标准煤/万元", 0.45, "吨标准煤/万元"),
+    ("电价0.5元／千瓦时", 0.5, "元/千瓦时"),
+])
+def test_a_composite_unit_is_kept_whole(text, value, unit):
+    (found,) = find_quantities(text)
+    assert (found.quantity.value, found.quantity.unit) == (value, unit)
+    assert text[found.end:] == ""
+
+
+def test_a_slash_between_two_quantities_is_no_composite_unit():
+    assert [q.quantity for q in find_quantities("10%/20%")] == [Quantity(10, None, "%"), Quantity(20, None, "%")]

@@ -195,7 +195,7 @@ def test_pdf_task_table_is_read_row_by_row(tmp_path):
     document = read_document(path)
     assert document.tables and document.tables[0].rows == TASKS
     lines = document.text.splitlines()
-    assert lines[2] == "1．推进工业节能改造（牵头单位：市经信局；责任单位：市发展改革委；完成时限：2025年）"
+    assert lines[2] == "1．推进工业节能改造。（牵头单位：市经信局；责任单位：市发展改革委；完成时限：2025年）"
     table = document.tables[0]
     for row, spans in zip(table.rows, table.cell_spans):
         assert [document.text[a:b] for a, b in spans] == row
@@ -294,7 +294,7 @@ def test_docx_paragraphs_numbering_and_task_table(tmp_path):
 
     document = read_document(path)
     assert "\n1.能源消费低碳化\n" in document.text  # Word's automatic number is put back
-    assert "2．推广新能源汽车（牵头单位：市交通局；责任单位：市公安局、市财政局；完成时限：2024年）" in document.text
+    assert "2．推广新能源汽车。（牵头单位：市交通局；责任单位：市公安局、市财政局；完成时限：2024年）" in document.text
     assert document.tables[0].rows == TASKS
     assert _keys(parse_file(path))[:2] >= _keys(parse_file(source))[:2]
 
@@ -418,6 +418,6 @@ def test_text_builder_lines_and_cell_spans():
     builder.add_paragraph("  标题 ")
     builder.add_table([["序号", "重点任务", "责任单位"], ["1", "推进节能", "甲局、乙局"], ["", "", ""]])
     text = builder.text()
-    assert text == "标题\n序号\t重点任务\t责任单位\n1．推进节能（责任单位：甲局、乙局）"
+    assert text == "标题\n序号\t重点任务\t责任单位\n1．推进节能。（责任单位：甲局、乙局）"
     assert [[text[a:b] for a, b in row] for row in builder.tables[0].cell_spans] == [
         ["序号", "重点任务", "责任单位"], ["1", "推进节能", "甲局、乙局"]]

@@ -293,3 +293,84 @@ def test_year_opening_a_paragraph_dates_its_later_sentences():
     text = "到2025年，初步形成绿色低碳循环发展的经济体系。非化石能源消费比重达到8%以上；森林覆盖率达到43%。\n另一段。比重达到50%。\n"
     scan = find_targets(text)
     assert [(t.year, t.value, t.comparator) for t in scan.targets] == [(2025, 8, "ge"), (2025, 43, "eq")]
+
+
+# --- 分别 lists, composite units, annual rates, indicator fragments (issue 11) ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Jiangxi: the head the last item carries is shared, each value with its own indicator
+    ("到2025年，公交车、出租汽车（含网约车）新能源汽车分别达到72%、35%。",
+     [("公交车新能源汽车", 72), ("出租汽车（含网约车）新能源汽车", 35)]),
+    # a baseline between the list and the values
+    ("到2030年，营运车辆、船舶单位换算周转量碳排放强度比2020年分别下降10%、5%。",
+     [("营运车辆单位换算周转量碳排放强度", 10), ("船舶单位换算周转量碳排放强度", 5)]),
+    ("到2025年，单位地区生产总值能耗、二氧化碳排放分别较2020年降低14%、18%。",
+     [("单位地区生产总值能耗", 14), ("二氧化碳排放", 18)]),
+    ("到2025年，化肥、农药利用率分别达到43%和50%。", [("化肥利用率", 43), ("农药利用率", 50)]),
+    # a bare head after a full name takes the name's modifier
+    ("到2025年，规模以上工业单位增加值能耗、用水量较2020年分别下降14.5%和15%。",
+     [("规模以上工业单位增加值能耗", 14.5), ("规模以上工业单位增加值用水量", 15)]),
+    # a hedge or a verb phrase between 分别 and the values
+    ("到2025年，新能源汽车和充电桩分别力争达到10万辆、5万个。", [("新能源汽车", 100_000), ("充电桩", 50_000)]),
+    ("到2025年，全市森林覆盖率、湿地保护率分别稳定在45%以上、70%。", [("森林覆盖率", 45), ("湿地保护率", 70)]),
+])
+def test_respectively_pairs_each_value_with_its_own_indicator(text, expected):
+    assert [(t.indicator, t.value) for t in targets(text)] == expected
+
+
+def test_respectively_baseline_and_direction_reach_every_value():
+    found = targets("到2030年，营运车辆、船舶单位换算周转量碳排放强度比2020年分别下降10%、5%。")
+    assert [(t.direction, t.baseline_year, t.year) for t in found] == [("decrease", 2020, 2030)] * 2
+
+
+@pytest.mark.parametrize("text, values", [
+    ("到2025年，60万千瓦级湿冷、空冷机组供电煤耗分别不高于306、325克标准煤/千瓦时。",
+     [(306, "克标准煤/千瓦时", "le"), (325, "克标准煤/千瓦时", "le")]),
+    ("到2025年，溶剂型工业涂料、油墨使用比例分别降低20个、10个百分点。",
+     [(20, "个百分点", "eq"), (10, "个百分点", "eq")]),
+])
+def test_a_number_in_a_list_takes_the_unit_printed_after_the_last(text, values):
+    assert [(t.value, t.unit, t.comparator) for t in targets(text)] == values
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("到2025年，城市公共交通线网密度达到1公里/万人。", 1, "公里/万人"),
+    ("到2025年，施工现场建筑垃圾排放量不高于300吨/万平方米。", 300, "吨/万平方米"),
+])
+def test_composite_units_stay_whole(text, value, unit):
+    t = one(text)
+    assert (t.value, t.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, rates", [
+    ("到2025年，地区生产总值年均增长15%。", ["annual"]),
+    ("“十四五”期间，单位地区生产总值能耗年均下降2.6%，用电量年均增长5%。", ["annual", "annual"]),
+    ("到2025年，年新增可再生能源发电量8.5亿千瓦时。", ["annual"]),
+    ("到2025年，地区生产总值年均增速达到6.5%左右。", ["annual"]),
+    ("到2025年，单位地区生产总值能耗比2020年下降13.5%。", [None]),
+    ("到2025年，大宗固废年利用量达到40亿吨左右。", [None]),          # a level per year, no rate
+    ("到2025年，PM2.5年均浓度下降到30微克/立方米。", [None]),          # an annual mean, no rate
+])
+def test_annual_rates_keep_annual(text, rates):
+    assert [t.rate for t in targets(text)] == rates
+
+
+def test_an_annual_rate_keeps_its_direction_and_indicator():
+    t = one("到2025年，地区生产总值年均增长15%。")
+    assert (t.indicator, t.value, t.unit, t.direction) == ("地区生产总值", 15, "%", "increase")
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("到2030年，再新增森林面积50万亩。", "森林面积"),                          # not 再
+    ("到2030年并网规模达到4000万千瓦左右。", "并网规模"),                       # not 网规模
+    ("到2030年，争取创建30个特色鲜明、差异化发展的碳达峰试点城市。", "碳达峰试点城市"),  # not 特色鲜明
+    ("到2025年，全市规划新建6个500千伏变电站。", "500千伏变电站"),               # not 规划
+    ("到2025年，再生资源回收率达到85%。", "再生资源回收率"),                     # 再生 is a word
+])
+def test_indicators_are_never_a_stray_fragment(text, indicator):
+    assert one(text).indicator == indicator
+
+
+def test_cells_of_a_table_row_are_separate_clauses():
+    found = targets("到2025年，新建项目\t充电桩达到100个")
+    assert [(t.indicator, t.value) for t in found] == [("充电桩", 100)]

@@ -7,13 +7,16 @@ from spacy.tokens import Doc
 
 from ..extensions import text_of
 
-from ..targets import TargetScan, find_targets
+from ..indicator_tables import read_tables
+from ..targets import TargetScan, find_targets, periods
 
 
 class TargetFinder:
     """Finds dated quantitative targets and dated goals into ``doc._.targets`` / ``doc._.goals``.
 
     Targets are searched after the header block only: a 文号 or a date in the header is no target.
+    Indicator tables are read by :mod:`extractor.indicator_tables`, the prose by
+    :mod:`extractor.targets`, which leaves the tables' rows alone.
     Numbers that looked like targets but could not be read become ``target-unread`` warnings.
     """
 
@@ -24,7 +27,11 @@ class TargetFinder:
     def match(self, doc: Doc) -> TargetScan:
         header = doc._.header
         start = header.body_start if header else 0
-        return find_targets(text_of(doc), start, plan_year=plan_year(header))
+        text, year = text_of(doc), plan_year(header)
+        tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
+        scan = find_targets(text, start, plan_year=year, skip=tables.rows)
+        scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
+        return scan
 
     def set_annotations(self, doc: Doc, scan: TargetScan) -> None:
         doc._.targets = scan.targets
@@ -36,7 +43,9 @@ class TargetFinder:
 
 
 def plan_year(header) -> int | None:
-    """The year the plan was written (成文日期, else the year in its 文号): years before it are history."""
+    """The year the plan was written (成文日期, else the year in its 文号), else the first year of
+    the period its title names (a “十四五” plan is written in 2021 at the earliest): years
+    before it are history."""
     if header is None:
         return None
     for key in ("written_date", "doc_number", "published_date"):
@@ -44,7 +53,17 @@ def plan_year(header) -> int | None:
             m = re.search(r"(?:19|20)\d{2}", header.values[key].value)
             if m:
                 return int(m.group())
-    return None
+    period = _period_year(header)
+    return period - 4 if period is not None else None
+
+
+def _period_year(header) -> int | None:
+    """The last year of the period the plan's title names (“十四五” → 2025), which dates an
+    indicator-table column headed 规划目标."""
+    if header is None or "title" not in header.values:
+        return None
+    title = header.values["title"].value
+    return next((year for period, year in periods().items() if period in title), None)
 
 
 @Language.factory("policykg_targets", default_config={}, assigns=['doc._.targets', 'doc._.goals', 'doc._.problems'], requires=['doc._.header'])

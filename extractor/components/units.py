@@ -10,6 +10,7 @@ from ..extensions import text_of
 from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
+from ..deadlines import find_deadlines
 from ..unit_clauses import Clause, DocRules, find_clauses, assign_roles
 
 
@@ -44,7 +45,7 @@ class UnitReader:
         gaps = []
         for node in doc._.measures:
             for clause in find_clauses(text, node.heading.body_start, node.own_end):
-                found.append((node.id, clause))
+                found.append((node.id, _without_deadlines(text, clause)))
             gaps.append((gap_start, node.heading.start))
             gap_start = max(gap_start, node.own_end)
         gaps.append((gap_start, len(text)))
@@ -84,6 +85,15 @@ class UnitReader:
                     spans.append(span)
         doc._.units = records
         doc.spans["units"] = spans
+
+
+def _without_deadlines(text: str, clause: Clause) -> Clause:
+    """A deadline printed inside a unit clause (``；完成时限：2022年4月``) is the measure's deadline
+    (``components.deadlines``), never one of its units."""
+    cut = [(d.label_start, d.end) for d in find_deadlines(text, clause.start, clause.end)]
+    if cut:
+        clause.units = [u for u in clause.units if not any(a <= u.start < b for a, b in cut)]
+    return clause
 
 
 @Language.factory("policykg_units", default_config={}, assigns=['doc._.units', 'doc._.clauses', 'doc._.problems'], requires=['doc._.measures', 'doc._.header'])

@@ -7,7 +7,7 @@ text are the same whatever the format.
 A table row becomes one line a text-only parser understands. In a task table (序号 / 重点任务 /
 牵头单位 / 责任单位 / 完成时限) the row reads the way plans write a measure in running text::
 
-    1．推进工业节能改造（牵头单位：市经信局；责任单位：市发展改革委；完成时限：2025年）
+    1．推进工业节能改造。（牵头单位：市经信局；责任单位：市发展改革委；完成时限：2025年）
 
 so headings, unit clauses and dates are found by the same rules as in prose. Rows of other
 tables keep their cells apart with a tab.
@@ -26,6 +26,7 @@ _NUMBER_HEADER = re.compile(r"^(序号|编号)$")
 _LABEL_HEADER = re.compile(r"(牵头|责任|配合|参与|参加|协办|主办|实施|承办|主管)单位|部门|时限|时间|期限|进度")
 _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．、]?$")
 _CELL_SEPARATOR = "\t"
+_SENTENCE_END = ("。", "；", "！", "？", "!", "?", ";")
 # Spaces in Chinese text are layout: Word sets one around every number ("到 2025 年"), which
 # goes. A space between two ideographs ("第十条 本办法", "黄埔区 广州开发区") separates words and
 # stays, as one space; spaces between Latin words and numbers stay too.
@@ -102,6 +103,11 @@ class TextBuilder:
         return start
 
 
+def is_label_header(name: str) -> bool:
+    """Whether a column header names who or when (牵头单位, 责任部门, 完成时限), not what."""
+    return bool(_LABEL_HEADER.search(name))
+
+
 def looks_like_header(row: list[str]) -> bool:
     """A header row: short cells, most of them naming a column (序号, 牵头单位, 完成时限…)."""
     cells = [cell for cell in row if cell]
@@ -121,7 +127,7 @@ def render_row(row: list[str], header: list[str] | None) -> tuple[str, list[tupl
             continue
         if number is None and (_NUMBER_HEADER.match(name) or (index == 0 and _ROW_NUMBER.match(cell))):
             number = index
-        elif _LABEL_HEADER.search(name):
+        elif is_label_header(name):
             labels.append(index)
         else:
             body.append(index)
@@ -137,6 +143,8 @@ def render_row(row: list[str], header: list[str] | None) -> tuple[str, list[tupl
             out += "："
         spans[index] = (len(out), len(out) + len(row[index]))
         out += row[index]
+    if not out.endswith(_SENTENCE_END):
+        out += "。"      # the task ends its sentence, so it is the measure's title, not its clause
     if labels:
         out += "（"
         for position, index in enumerate(labels):

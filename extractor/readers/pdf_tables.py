@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from .assemble import join_wrapped, looks_like_header, tidy_spaces
+from .assemble import is_label_header, join_wrapped, looks_like_header, tidy_spaces
 from .pdf_layout import Line
 
 
@@ -53,6 +53,7 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
             regions = []
             for table in page.find_tables():
                 rows = [[_cell(cell) for cell in row] for row in table.extract()]
+                _repeat_spanned_owners(rows, [row.cells for row in table.rows])
                 if _is_real(rows):
                     x0, top, x1, bottom = table.bbox
                     regions.append(TableRegion(x0, top, x1, bottom, rows))
@@ -60,6 +61,27 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
                 found[index] = regions
             page.close()
     return found
+
+
+def _repeat_spanned_owners(rows: list[list[str]], grid: list[list[tuple | None]]) -> None:
+    """A 牵头单位 / 责任单位 / 完成时限 cell merged over several rows belongs to each of them.
+
+    pdfplumber gives such a cell to its first row and None to the rows below it; in an owner or
+    deadline column (header ``is_label_header``) those rows get its text, so every task of the
+    span keeps its units and deadline. Other merged cells (a 序号 over sub-rows) stay empty."""
+    if not rows:
+        return
+    labels = [c for c, name in enumerate(rows[0]) if is_label_header(name)]
+    for r in range(1, len(grid)):
+        tops = [box[1] for box in grid[r] if box is not None]
+        if not tops:
+            continue
+        for c in labels:
+            if c >= len(grid[r]) or grid[r][c] is not None:
+                continue
+            above = next((k for k in range(r - 1, 0, -1) if c < len(grid[k]) and grid[k][c] is not None), None)
+            if above is not None and grid[above][c][3] > min(tops) + 1:
+                rows[r][c] = rows[above][c]
 
 
 def _cell(text: str | None) -> str:

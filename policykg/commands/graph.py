@@ -62,8 +62,10 @@ def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = 
         if plans:
             known = {p.id for p in store.plans()}
             if unknown := [p for p in plans if p not in known]:
+                held = sorted(known)
+                more = f" and {len(held) - 10} more" if len(held) > 10 else ""
                 raise CannotRun(f"no plan {', '.join(unknown)} in {store.directory}; "
-                                f"it holds {', '.join(sorted(known))}")
+                                f"it holds {', '.join(held[:10])}{more}")
         return store.load_graph(plans if plans and restrict else None)
 
 

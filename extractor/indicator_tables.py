@@ -1,0 +1,299 @@
+"""Indicator tables (主要指标表, 专栏 tables) read as dated targets.
+
+A 十四五规划 states its targets twice: in prose and in a table of indicators, one row each, with
+the indicator's name (and often its unit in brackets), a unit column, a base-year column, one or
+more target-year columns and an attribute (约束性 binding / 预期性 expected)::
+
+    类别	指标	2020年	2025年	属性
+    电力总量	全社会用电量（亿千瓦时）	874.6	1100	预期性
+    	总装机规模（万千瓦）	1916.8	2600左右	预期性
+
+The readers (PDF ruled tables, DOCX, HTML) write each row as one line with a tab between cells,
+so the tables are read from the text and every target keeps its span. Column roles come from the
+header row (``extractor/data/indicator_tables.json``); a row's value cell gives value, unit,
+comparator (``≥85`` ge, ``≤210.8`` le, ``2600左右`` approx) and, with the indicator's own words
+(``降低``, ``增长``), the direction. A target year before the plan's own year is history (a
+十三五 completion table), not a target; cells without a number (``达到省定目标要求``) are no target.
+The attribute goes into ``modality``, the target's hedge as printed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import zip_longest
+from pathlib import Path
+
+from .labels import Comparator, Direction
+from .numbers import find_quantities, parse_quantity
+from .targets import FoundTarget, periods
+
+DATA_FILE = Path(__file__).parent / "data" / "indicator_tables.json"
+
+_YEAR = re.compile(r"((?:19|20)\d{2})")
+_BRACKETED = re.compile(r"^[\[［【]([^\]］】]*)[\]］】]")
+_UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,12})[）)]")
+_BASELINE = re.compile(r"[较比]((?:19|20)\d{2})年?")
+_MARKS = re.compile(r"[★☆▲△※＊*]")          # marks of binding indicators, footnote signs
+_HEADER_CELL = 16
+_DIGIT = re.compile(r"\d")
+_NUMBER_ONLY = re.compile(r"[\d.%％≥≤><＞＜\[\]［］-]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FOOTNOTE = re.compile(r"^[\d.]{1,4}")        # a footnote number or a subscript (PM2.5) after the unit
+
+
+@dataclass
+class TableScan:
+    targets: list[FoundTarget]
+    rows: list[tuple[int, int]]
+    """Every row of every indicator table (header included): prose rules leave them alone."""
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Columns:
+    indicator: list[int]              # the columns that may hold the names; the fullest does
+    unit: int | None
+    targets: list[tuple[int, int]]    # (column, year)
+    base: tuple[int, int] | None      # (column, year)
+    attribute: int | None
+
+
+class _Vocabulary:
+    def __init__(self, data: dict):
+        self.indicator = re.compile("|".join(data["indicator_headers"]))
+        self.not_indicator = re.compile("|".join(data["not_indicator_headers"]))
+        self.unit = re.compile("^(?:" + "|".join(data["unit_headers"]) + ")$")
+        self.attribute = re.compile("|".join(data["attribute_headers"]))
+        self.attributes = tuple(data["attributes"])
+        self.base = re.compile("|".join(data["base_year_words"]))
+        self.target = re.compile("|".join(data["target_year_words"]))
+        self.skip = re.compile("|".join(data["skip_columns"]))
+        self.periods = periods()
+        self.decrease = re.compile("|".join(data["decrease_words"]))
+        self.increase = re.compile("|".join(data["increase_words"]))
+        self.comparators = [(re.compile(c["pattern"]), Comparator(c["comparator"]))
+                            for c in data["comparators"]]
+        self.empty = re.compile(data["empty_cell"])
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+
+
+def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: int | None = None,
+                period_year: int | None = None) -> TableScan:
+    """The targets of every indicator table in ``text[start:end]``. ``plan_year`` makes earlier
+    columns history; ``period_year`` (2025 for a 十四五 plan) dates a column headed 规划目标."""
+    end = len(text) if end is None else end
+    vocab = _vocabulary()
+    scan = TableScan([], [])
+    rows = _tab_rows(text, start, end)
+    i = 0
+    while i < len(rows):
+        names = _names(rows[i])
+        head = 1
+        if i + 1 < len(rows) and _follows(rows[i], rows[i + 1]) and _is_subheader(rows[i + 1], vocab):
+            below = _names(rows[i + 1])    # 规划目标 over 2025年目标值 | 五年累计
+            names = [a + b for a, b in zip_longest(names, below, fillvalue="")]
+            head = 2
+        columns = _columns(names, vocab, plan_year, period_year)
+        if columns is None:
+            i += 1
+            continue
+        j = i + head
+        # the table goes on over the following lines, until a line without cells or a new header
+        while j < len(rows) and _follows(rows[j - 1], rows[j]) \
+                and _columns(_names(rows[j]), vocab, plan_year, period_year) is None:
+            j += 1
+        scan.rows.extend((row[0].start, row[-1].end) for row in rows[i:j])
+        scan.targets.extend(_read_block(text, rows[i + head:j], len(names), columns, vocab))
+        i = j
+    return scan
+
+
+def _tab_rows(text: str, start: int, end: int) -> list[list[_Cell]]:
+    """Each line holding a tab, as its cells with their offsets."""
+    rows = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        if "\t" in text[pos:stop]:
+            cells, at = [], pos
+            for piece in text[pos:stop].split("\t"):
+                cells.append(_Cell(piece, at, at + len(piece)))
+                at += len(piece) + 1
+            rows.append(cells)
+        pos = stop + 1
+    return rows
+
+
+def _names(row: list[_Cell]) -> list[str]:
+    return [c.text.replace(" ", "") for c in row]
+
+
+def _follows(above: list[_Cell], row: list[_Cell]) -> bool:
+    """Whether ``row`` is the line right after ``above``."""
+    return row[0].start == above[-1].end + 1
+
+
+def _is_subheader(row: list[_Cell], vocab: _Vocabulary) -> bool:
+    """A second header line: only dated or column words (2025年目标值, 五年累计), no data."""
+    cells = [c for c in _names(row) if c]
+    return bool(cells) and all(_YEAR.search(c) or vocab.target.search(c) or vocab.base.search(c)
+                               or vocab.skip.search(c) for c in cells) \
+        and not any(_NUMBER_ONLY.fullmatch(c) for c in cells)
+
+
+def _columns(names: list[str], vocab: _Vocabulary, plan_year: int | None,
+             period_year: int | None) -> _Columns | None:
+    """The role of each column, or None when the names are no indicator-table header."""
+    if any(len(name) > _HEADER_CELL or _DIGIT.search(_YEAR.sub("", name)) for name in names):
+        return None     # a header names its columns in a few words; a number is data
+    named = [i for i, name in enumerate(names)
+             if vocab.indicator.search(name) and not vocab.not_indicator.search(name)]
+    if not named:
+        return None
+    candidates = []
+    for i in named:     # "指标" over two columns: the category, then the name
+        candidates.append(i)
+        while i + 1 < len(names) and not names[i + 1]:
+            i += 1
+            candidates.append(i)
+    unit = next((i for i, name in enumerate(names) if vocab.unit.match(name)), None)
+    attribute = next((i for i, name in enumerate(names) if vocab.attribute.search(name)), None)
+    dated: list[tuple[int, int, bool]] = []   # (column, year, is a base year)
+    for i, name in enumerate(names):
+        if i in candidates or i in (unit, attribute) or not name or vocab.skip.search(name):
+            continue
+        year = _year(name, vocab)
+        if year is None and vocab.target.search(name):
+            year = period_year
+        if year is None:
+            continue
+        dated.append((i, year, bool(vocab.base.search(name)) and not vocab.target.search(name)))
+    targets = [(i, y) for i, y, base in dated if not base]
+    if plan_year is not None:
+        targets = [(i, y) for i, y in targets if y >= plan_year]   # 2020年目标 in 2021: history
+    elif len(targets) > 1:
+        latest = max(y for _, y in targets)
+        targets = [(i, y) for i, y in targets if y == latest or vocab.target.search(names[i])]
+    if not targets:
+        return None
+    bases = [(i, y) for i, y, _ in dated if (i, y) not in targets]
+    return _Columns(candidates, unit, targets, bases[-1] if bases else None, attribute)
+
+
+def _year(name: str, vocab: _Vocabulary) -> int | None:
+    m = _YEAR.search(name)
+    if m:
+        return int(m.group(1))
+    return next((year for period, year in vocab.periods.items() if period in name), None)
+
+
+def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Columns,
+                vocab: _Vocabulary) -> list[FoundTarget]:
+    found = []
+    indicator = ""
+    # a row short of cells lost a merged leading cell; a longer one has cells the header lacks
+    rows = [[_Cell("", row[0].start, row[0].start)] * (width - len(row)) + row for row in rows]
+    attribute = _attribute_column(rows, vocab, columns.attribute)
+    names_at = max(columns.indicator, key=lambda c: sum(1 for row in rows if c < len(row)
+                                                         and len(_CJK.findall(row[c].text)) > 1))
+    for row in rows:
+        name_cell = row[names_at].text.strip()
+        if _CJK.search(name_cell):
+            indicator = name_cell
+        elif name_cell:
+            continue                 # cells out of place: no indicator name where one should be
+        if not indicator:
+            continue
+        name, unit = _split_unit(indicator, row[columns.unit].text.strip() if columns.unit is not None else "")
+        printed = row[attribute].text.strip() if attribute is not None and attribute < len(row) else ""
+        modality = printed if printed.startswith(vocab.attributes) else None
+        for column, year in columns.targets:
+            cell = row[column]
+            target = _target(cell, name, unit, columns, vocab)
+            if target is not None:
+                line_start, line_end = row[0].start, row[-1].end
+                found.append(FoundTarget(line_start, line_end, target[0], target[1], target[2], target[3],
+                                         target[4], target[5], year, target[6], modality,
+                                         text[line_start:line_end], (cell.start, cell.end)))
+    return found
+
+
+def _attribute_column(rows: list[list[_Cell]], vocab: _Vocabulary, header: int | None) -> int | None:
+    """The column whose cells are mostly 约束性 / 预期性, whatever its header says (属性, 指标类别…)."""
+    for column in range(max(map(len, rows), default=0) - 1, -1, -1):
+        cells = [row[column].text.strip() for row in rows if column < len(row) and row[column].text.strip()]
+        if cells and sum(cell.startswith(vocab.attributes) for cell in cells) * 2 > len(cells):
+            return column
+    return header
+
+
+def _split_unit(indicator: str, unit_cell: str) -> tuple[str, str]:
+    """The indicator's name and unit: the unit column, else the last bracket of the name that
+    reads as a unit (``全社会用电量（亿千瓦时）``; ``细颗粒物（PM）浓度（μg/m3）`` → μg/m3)."""
+    indicator = _MARKS.sub("", indicator)
+    for m in reversed(list(_UNIT_IN_NAME.finditer(indicator))):
+        if _is_unit(m.group(1)):
+            rest = _FOOTNOTE.sub("", indicator[m.end():])
+            return (indicator[:m.start()] + rest).strip(), unit_cell or m.group(1)
+    return indicator, unit_cell
+
+
+def _is_unit(words: str) -> bool:
+    found = list(find_quantities("1" + words))
+    return len(found) == 1 and found[0].end == len(words) + 1 and not found[0].bare
+
+
+def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabulary):
+    """(indicator, value, value_max, unit, comparator, direction, baseline year) of one value
+    cell, or None when the cell holds no number."""
+    words = cell.text.strip()
+    if not words or vocab.empty.fullmatch(words):
+        return None
+    bracketed = _BRACKETED.match(words)      # [13.5]: a total over the period
+    if bracketed:
+        words = bracketed.group(1) + words[bracketed.end():]
+    quantities = list(find_quantities(words))
+    if not quantities:
+        return None
+    q = quantities[0]
+    value, value_max, cell_unit = q.quantity.value, q.quantity.value_max, q.quantity.unit
+    if not cell_unit and unit:
+        number = words[q.start:q.end]
+        try:
+            combined = parse_quantity(number + unit)
+        except ValueError:
+            combined = None
+        if combined is not None:
+            value, cell_unit = combined.value, combined.unit
+            if value_max is not None:
+                value_max = parse_quantity(re.split(r"[-—–～~至]", number)[-1] + unit).value
+        else:
+            cell_unit = unit
+    comparator = Comparator.RANGE if value_max is not None else Comparator.EQ
+    for pattern, found in vocab.comparators:
+        if comparator is Comparator.EQ and pattern.search(words):
+            comparator = found
+    direction = Direction.LEVEL
+    around = words[:q.start] + words[q.end:]
+    if vocab.decrease.search(around) or (not vocab.increase.search(around) and vocab.decrease.search(name)):
+        direction = Direction.DECREASE
+    elif vocab.increase.search(around) or vocab.increase.search(name):
+        direction = Direction.INCREASE
+    baseline = _BASELINE.search(around)
+    baseline_year = int(baseline.group(1)) if baseline else None
+    if baseline_year is None and direction is not Direction.LEVEL and columns.base is not None:
+        baseline_year = columns.base[1]
+    return name, value, value_max, cell_unit, comparator, direction, baseline_year

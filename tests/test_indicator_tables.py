@@ -1,0 +1,129 @@
+"""Indicator tables (主要指标, 专栏) read as targets: small hand-written tables, one per rule, then
+a 十四五规划 of the corpus read from its PDF."""
+from __future__ import annotations
+
+import pytest
+
+from policykg.extractor import parse, parse_file
+from policykg.extractor.indicator_tables import read_tables
+from tests.conftest import SHARED
+
+MAIN_TABLE = (
+    "表1 电力发展主要目标\n"
+    "类别\t指标\t2020年\t2025年\t年均增速\t属性\n"
+    "电力总量\t全社会用电量（亿千瓦时）\t874.6\t1100\t4.7%\t预期性\n"
+    "\t总装机规模（万千瓦）\t1916.8\t2600左右\t6.3%左右\t预期性\n"
+    "\t需求响应负荷占比（%）\t——\t5\t——\t预期性\n"
+    "绿色发展\t单位地区生产总值能耗降低（%）\t[16]\t≥13.5\t\t约束性\n"
+    "\t煤电机组供电煤耗（克标准煤/千瓦时）\t295.4\t≤292\t\t约束性\n"
+    "\t细颗粒物浓度（μg/m3）\t34\t达到省定目标要求\t\t约束性\n"
+    "注：[ ]为五年累计数。\n"
+)
+
+
+def rows(text, **kw):
+    return [(t.indicator, t.year, t.value, t.unit, t.comparator, t.direction, t.baseline_year, t.modality)
+            for t in read_tables(text, **kw).targets]
+
+
+def test_main_indicator_table():
+    assert rows(MAIN_TABLE, plan_year=2021) == [
+        ("全社会用电量", 2025, 110_000_000_000, "千瓦时", "eq", "level", None, "预期性"),
+        ("总装机规模", 2025, 26_000_000, "千瓦", "approx", "level", None, "预期性"),
+        ("需求响应负荷占比", 2025, 5, "%", "eq", "level", None, "预期性"),
+        ("单位地区生产总值能耗降低", 2025, 13.5, "%", "ge", "decrease", 2020, "约束性"),
+        ("煤电机组供电煤耗", 2025, 292, "克标准煤/千瓦时", "le", "level", None, "约束性"),
+    ]
+
+
+def test_the_rows_are_claimed_and_spans_point_at_the_cells():
+    scan = read_tables(MAIN_TABLE, plan_year=2021)
+    assert len(scan.rows) == 7          # the header and six data rows, not the caption or the note
+    first = scan.targets[0]
+    assert MAIN_TABLE[slice(*first.value_span)] == "1100"
+    assert MAIN_TABLE[first.start:first.end] == "电力总量\t全社会用电量（亿千瓦时）\t874.6\t1100\t4.7%\t预期性"
+
+
+def test_unit_column_and_target_year_in_brackets():
+    table = ("类型\t序号\t指标\t单位\t现状值（2020年）\t目标值（2025年）\t属性\n"
+             "环境质量\t1\t空气质量优良天数比例\t%\t99.5\t>98.3\t约束性\n"
+             "\t2\t细颗粒物年均浓度\tμg/m3\t21\t<20\t约束性\n"
+             "\t3\t化学需氧量重点工程减排量\t万吨\t0.04\t0.5417\t约束性\n")
+    assert rows(table, plan_year=2021) == [
+        ("空气质量优良天数比例", 2025, 98.3, "%", "ge", "level", None, "约束性"),
+        ("细颗粒物年均浓度", 2025, 20, "μg/m3", "le", "level", None, "约束性"),
+        ("化学需氧量重点工程减排量", 2025, 5417, "吨", "eq", "level", None, "约束性"),
+    ]
+
+
+def test_a_completion_table_of_the_last_period_is_history():
+    table = ("类别\t序号\t指标（单位）\t2015年现状\t2020年目标\t2020年情况\t完成情况\t指标属性\n"
+             "环境质量\t1\t空气质量达标天数比例（%）\t71.3\t75.4\t89.6\t完成\t约束性\n")
+    assert rows(table, plan_year=2021) == []
+
+
+def test_a_header_over_two_lines_and_a_category_under_the_indicator_header():
+    table = ("类别\t序号\t指标名称\t\t单位\t2020年现状值\t规划目标\t\t属性\n"
+             "\t\t\t\t\t\t2025年目标值\t五年累计\n"
+             "绿色低碳\t1\t非化石能源占一次能源消费比重\t\t%\t11.05\t18\t\t约束性\n"
+             "\t2\t单位地区生产总值能源消耗降低\t\t%\t16.66\t\t完成省下达指标\t约束性\n")
+    assert rows(table, plan_year=2021) == [
+        ("非化石能源占一次能源消费比重", 2025, 18, "%", "eq", "level", None, "约束性")]
+    merged = ("指标\t\t2025年\t属性\n"
+              "空气质量\t市城区空气质量优良天数比例（%）\t96.7\t约束性\n"
+              "\t森林覆盖率（%）\t58\t约束性\n")
+    assert [(i, v) for i, _, v, *_ in rows(merged, plan_year=2021)] == [
+        ("市城区空气质量优良天数比例", 96.7), ("森林覆盖率", 58)]
+
+
+def test_a_column_without_a_year_takes_the_plan_period():
+    table = "序号\t项目\t2020年现状值\t“十四五”目标值\t指标类别\n1\t森林覆盖率（%）\t15.8\t20\t约束性\n"
+    assert rows(table, plan_year=2021) == [("森林覆盖率", 2025, 20, "%", "eq", "level", None, "约束性")]
+    table = "序号\t项目\t2020年现状值\t规划目标\n1\t森林覆盖率（%）\t15.8\t20\n"
+    assert rows(table, plan_year=2021) == []
+    assert rows(table, plan_year=2021, period_year=2025) == [
+        ("森林覆盖率", 2025, 20, "%", "eq", "level", None, None)]
+
+
+def test_a_row_whose_cells_mention_targets_is_no_header():
+    table = ("序号\t指标\t2020年\t2025年\t属性\n"
+             "1\t单位地区生产总值能耗降低（%）\t完成省下达指标\t完成省下达目标\t约束性\n"
+             "2\t城市生活污水处理率（%）\t95.6\t≥97\t约束性\n")
+    assert rows(table, plan_year=2021) == [("城市生活污水处理率", 2025, 97, "%", "ge", "level", None, "约束性")]
+
+
+def test_a_table_of_other_columns_is_no_indicator_table():
+    table = "序号\t重点任务\t牵头单位\t完成时限\n1\t推进光伏建设\t市发展改革委\t2025年底前\n"
+    assert read_tables(table, plan_year=2021).targets == []
+
+
+def test_parse_reads_a_table_once_and_the_prose_around_it():
+    text = ("某市“十四五”能源发展规划\n一、发展目标\n到2025年，全市光伏装机达到50万千瓦。\n"
+            "指标\t2020年\t2025年\t属性\n光伏装机（万千瓦）\t20\t50\t预期性\n风电装机（万千瓦）\t5\t12\t约束性\n")
+    plan = parse(text)
+    assert [(t.indicator, t.value, t.modality) for t in plan.targets] == [
+        ("光伏装机", 500_000, None), ("光伏装机", 500_000, "预期性"), ("风电装机", 120_000, "约束性")]
+
+
+def test_a_fourteenth_five_year_plan_from_its_pdf():
+    """天津市电力发展“十四五”规划: 表1 电力发展主要目标, read from the PDF's ruled table."""
+    path = SHARED / "bulk2" / "213、天津市电力发展“十四五”规划.pdf"
+    assert path.exists(), f"the shared corpus is missing: {path}"
+    plan = parse_file(path)
+    table = [t for t in plan.targets if t.modality == "预期性"]
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in table] == [
+        ("全社会用电量", 110_000_000_000, "千瓦时", "eq"),
+        ("总装机规模", 26_000_000, "千瓦", "approx"),
+        ("需求响应负荷占比", 5, "%", "eq"),
+        ("煤电", 12_453_000, "千瓦", "eq"),
+        ("气电", 5_166_000, "千瓦", "eq"),
+        ("水电", 5_000, "千瓦", "eq"),
+        ("风电", 2_000_000, "千瓦", "eq"),
+        ("光伏", 5_600_000, "千瓦", "eq"),
+        ("生物质能发电", 450_000, "千瓦", "eq"),
+        ("非化石能源发电装机比重", 30, "%", "approx"),
+        ("非化石能源电力消纳量比重", 22, "%", "approx"),
+        ("电能占终端能源消费比重", 38, "%", "eq"),
+        ("煤电机组平均供电煤耗", 292, "克标准煤/千瓦时", "eq"),
+    ]
+    assert {t.year for t in table} == {2025}
