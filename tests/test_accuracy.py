@@ -35,6 +35,7 @@ FLOORS = {
     "bulk/jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.80, 0.92, 0.88, 0.98, 0.98),
     "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.98, 0.39),
+    "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.0, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.95, 0.98, 0.98, 0.98, 0.98, 0.16),
     "bulk/guangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.91, 0.90, 0.91, 0.84, 0.98, 0.85),
     "bulk/guojia_fazhangaigewei_jiakuai_feijiu_wuzi_xunhuan_liyong_tixi_jianshe_zhidao_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.0),
