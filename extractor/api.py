@@ -1,6 +1,7 @@
 """Assemble a typed ``Plan`` from the pipeline's Doc, mapping every span back to the source text."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path
@@ -118,44 +119,55 @@ def _printed(text: str, norm: NormText, start: int, end: int) -> str:
 
 
 def _strip_ranges(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` less the ranges starting inside it; ``ranges`` are sorted by start, so only
+    those inside are visited (a scan of all of them per measure was quadratic in measures)."""
     out, pos = [], a
-    for ra, rb in ranges:
-        if a <= ra < b:
-            out.append(text[pos:ra])
-            pos = rb
+    for i in range(bisect.bisect_left(ranges, (a, -1)), len(ranges)):
+        ra, rb = ranges[i]
+        if ra >= b:
+            break
+        out.append(text[pos:ra])
+        pos = rb
     out.append(text[pos:b])
     return "".join(out)
 
 
 class _Locator:
-    """Finds the measure (or, outside measures, the deepest section) holding a text position."""
+    """Finds the measure (or, outside measures, the deepest section) holding a text position.
+
+    Measures do not overlap and sections nest, both in document order, so a position is found by
+    bisection (and, for sections, a walk up the parents), not by a scan per position.
+    """
 
     def __init__(self, doc, measure_ids: dict[str, str]):
         self.measures = [(n.heading.start, n.own_end, measure_ids[n.id], n.parent.id if n.parent else None)
                          for n in doc._.measures]
-        measure_nodes = set(measure_ids)
-        self.sections = [(n.heading.start, n.end, n.id, n.level) for n in walk(doc._.sections)
-                         if n.id not in measure_nodes]
+        self.measure_starts = [m[0] for m in self.measures]
+        self.sections = [n for n in walk(doc._.sections) if n.id not in measure_ids]
+        self.section_starts = [n.heading.start for n in self.sections]
 
     def __call__(self, pos: int) -> tuple[str | None, str | None]:
-        for a, b, mid, parent in self.measures:
-            if a <= pos < b:
-                return mid, parent
-        best = None
-        for a, b, sid, level in self.sections:
-            if a <= pos < b and (best is None or level > best[1]):
-                best = (sid, level)
-        return None, best[0] if best else None
+        i = bisect.bisect_right(self.measure_starts, pos) - 1
+        if i >= 0 and pos < self.measures[i][1]:
+            return self.measures[i][2], self.measures[i][3]
+        i = bisect.bisect_right(self.section_starts, pos) - 1
+        node = self.sections[i] if i >= 0 else None
+        while node is not None and not node.heading.start <= pos < node.end:
+            node = node.parent
+        return None, node.id if node else None
 
 
 def _departments(measures: list[Measure]) -> list[Department]:
     by_name: dict[str, Department] = {}
+    seen: set[tuple[str, str, str]] = set()   # (name, list, item) already added: lists stay linear
     for m in measures:
         for u in m.units:
             d = by_name.setdefault(u.name, Department(name=u.name))
-            if u.raw != u.name and u.raw not in d.aliases:
+            if u.raw != u.name and (u.name, "alias", u.raw) not in seen:
+                seen.add((u.name, "alias", u.raw))
                 d.aliases.append(u.raw)
-            target = d.lead_of if u.role == "lead" else d.support_of
-            if m.id not in target:
-                target.append(m.id)
+            role = "lead" if u.role == "lead" else "support"
+            if (u.name, role, m.id) not in seen:
+                seen.add((u.name, role, m.id))
+                (d.lead_of if role == "lead" else d.support_of).append(m.id)
     return sorted(by_name.values(), key=lambda d: (-len(d.lead_of), -len(d.support_of), d.name))

@@ -27,9 +27,11 @@ _BIG = {"万": 10_000, "亿": 100_000_000}
 _MULTIPLIERS = {"万亿": Decimal(10) ** 12, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
                 "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Repetitions are bounded (no number is printed with more digits than this): the pattern is
+# searched from every numeral of a run, so an unbounded run would make the search quadratic.
+_ARABIC = r"\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?"
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_CN = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+_CN = rf"[{_CN_CHARS}]{{1,24}}(?:点[零〇一二三四五六七八九]{{1,12}})?"
 # 千 before 瓦/伏/米/克 starts a unit (千瓦, 千伏, 千米, 千克), not a multiplier.
 _MULT = r"万亿|千万|百万|亿|万|千(?![瓦伏米克])"
 _RANGE_SEP = r"——|—|–|－|-|~|～|至|到"
@@ -135,7 +137,7 @@ def _patterns() -> _Patterns:
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
-    chinese = rf"(?P<cn>{_CN})(?P<cnunit>{unit})|(?P<cnbig>[{_CN_CHARS}]+[万亿])(?=[，。；、]|$)"
+    chinese = rf"(?P<cn>{_CN})(?P<cnunit>{unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
     # A number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G). The
     # look-ahead on the first character lets the regex engine skip ordinary text quickly.
     edge_before = rf"(?=[\d{_CN_CHARS}翻])(?<![\d.A-Za-z])"

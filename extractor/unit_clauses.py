@@ -24,17 +24,20 @@ SUPPORT_LABELS = ("配合单位", "配合部门", "参加单位", "参与单位"
 PLAIN_LABELS = ("责任单位", "责任部门", "实施单位", "责任主体")
 _LABEL = "|".join(LEAD_LABELS[:-1] + SUPPORT_LABELS + PLAIN_LABELS)
 _CLAUSE_START = re.compile(rf"[（［〔【\[]\s*(?:{_LABEL})\s*[：:]")
-_LINE_CLAUSE = re.compile(rf"^\s*(?:{_LABEL})\s*[：:]", re.M)
+_LINE_CLAUSE = re.compile(rf"^[^\S\n]*(?:{_LABEL})\s*[：:]", re.M)
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:配合|参与|参加|协同|按职责分工负责))?[）)]")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
-_IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG})*)(?:会同({_ORG}(?:、{_ORG})*|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
+# lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
+_IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
 # （省发展改革委、省能源局等按职责分工负责）: a bare list of units that "are responsible"
-_DUTY = re.compile(r"（((?:[^（）\n]|（[^（）\n]*）)+?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+_DUTY = re.compile(r"（((?:[^（）\n]|（[^（）\n]{0,80}）){1,300}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                    r"(?:按职责分工负责|按职责分工|按职责负责|分别负责|负责)）")
-_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]*〉|（[^）]*）)?$")
+_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）)?$")
 _COLLECTIVE = re.compile(r"^(?:各|有关|相关)")
-_NOTE = re.compile(r"[，,；;]?\s*(?:(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位)?[，,]?\s*下同\s*$|"
-                   r"[，,；;]?\s*(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位\s*$")
+# Notes sit at the end of a clause body (searched on the body less its trailing white space);
+# every repetition is bounded so that a search over a long body stays linear.
+_NOTE = re.compile(r"[，,；;]?\s{0,4}(?:(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位)?[，,]?\s{0,4}下同$|"
+                   r"[，,；;]?\s{0,4}(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位$")
 _TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?|按职责分工负责|负责)$")
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
@@ -137,7 +140,7 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
     notes = ""
-    note = _NOTE.search(body)
+    note = _NOTE.search(body.rstrip())
     if note:
         notes = note.group(0)
         body = body[:note.start()]

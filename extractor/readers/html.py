@@ -12,6 +12,7 @@ Text inside a block is kept as printed, with runs of white space collapsed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PlanInputError
@@ -46,7 +47,7 @@ def read_html(path: Path) -> Document:
     soup = bs4.BeautifulSoup(data, "lxml")
     _drop_furniture(soup)
     builder = TextBuilder()
-    _Walker(builder).walk(soup.body or soup)
+    _Walker(builder, _subtree_stats(soup)[0]).walk(soup.body or soup)
     text = builder.text()
     if not text.strip():
         raise PlanInputError(str(path), "HTML page holds no text")
@@ -62,60 +63,115 @@ def _drop_furniture(soup) -> None:
         comment.extract()
     for tag in soup.find_all(_DROPPED_TAGS):
         tag.decompose()
+    # Tags are visited in document order and a dropped tag takes its subtree with it, so the
+    # subtree of a tag still standing is as it was: its figures, counted once, stay true.
+    # (``Tag.decomposed`` is not used: it searches the subtree, quadratic in the nesting depth.)
+    stats, parents = _subtree_stats(soup)
+    gone: set[int] = set()
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+        if id(parents.get(id(tag))) in gone:
+            gone.add(id(tag))
             continue
         names = " ".join([*tag.get("class", []), tag.get("id", "")])
-        if (names and _FURNITURE_NAME.search(names) or _link_list(tag)) and not _holds_plan(tag):
+        st = stats[id(tag)]
+        if (names and _FURNITURE_NAME.search(names) or _link_list(tag, st)) and not _holds_plan(st):
+            gone.add(id(tag))
             tag.decompose()
 
 
-def _link_list(tag) -> bool:
+@dataclass
+class _Stats:
+    """Figures of a tag's subtree (the tag itself excluded where a ``find_all`` would exclude it)."""
+    text: int = 0            # characters of text, white space left out
+    links: int = 0           # <a> tags below
+    linked: int = 0          # characters of text inside those links
+    long_paragraphs: int = 0  # <p> below with more than 50 characters
+    paragraphs: int = 0      # <p> below
+    tables: int = 0          # <table> below
+    label: bool = False      # a short string reads as a header label (索引号, 文号 …)
+
+
+def _subtree_stats(soup) -> tuple[dict[int, _Stats], dict[int, object]]:
+    """One bottom-up pass over the page (iterative: pages nest thousands deep); computing these
+    per tag with ``find_all`` was quadratic in the nesting depth. Also returns each tag's parent."""
+    from bs4 import NavigableString, Tag
+
+    stats: dict[int, _Stats] = {}
+    parents: dict[int, object] = {}
+    order: list = []
+    stack = [soup]
+    while stack:
+        tag = stack.pop()
+        order.append(tag)
+        for child in tag.children:
+            if isinstance(child, Tag):
+                parents[id(child)] = tag
+                stack.append(child)
+    for tag in reversed(order):
+        st = _Stats()
+        for child in tag.children:
+            if isinstance(child, Tag):
+                c = stats[id(child)]
+                st.text += c.text
+                st.links += c.links + (child.name == "a")
+                st.linked += c.linked + (c.text if child.name == "a" else 0)
+                st.long_paragraphs += c.long_paragraphs + (child.name == "p" and c.text > 50)
+                st.paragraphs += c.paragraphs + (child.name == "p")
+                st.tables += c.tables + (child.name == "table")
+                st.label = st.label or c.label
+            elif isinstance(child, NavigableString):
+                st.text += len(_SPACES.sub("", child))
+                part = child.strip()
+                st.label = st.label or bool(part and len(part) < 80 and _METADATA_LABEL.match(part))
+        stats[id(tag)] = st
+    return stats, parents
+
+
+def _link_list(tag, st: _Stats) -> bool:
     """A menu: a list or box of three or more links that make up most of its text."""
     if tag.name not in ("ul", "ol", "div", "dl", "table", "p", "span"):
         return False
-    links = tag.find_all("a")
-    if len(links) < 3:
+    if st.links < 3:
         return False
-    text = len(_SPACES.sub("", tag.get_text()))
-    linked = sum(len(_SPACES.sub("", a.get_text())) for a in links)
-    return text == 0 or linked >= 0.6 * text
+    return st.text == 0 or st.linked >= 0.6 * st.text
 
 
-def _holds_plan(tag) -> bool:
+def _holds_plan(st: _Stats) -> bool:
     """Whether a block carries the plan's header or body text (then it is never dropped)."""
-    if any(len(part) < 80 and _METADATA_LABEL.match(part) for part in tag.stripped_strings):
-        return True
-    long_paragraphs = [p for p in tag.find_all("p") if len(_SPACES.sub("", p.get_text())) > 50]
-    return len(long_paragraphs) >= 3
+    return st.label or st.long_paragraphs >= 3
 
 
 class _Walker:
     """Walks the page in document order, turning blocks into lines of the builder."""
 
-    def __init__(self, builder: TextBuilder):
+    def __init__(self, builder: TextBuilder, stats: dict[int, _Stats]):
         self.builder = builder
+        self.stats = stats
         self.buffer: list[str] = []
 
-    def walk(self, node) -> None:
+    def walk(self, root) -> None:
+        """Visit the page in document order with a stack of its own (pages nest thousands of
+        tags deep); text left in the buffer at the end is a line too (after the last ``<br>``)."""
         from bs4 import NavigableString
 
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                self.buffer.append(str(child))
-            elif child.name == "br":
+        stack: list[tuple[object, bool]] = [(child, False) for child in reversed(list(root.children))]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
                 self.flush()
-            elif child.name == "table" and _is_data_table(child):
+            elif isinstance(node, NavigableString):
+                self.buffer.append(str(node))
+            elif node.name == "br":
                 self.flush()
-                self.table(child)
-            elif child.name in _BLOCK_TAGS:
+            elif node.name == "table" and _is_data_table(node, self.stats[id(node)]):
                 self.flush()
-                self.walk(child)
-                self.flush()
+                self.table(node)
             else:
-                self.walk(child)
-        if node.name in _BLOCK_TAGS:
-            self.flush()
+                if node.name in _BLOCK_TAGS:
+                    self.flush()
+                    stack.append((node, True))
+                stack.extend((child, False) for child in reversed(list(node.children)))
+        self.flush()
 
     def flush(self) -> None:
         text = _SPACES.sub(" ", "".join(self.buffer)).strip()
@@ -142,9 +198,9 @@ class _Walker:
             self.builder.add_table(rows)
 
 
-def _is_data_table(table) -> bool:
+def _is_data_table(table, st: _Stats) -> bool:
     """A table of data (rows of short cells), not a layout table holding the page's blocks."""
-    if table.find("table") or len(table.find_all("p")) > 3:
+    if st.tables or st.paragraphs > 3:
         return False
     cells = [cell for row in table.find_all("tr") for cell in row.find_all(["td", "th"], recursive=False)]
     return len(cells) >= 2 and max(len(cell.get_text()) for cell in cells) < 400
