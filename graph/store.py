@@ -68,6 +68,7 @@ class PlanEntry:
     title: str | None
     region: str | None
     source_path: str | None
+    """The source file's absolute path at build time."""
     sha256: str
     built_at: str
 
@@ -139,7 +140,7 @@ class Store:
                 self._delete(plan.id)
                 self._db.execute(
                     "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (plan.id, plan.metadata.title, plan.metadata.region, plan.source.path,
+                    (plan.id, plan.metadata.title, plan.metadata.region, _absolute(plan.source.path),
                      plan.source.sha256, built_at, plan.to_json(indent=None)))
                 self._db.executemany(
                     "INSERT INTO nodes VALUES (?, ?, ?, ?)",
@@ -212,6 +213,12 @@ class Store:
         query = f"SELECT src, dst, rel, props FROM edges{where} ORDER BY plan, rowid"
         for src, dst, rel, props in self._db.execute(query, args):
             yield src, dst, rel, json.loads(props)
+
+
+def _absolute(path: str | None) -> str | None:
+    """Where the source file is, wherever the store is read from later (the plan's JSON keeps
+    the path as given, which may be relative to the directory the build ran in)."""
+    return str(Path(path).resolve()) if path else None
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sparql": ("policykg.commands.graph", "sparql_cmd", "Run a SPARQL query over the store."),
     "neo4j": ("policykg.commands.neo4j", "neo4j_group", "Load the store into Neo4j and query it in Cypher."),
     "compare": ("policykg.commands.compare", "compare_cmd", "Compare plans side by side."),
+    "plans": ("policykg.commands.serve", "plans_cmd", "The store's plans with region, 文号, date and counts."),
+    "serve": ("policykg.commands.serve", "serve_cmd", "Browse, compare and review plans in a web browser."),
     "lineage": ("policykg.commands.lineage", "lineage_cmd", "The plans a plan implements, and the plans implementing it."),
     "bench": ("policykg.commands.bench", "bench_cmd", "Run the benchmark suite."),
 }

@@ -83,13 +83,23 @@ def _columns(rows: list[dict[str, Any]]) -> list[Column]:
     return [Column(key, key) for key in keys]
 
 
-def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
-    flat = [_flatten(row) for row in rows]
+def flat_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """Rows as one flat table, the CSV's and a spreadsheet's: dotted keys as headers, nested
+    lists joined by ``; ``, numbers kept as numbers."""
     keys = [column.key for column in _columns(rows)]
+    return keys, [[_flat_value(row.get(key)) for key in keys] for row in map(_flatten, rows)]
+
+
+def _flat_value(value: Any) -> Any:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else cell(value, "; ")
+
+
+def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
+    keys, values = flat_table(rows)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)
-    for row in flat:
-        writer.writerow([cell(row.get(key), "; ") for key in keys])
+    for row in values:
+        writer.writerow([cell(v) for v in row])
 
 
 def _table(rows: list[dict[str, Any]], columns: list[Column], out: TextIO) -> None:

@@ -29,10 +29,12 @@ class IndicatorName:
     similarity: float | None = None
 
 
-def ngrams(text: str, sizes: tuple[int, ...] = (2, 3)) -> set[str]:
-    """Character n-grams of the given sizes (the text itself when shorter)."""
-    grams = {text[i:i + n] for n in sizes for i in range(len(text) - n + 1)}
-    return grams or {text}
+@lru_cache(maxsize=8192)
+def ngrams(text: str, sizes: tuple[int, ...] = (2, 3)) -> frozenset[str]:
+    """Character n-grams of the given sizes (the text itself when shorter); remembered, since a
+    comparison measures every unseen name against every known one."""
+    grams = frozenset(text[i:i + n] for n in sizes for i in range(len(text) - n + 1))
+    return grams or frozenset({text})
 
 
 def similarity(a: str, b: str) -> float:

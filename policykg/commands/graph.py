@@ -59,14 +59,18 @@ def _open(store_dir: Path | None) -> Store:
 def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = True):
     """The store's graph; with ``plans``, check they exist and (``restrict``) load only them."""
     with _open(store_dir) as store:
-        if plans:
-            known = {p.id for p in store.plans()}
-            if unknown := [p for p in plans if p not in known]:
-                held = sorted(known)
-                more = f" and {len(held) - 10} more" if len(held) > 10 else ""
-                raise CannotRun(f"no plan {', '.join(unknown)} in {store.directory}; "
-                                f"it holds {', '.join(held[:10])}{more}")
+        _check_plans(store, plans)
         return store.load_graph(plans if plans and restrict else None)
+
+
+def _check_plans(store: Store, plans: tuple[str, ...]) -> None:
+    """Fail in one line when the store lacks one of ``plans``."""
+    known = {p.id for p in store.plans()}
+    if unknown := [p for p in plans if p not in known]:
+        held = sorted(known)
+        more = f" and {len(held) - 10} more" if len(held) > 10 else ""
+        raise CannotRun(f"no plan {', '.join(unknown)} in {store.directory}; "
+                        f"it holds {', '.join(held[:10])}{more}")
 
 
 def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> list[dict[str, Any]]:
@@ -238,18 +242,23 @@ def departments_cmd(plan: str | None, store_dir: Path | None, backend: str,
 # --- RDF -----------------------------------------------------------------------------------------
 
 @click.command("export")
-@click.option("--format", "fmt", default=None, metavar="|".join(EXPORT_FORMATS),
+@click.option("--format", "fmt", default=None, metavar="|".join([*EXPORT_FORMATS, "xlsx"]),
               help="Export format (default: from the suffix of -o, else ttl).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
 @_base_option
 @click.option("--plan", "plans", multiple=True, metavar="ID", help="Only these plans.")
+@click.option("--chinese", is_flag=True, help="xlsx: Chinese sheet names and column headers.")
 @_store_option
 def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str, ...],
-               store_dir: Path | None) -> None:
-    """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script or neo4j-admin CSV files."""
+               chinese: bool, store_dir: Path | None) -> None:
+    """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script, neo4j-admin CSV
+    files, or an Excel workbook of the plans' facts (xlsx)."""
     from policykg.graph.export import UnknownFormat, find
 
+    if fmt == "xlsx" or (fmt is None and output is not None and output.suffix == ".xlsx"):
+        _export_xlsx(output, plans, chinese, store_dir)
+        return
     try:
         chosen = find(fmt, output)
     except UnknownFormat as exc:
@@ -271,6 +280,30 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
     except OSError as exc:
         raise CannotRun(f"{output}: {exc.strerror}") from None
     click.echo(f"wrote {output} ({chosen.name})", err=True)
+
+
+def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, store_dir: Path | None) -> None:
+    """One sheet per kind of fact (plans, sections, measures, units, targets, departments,
+    citations, warnings), one row per fact with plan id, path and span."""
+    from policykg.extractor.model import Plan
+    from policykg.extractor.serializers.tables import plan_tables
+
+    from policykg.extractor.serializers.xlsx import write_workbook
+
+    if output is None:
+        raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")
+    with _open(store_dir) as store:
+        _check_plans(store, plans)
+        ids = list(plans) or [p.id for p in store.plans()]
+        tables = plan_tables(Plan.from_dict(store.plan_json(i)) for i in ids)
+    sheets = [(t.title_zh if chinese else t.name, t.headers(chinese), t.values()) for t in tables]
+    try:
+        with open(output, "wb") as out:
+            write_workbook(sheets, out)
+    except OSError as exc:
+        raise CannotRun(f"{output}: {exc.strerror}") from None
+    rows = sum(len(t.rows) for t in tables)
+    click.echo(f"wrote {output} (xlsx: {len(ids)} plans, {rows} rows in {len(tables)} sheets)", err=True)
 
 
 @click.command("validate")

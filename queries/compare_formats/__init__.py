@@ -1,9 +1,9 @@
 """The comparison's output formats: a registry of names, each rendering a ``Comparison``.
 
 A format names a module and a function by strings, so listing the formats imports nothing and
-only the chosen one is loaded (with its library: Jinja2 for HTML). To add a format (``xlsx``),
-write ``queries/compare_formats/<name>.py`` with a ``render(comparison) -> str | bytes`` and add
-one ``Format`` line to ``FORMATS``. Serializers read the model and the shared presentation
+only the chosen one is loaded (with its library: Jinja2 for HTML, openpyxl for xlsx). To add a
+format, write ``queries/compare_formats/<name>.py`` with a ``render(comparison) -> str | bytes``
+and add one ``Format`` line to ``FORMATS``. Serializers read the model and the shared presentation
 (``extractor.presentation``, ``queries.compare_formats.rows``); they compute no facts.
 """
 from __future__ import annotations
@@ -35,6 +35,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "one self-contained HTML page with inline SVG charts"),
     Format("json", "policykg.queries.compare_formats.json_text", ".json",
            "the comparison model as JSON"),
+    Format("xlsx", "policykg.queries.compare_formats.xlsx", ".xlsx",
+           "an Excel workbook: targets in long form, coverage, departments, citations", binary=True),
 )}
 
 

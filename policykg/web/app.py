@@ -1,0 +1,276 @@
+"""The analyst's workbench: a Flask app over one store, pages rendered from Jinja2 templates.
+
+Flask because it is small, well kept and already a dependency of the test tools; its templates
+escape every value (autoescape), so document text reaches a page only as text. Everything the
+pages need ships in the package (``templates/``, ``static/``): the app works offline.
+
+Every page has a JSON twin under ``/api`` that returns the same rows as the CLI's ``--format
+json``; pages and API both answer through ``Workbench``, which answers through
+``policykg.queries``.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask, Response, abort, jsonify, render_template, request
+
+from policykg.queries.compare_formats import FORMATS
+from policykg.queries.compare_formats.rows import TOP_DEPARTMENTS
+
+from .names import LEVELS, ROLES, plan_names
+from .workbench import UnknownPlan, Workbench
+
+if TYPE_CHECKING:
+    from policykg.queries.catalog import PlanFilter
+    from policykg.queries.comparison import Comparison
+
+
+
+def create_app(store_dir: Path, warm: bool = True) -> Flask:
+    """The app over the store in ``store_dir`` (read at once: a missing store fails here).
+    ``warm`` classifies every plan's measures in a background thread, so that the first
+    comparison does not wait for it."""
+    bench = Workbench(store_dir)
+    if warm:
+        threading.Thread(target=bench.warm, name="policykg-warm", daemon=True).start()
+    app = Flask(__name__)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    @app.context_processor
+    def names() -> dict[str, Any]:
+        return {"names": plan_names(bench.plans()), "LEVELS": LEVELS, "ROLES": ROLES}
+
+    @app.errorhandler(UnknownPlan)
+    def unknown_plan(exc: UnknownPlan):
+        message = f"没有这个方案：{exc.args[0]}"
+        if request.path.startswith("/api/"):
+            return jsonify({"error": message}), 404
+        return render_template("error.html", message=message), 404
+
+    @app.errorhandler(BadRequest)
+    def bad_request(exc: BadRequest):
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc)}), 400
+        return render_template("error.html", message=str(exc)), 400
+
+    # plans ---------------------------------------------------------------------------------------
+
+    def plan_list() -> tuple[list[dict[str, Any]], "PlanFilter"]:
+        from policykg.queries.catalog import PlanFilter, catalog
+
+        where = PlanFilter(region=_arg("region"), level=_arg("level"), year=_int_arg("year"),
+                           kind=_arg("kind"), text=_arg("q"))
+        return catalog(bench.plans(), where), where
+
+    @app.get("/")
+    def plans_page():
+        from policykg.queries.catalog import choices
+
+        rows, where = plan_list()
+        return render_template("plans.html", rows=rows, where=where, choices=choices(bench.plans()))
+
+    @app.get("/api/plans")
+    def plans_api():
+        return jsonify(plan_list()[0])
+
+    @app.get("/plan/<plan_id>")
+    def plan_page(plan_id: str):
+        from .plan_view import plan_view
+
+        plan = bench.plan(plan_id)
+        return render_template("plan.html", view=plan_view(plan, bench.source_text(plan)))
+
+    @app.get("/api/plans/<plan_id>")
+    def plan_api(plan_id: str):
+        return jsonify(bench.plan(plan_id).to_dict())
+
+    @app.route("/plan/<plan_id>/gold.json", methods=["GET", "POST"])
+    def gold_download(plan_id: str):
+        from pydantic import ValidationError
+
+        from .review import Corrections, UnknownFact, corrected_gold
+
+        plan = bench.plan(plan_id)
+        try:
+            corrections = Corrections.model_validate_json(request.form.get("corrections") or "{}")
+            gold = corrected_gold(plan, corrections)
+        except (ValidationError, UnknownFact) as exc:
+            raise BadRequest(f"修正内容无法读取：{_first_line(exc)}") from None
+        body = json.dumps(gold, ensure_ascii=False, indent=2) + "\n"
+        name = Path(gold["source"]).stem or plan.id
+        return Response(body, mimetype="application/json",
+                        headers={"Content-Disposition": f"attachment; filename={name}.gold.json"})
+
+    # departments -------------------------------------------------------------------------------
+
+    @app.get("/departments")
+    def departments_page():
+        return render_template("departments.html", rows=bench.ask("departments", plan=_arg("plan")))
+
+    @app.get("/api/departments")
+    def departments_api():
+        return jsonify(bench.ask("departments", plan=_arg("plan")))
+
+    @app.get("/department")
+    def department_page():
+        name = _required("name")
+        rows = bench.ask("portfolio", department=name, plan=_arg("plan"))
+        actions = {p: bench.actions(bench.plan(p)) for p in {r["plan"] for r in rows}}
+        return render_template("department.html", name=name, rows=rows, actions=actions,
+                               by_action=_by_action(rows, actions))
+
+    @app.get("/api/portfolio")
+    def portfolio_api():
+        return jsonify(bench.ask("portfolio", department=_required("dept"), plan=_arg("plan")))
+
+    @app.get("/api/who-owns")
+    def who_owns_api():
+        return jsonify(bench.ask("who-owns", text=_required("q"), plan=_arg("plan")))
+
+    # targets -----------------------------------------------------------------------------------
+
+    def target_rows() -> list[dict[str, Any]]:
+        """The ``targets`` query's rows, then only the plans of ``region`` when one is given."""
+        from policykg.queries.catalog import PlanFilter, catalog
+
+        rows = bench.ask("targets", year=_int_arg("year"), indicator=_arg("indicator"), plan=_arg("plan"))
+        region = _arg("region")
+        if region:
+            in_region = {r["id"] for r in catalog(bench.plans(), PlanFilter(region=region))}
+            rows = [r for r in rows if r["plan"] in in_region]
+        return rows
+
+    @app.get("/targets")
+    def targets_page():
+        from policykg.queries.catalog import choices
+
+        rows = target_rows()
+        chart = None
+        if _arg("indicator") and rows:
+            from .charts import bar_groups
+
+            names = {r["target"]["indicator_name"] or r["target"]["indicator"] for r in rows}
+            year = _int_arg("year")
+            chart = [g for g in bar_groups(bench.compare(sorted({r["plan"] for r in rows})), names)
+                     if year is None or g.row.year == year]
+        return render_template("targets.html", rows=rows, chart=chart, choices=choices(bench.plans()),
+                               args=request.args, query=request.query_string.decode())
+
+    @app.get("/api/targets")
+    def targets_api():
+        return jsonify(target_rows())
+
+    @app.get("/targets/download.xlsx")
+    def targets_download():
+        """The targets as filtered on the page, as one sheet (columns as in the CSV output)."""
+        import io
+
+        from policykg.output import flat_table
+
+        from policykg.extractor.serializers.xlsx import write_workbook
+
+        headers, values = flat_table(target_rows())
+        out = io.BytesIO()
+        write_workbook([("targets", headers, values)], out)
+        return Response(out.getvalue(), mimetype=MIMETYPES["xlsx"],
+                        headers={"Content-Disposition": "attachment; filename=targets.xlsx"})
+
+    # compare -----------------------------------------------------------------------------------
+
+    def compared() -> "Comparison | None":
+        ids = request.args.getlist("plans")
+        if not ids:
+            return None
+        if len(ids) < 2:
+            raise BadRequest("对比至少需要两个方案")
+        return bench.compare(ids)
+
+    @app.get("/compare")
+    def compare_page():
+        from .charts import bar_groups, heat_rows
+
+        comparison = compared()
+        charts = {}
+        if comparison is not None:
+            groups = bar_groups(comparison)
+            charts = {"shared": [g for g in groups if g.row.shared],
+                      "single": [g for g in groups if not g.row.shared],
+                      "heat": heat_rows(comparison.coverage)}
+        return render_template("compare.html", comparison=comparison, **charts, top=TOP_DEPARTMENTS,
+                               chosen=request.args.getlist("plans"), downloads=FORMATS,
+                               query=request.query_string.decode())
+
+    @app.get("/api/compare")
+    def compare_api():
+        comparison = compared()
+        if comparison is None:
+            raise BadRequest("give plans=ID twice or more")
+        return jsonify(comparison.to_dict())
+
+    @app.get("/compare/download.<fmt>")
+    def compare_download(fmt: str):
+        from policykg.queries.compare_formats import render
+
+        if fmt not in FORMATS:
+            abort(404)
+        comparison = compared()
+        if comparison is None:
+            raise BadRequest("对比至少需要两个方案")
+        body = render(comparison, fmt)
+        return Response(body, mimetype=MIMETYPES[fmt],
+                        headers={"Content-Disposition": f"attachment; filename=compare.{fmt}"})
+
+    return app
+
+
+MIMETYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+             "json": "application/json",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+"""The media type of each download (comparison formats and the targets sheet)."""
+
+
+def _by_action(rows: list[dict[str, Any]], actions: dict[str, dict[str, str]]) -> list[tuple[str, Counter]]:
+    """Portfolio rows counted by the national action of their measure and by role, in the order
+    of the national plan's labels."""
+    from policykg.queries.national_frame import LABELS
+
+    counts: dict[str, Counter] = {}
+    for row in rows:
+        action = actions[row["plan"]].get(row["measure"]["id"], "")
+        counts.setdefault(action, Counter())[row["role"]] += 1
+    order = {label: i for i, label in enumerate(LABELS)}
+    return sorted(counts.items(), key=lambda item: order.get(item[0], len(order)))
+
+
+class BadRequest(ValueError):
+    """A request the app cannot answer; the message says why, in the interface's language."""
+
+
+def _arg(name: str) -> str | None:
+    value = request.args.get(name, "").strip()
+    return value or None
+
+
+def _int_arg(name: str) -> int | None:
+    value = _arg(name)
+    if value is None:
+        return None
+    if not value.isdigit():
+        raise BadRequest(f"{name} 应为整数：{value}")
+    return int(value)
+
+
+def _required(name: str) -> str:
+    value = _arg(name)
+    if value is None:
+        raise BadRequest(f"缺少参数 {name}")
+    return value
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]

@@ -1,0 +1,246 @@
+"""``policykg serve`` for real: a server process on a free loopback port, every page and API
+route over HTTP, the API equal to the CLI's JSON, hostile document text shown as text, and the
+review download scored by the evaluator."""
+from __future__ import annotations
+
+import html
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from policykg.extractor import parse_file
+from policykg.extractor.evaluate import score_plan
+from tests.conftest import TXT
+from tests.web_server import (HOSTILE_ID, HOSTILE_PIECES, HOSTILE_TEXT, build_store, cli_json,
+                              start_server, stop_server)
+
+QINGYANG = "qingyang-tandafeng-2024"
+SHANGHAI = "shanghai-tandafeng-shishi-fangan"
+FOUR = [QINGYANG, SHANGHAI, "wuhan-lvse-ditan-xunhuan-fazhan-jingji-tixi-shishi-fangan",
+        "shijiazhuang-tandafeng-tanzhonghe-gongzuo-shishi-fangan"]
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("hostile") / "hostile_plan.txt"
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, hostile_file, corpus_plans):
+    assert len(corpus_plans) == 14, f"the shared text corpus is missing or changed in {TXT}"
+    return build_store(tmp_path_factory.mktemp("web") / "store", [*corpus_plans, parse_file(hostile_file)])
+
+
+@pytest.fixture(scope="module")
+def server(store):
+    running = start_server(store)
+    yield running
+    stop_server(running)
+
+
+def test_the_server_binds_loopback_only(server):
+    assert server.url.startswith("http://127.0.0.1:")
+
+
+PAGES = [("/", {}), ("/", {"region": "上海市"}), ("/", {"q": "交通运输结构"}), ("/", {"level": "district", "year": "2024"}),
+         ("/", {"kind": "实施方案"}), (f"/plan/{QINGYANG}", {}), ("/departments", {}),
+         ("/department", {"name": "区发展改革委"}), ("/targets", {}), ("/targets", {"indicator": "非化石"}),
+         ("/targets", {"year": "2025", "region": "青羊区"}), ("/compare", {}), ("/compare", {"plans": FOUR})]
+
+
+@pytest.mark.parametrize("path, params", PAGES)
+def test_every_page_answers_in_chinese(server, path, params):
+    page = server.page(path, **params)
+    assert "政策方案工作台" in page and '<html lang="zh-CN">' in page
+
+
+def test_plans_are_named_by_title_and_region(server):
+    page = server.page("/")
+    assert "青羊区｜碳达峰实施方案" in page
+    assert "上海市｜加快建立健全绿色低碳循环发展经济体系的实施方案" in page
+    assert ">成青府发〔2024〕28号<" in page and ">2024-06-07<" in page
+
+
+def test_plan_filters(server):
+    rows = server.json("/api/plans", region="上海市")
+    assert [r["id"] for r in rows] == ["shanghai-jiakuai-jianli-jianquan-lvse-ditan-xunhuan-fazhan-jingji-tixi-shishi-fangan", SHANGHAI]
+    assert [r["id"] for r in server.json("/api/plans", q="构建绿色高效的交通运输结构")] == [QINGYANG]
+    assert [r["id"] for r in server.json("/api/plans", year="2024", level="district")] == [QINGYANG]
+    qingyang = server.json("/api/plans", q="交警四分局")[0]
+    assert (qingyang["measures"], qingyang["units"], qingyang["targets"], qingyang["kind"]) == (31, 145, 28, "实施方案")
+
+
+def test_static_assets_are_served_from_the_package(server):
+    for asset in ("workbench.css", "workbench.js"):
+        status, _, body = server.get(f"/static/{asset}")
+        assert status == 200 and len(body) > 1000
+    page = server.page(f"/plan/{QINGYANG}")
+    assert "http://" not in page.split("<main>")[0] and "https://" not in page  # nothing from a CDN
+
+
+def test_plan_page_puts_the_source_beside_the_measures(server):
+    page = server.page(f"/plan/{QINGYANG}")
+    assert 'data-key="m12" id="fact-m12"' in page
+    assert "构建绿色高效的交通运输结构</button>" in page
+    # the measure's own words in the source carry its key, unit words carry the unit's key too
+    assert '<span data-f="m12" class="k-measure">12.构建绿色高效的交通运输结构。' in page
+    assert '<span data-f="m12 m12-u1" class="k-measure k-unit">区住建交局</span>' in page
+    assert "机关事务管理局 read as 区机关事务局 (alias table)" in page  # a warning, where it applies
+
+
+def test_unknown_plan_and_bad_parameters(server):
+    status, _, body = server.get("/plan/no-such-plan")
+    assert status == 404 and "没有这个方案：no-such-plan" in body.decode()
+    status, _, body = server.get("/api/plans/no-such-plan")
+    assert status == 404 and json.loads(body) == {"error": "没有这个方案：no-such-plan"}
+    assert server.get("/api/targets", year="twenty")[0] == 400
+    assert server.get("/api/who-owns")[0] == 400
+    assert server.get("/api/compare", plans=QINGYANG)[0] == 400
+    assert server.get("/compare/download.exe", plans=FOUR)[0] == 404
+
+
+# --- the API gives the CLI's rows ----------------------------------------------------------------
+
+def test_who_owns_in_two_clicks(server):
+    """Who owns 构建绿色高效的交通运输结构 in Qingyang: the search finds the plan, the plan page the owners."""
+    assert server.json("/api/who-owns", q="构建绿色高效的交通运输结构") == [
+        {"plan": QINGYANG, "measure": {"id": "m12", "path": "三/（四）/12", "title": "构建绿色高效的交通运输结构"},
+         "lead": ["区住建交局"], "support": ["区规划和自然资源局", "区执法局", "交警四分局"], "joint": []}]
+
+
+@pytest.mark.parametrize("route, params, cli", [
+    ("/api/who-owns", {"q": "交通"}, ["who-owns", "交通"]),
+    ("/api/who-owns", {"q": "交通", "plan": SHANGHAI}, ["who-owns", "交通", "--plan", SHANGHAI]),
+    ("/api/portfolio", {"dept": "区发展改革委"}, ["portfolio", "区发展改革委"]),
+    ("/api/targets", {}, ["targets"]),
+    ("/api/targets", {"year": "2025"}, ["targets", "--year", "2025"]),
+    ("/api/targets", {"indicator": "非化石", "year": "2030"}, ["targets", "--indicator", "非化石", "--year", "2030"]),
+    ("/api/departments", {}, ["departments"]),
+    ("/api/departments", {"plan": QINGYANG}, ["departments", "--plan", QINGYANG]),
+    ("/api/plans", {}, ["plans"]),
+    ("/api/plans", {"region": "武汉市"}, ["plans", "--region", "武汉市"]),
+])
+def test_api_equals_the_cli_json(server, store, route, params, cli):
+    expected = cli_json(*cli, "--store", str(store), "--format", "json")
+    assert expected, "the comparison means nothing on an empty answer"
+    assert server.json(route, **params) == expected
+
+
+def test_plan_api_is_the_stored_plan_json(server, store):
+    assert server.json(f"/api/plans/{QINGYANG}") == parse_file(TXT / "qingyang_tandafeng_2024.txt").to_dict()
+
+
+def test_compare_api_equals_the_cli_json(server, store):
+    assert server.json("/api/compare", plans=FOUR) == cli_json("compare", *FOUR, "--store", str(store), "--format", "json")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "xlsx"])
+def test_compare_downloads_are_the_cli_files(server, store, tmp_path, fmt):
+    out = tmp_path / f"compare.{fmt}"
+    subprocess.run([sys.executable, "-m", "policykg", "compare", *FOUR, "--store", str(store), "--format", fmt,
+                    "-o", str(out)], check=True, capture_output=True)
+    status, _, body = server.get(f"/compare/download.{fmt}", plans=FOUR)
+    assert status == 200
+    if fmt == "xlsx":  # a zip's bytes carry its write time: compare the cells
+        assert _cells(body) == _cells(out.read_bytes())
+    else:
+        assert body == out.read_bytes()
+
+
+def _cells(xlsx: bytes) -> dict[str, list[tuple]]:
+    from openpyxl import load_workbook
+    book = load_workbook(io.BytesIO(xlsx))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
+
+
+def test_compare_page_shows_the_four_plans(server):
+    page = server.page("/compare", plans=FOUR)
+    for label in ("青羊区｜碳达峰实施方案", "上海市｜碳达峰实施方案", "武汉市｜加快建立健全绿色低碳循环发展经济体系实施方案",
+                  "石家庄市｜完整准确全面贯彻新发展理念认真做好碳达峰碳中和工作的实施方案"):
+        assert label in page
+    assert "非化石能源消费比重 · 2025年" in page
+    assert '<th class="heat-label">工业领域碳达峰</th>' in page
+
+
+# --- hostile text ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, params", [
+    ("/", {}), (f"/plan/{HOSTILE_ID}", {}), ("/departments", {}), ("/department", {"name": "区<b>发展</b>局"}),
+    ("/targets", {}), ("/targets", {"indicator": "<b>可再生能源</b>"}), ("/compare", {"plans": [HOSTILE_ID, QINGYANG]}),
+])
+def test_hostile_text_is_shown_as_text(server, path, params):
+    page = server.page(path, **params)
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>发展" not in page
+    shown = html.unescape(page)
+    assert any(piece in shown for piece in HOSTILE_PIECES)
+
+
+def test_hostile_plan_page_shows_every_hostile_piece(server):
+    shown = html.unescape(server.page(f"/plan/{HOSTILE_ID}"))
+    for piece in HOSTILE_PIECES:
+        assert piece in shown
+
+
+def test_hostile_text_in_the_api_is_json_text(server):
+    plan = server.json(f"/api/plans/{HOSTILE_ID}")
+    assert plan["measures"][0]["units"][0]["name"] == "区<b>发展</b>局"
+
+
+# --- review and correct → gold ---------------------------------------------------------------------
+
+def test_uncorrected_gold_scores_one(server):
+    status, kind, body = server.get(f"/plan/{QINGYANG}/gold.json")
+    assert status == 200 and kind.startswith("application/json")
+    gold = json.loads(body)
+    assert gold["schema"] == "policykg/gold@1" and gold["source"] == "qingyang_tandafeng_2024.txt"
+    assert gold["measures"][11] == {"section": "三/（四）", "number": "12", "title": "构建绿色高效的交通运输结构",
+                                    "units": ["区住建交局", "区规划和自然资源局", "区执法局", "交警四分局"],
+                                    "lead": ["区住建交局"], "lead_basis": "first_listed"}
+    score = score_plan(parse_file(TXT / "qingyang_tandafeng_2024.txt"), gold)
+    assert {k: s.f1 for k, s in score.scores.items()} == {"measures": 1.0, "units": 1.0, "leads": 1.0,
+                                                         "lead_basis": 1.0, "deadlines": 1.0, "targets": 1.0}
+    assert score.misses == []
+
+
+def test_corrected_gold_scores_below_one_where_corrected(server):
+    corrections = {"measures": {"m12": {"units": ["区住建交局", "区规划和自然资源局", "区执法局"]},
+                                "m1": {"wrong": True}},
+                   "targets": {"t1": {"wrong": True}},
+                   "added_targets": [{"scope": "三/（四）/12", "year": 2025, "indicator": "常规公交站点300米覆盖率",
+                                      "value": 90, "unit": "%", "comparator": "eq", "direction": "level"}]}
+    status, _, body = server.post(f"/plan/{QINGYANG}/gold.json", {"corrections": json.dumps(corrections)})
+    assert status == 200
+    score = score_plan(parse_file(TXT / "qingyang_tandafeng_2024.txt"), json.loads(body))
+    s = score.scores
+    assert (s["measures"].tp, s["measures"].fp, s["measures"].fn) == (30, 1, 0)
+    assert (s["units"].tp, s["units"].fp, s["units"].fn) == (139, 6, 0)   # m1's five units and 交警四分局
+    assert (s["leads"].tp, s["leads"].fp, s["leads"].fn) == (30, 1, 0)
+    assert (s["targets"].tp, s["targets"].fp, s["targets"].fn) == (27, 1, 1)
+    assert score.misses == [
+        "extra unit 三/（四）/12: 交警四分局",
+        "extra measure 三/（一）/1 强化绿色低碳发展规划引领",
+        "missed target 三/（四）/12 2025 常规公交站点300米覆盖率 90.0% eq level None",
+        "extra target 二 2025 非化石能源消费比重 56.0% approx level None",
+    ]
+
+
+def test_bad_corrections_are_refused(server):
+    status, _, body = server.post(f"/plan/{QINGYANG}/gold.json", {"corrections": '{"measures": {"m999": {"wrong": true}}}'})
+    assert status == 400 and "m999" in body.decode()
+    status, _, _ = server.post(f"/plan/{QINGYANG}/gold.json", {"corrections": "not json"})
+    assert status == 400
+
+
+# --- starting up --------------------------------------------------------------------------------
+
+def test_serve_without_a_store_is_one_line(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "policykg", "serve", "--store", str(tmp_path / "none"), "--port", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"Error: no store in {tmp_path / 'none'} (build one with: "
+                                                f"policykg build PATH --store {tmp_path / 'none'})"]
