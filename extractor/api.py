@@ -5,6 +5,7 @@ import bisect
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
                     Target, Unit, Warning)
@@ -14,6 +15,9 @@ from .readers import Document, read_document
 from .health import plan_signals
 from .structure import walk
 from .warnings import check
+
+if TYPE_CHECKING:
+    from .ocr_mode import OcrMode
 
 
 def plan_id_for(path: str | None, text: str) -> str:
@@ -41,8 +45,8 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
                          list(extra_warnings or []))
 
 
-def parse_path(path) -> Plan:
-    document: Document = read_document(path)
+def parse_path(path, ocr: "OcrMode" = "auto", progress: bool = False) -> Plan:
+    document: Document = read_document(path, ocr, progress)
     return parse_text(document.text, source=document.source, extra_warnings=document.warnings)
 
 

@@ -33,7 +33,6 @@ _SEVERITY: dict[str, tuple[str, int]] = {
     "document-kind": ("C", 1),
     "title-guessed": ("B", 1),
     "lead-none": ("B", 1),
-    "pdf-page-without-text": ("C", 1),
     "pdf-unmapped-glyphs": ("B", 1),
     "pdf-image-region": ("C", 1),
     "table-unread": ("C", 1),

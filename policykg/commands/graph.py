@@ -22,6 +22,7 @@ from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
 from ..output import Column, output_options, render
+from .parse import ocr_option
 
 BACKENDS = ("networkx", "sparql")
 
@@ -125,7 +126,9 @@ def default_corpus() -> list[Path]:
 @_store_option
 @click.option("--workers", type=int, default=None,
               help="Parser processes (default: one per core; 1 parses in this process).")
-def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None) -> None:
+@ocr_option
+def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None,
+              ocr: str) -> None:
     """Parse plan files and folders and merge them into the store.
 
     A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
@@ -139,7 +142,7 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     stored: list[tuple[str, str, int, str]] = []   # id, title, measures, grade
 
     def parsed_plans():
-        for outcome in parse_many(targets, workers=workers):
+        for outcome in parse_many(targets, workers=workers, ocr=ocr):
             if outcome.ok:
                 plan, outcome.plan = outcome.plan, None
                 stored.append((plan.id, plan.metadata.title or "", len(plan.measures), assess(plan).grade))
