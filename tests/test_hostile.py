@@ -70,3 +70,78 @@ def test_sparql_refuses_federated_queries():
         with pytest.raises(SparqlError, match="refused"):
             refuse_remote(query)
     refuse_remote('SELECT ?s WHERE { ?s <http://example.org/SERVICE> "FROM" } # SERVICE')
+
+
+def _odd_plan_graph():
+    """The sample plans, one citation title holding U+FFFD, a private-use character and a
+    non-character, one measure title holding a NUL, a vertical tab and U+FFFE."""
+    from policykg.extractor.model import Plan
+    from policykg.graph.build import build_graph
+
+    from .graph_samples import alpha, beta
+
+    odd = alpha().to_dict()
+    odd["citations"][0]["title"] = "碳达峰\ufffd\ue000\ufdd0方案"
+    odd["measures"][0]["title"] = "推进\x00光伏\x0b发电\ufffe"
+    return build_graph([Plan.from_dict(odd), beta()])
+
+
+def test_iri_segments_encode_what_an_iri_cannot_hold():
+    from policykg.graph.schema import document_node, segment
+
+    assert segment("区发展改革局") == "区发展改革局"
+    assert document_node("碳达峰\ufffd\ue000\ufdd0方案", None) == "document/碳达峰%EF%BF%BD%EE%80%80%EF%B7%90方案"
+    assert segment("a\x85b\U000F0001\U0002FFFE😀") == "a%C2%85b%F3%B0%80%81%F0%AF%BF%BE😀"
+
+
+def test_every_export_holds_odd_characters():
+    """Turtle once raised "Invalid IRI code point" and left an empty file; RDF/XML came out
+    ill-formed and GraphML raised."""
+    import io
+
+    import networkx as nx
+    from rdflib import Graph, Literal, URIRef
+
+    from policykg.graph.export import FORMATS
+    from policykg.graph.schema import DEFAULT_BASE
+
+    graph = _odd_plan_graph()
+    cited = URIRef(DEFAULT_BASE + "document/碳达峰%EF%BF%BD%EE%80%80%EF%B7%90方案")
+    for name, syntax in {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.items():
+        out = io.BytesIO()
+        FORMATS[name].load().write(graph, out)
+        rdf = Graph().parse(data=out.getvalue(), format=syntax)
+        assert (None, None, cited) in rdf, name
+        titles = {str(o) for o in rdf.objects() 
+                  if isinstance(o, Literal) and str(o).startswith("推进") and "。" not in o}
+        assert titles == ({"推进光伏发电"} if name == "xml" else {"推进\x00光伏\x0b发电\ufffe"}), name
+    out = io.BytesIO()
+    FORMATS["graphml"].load().write(graph, out)
+    back = nx.read_graphml(io.BytesIO(out.getvalue()))
+    assert back.nodes["plan/alpha-2024/measure/m1"]["title"] == "推进光伏发电"
+    assert "document/碳达峰%EF%BF%BD%EE%80%80%EF%B7%90方案" in back
+
+
+def test_a_failed_export_leaves_the_old_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    from policykg.graph.export.ttl import TurtleExporter
+
+    from .conftest import QINGYANG
+
+    store, output = tmp_path / "store", tmp_path / "out" / "graph.ttl"
+    output.parent.mkdir()
+    output.write_text("the old export\n")
+    assert CliRunner().invoke(cli, ["build", str(QINGYANG), "--store", str(store), "--workers", "1"]).exit_code == 0
+
+    def half_then_full_disk(self, graph, out):
+        out.write(b"@prefix half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(TurtleExporter, "write", half_then_full_disk)
+    result = CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(output)])
+    assert result.exit_code != 0
+    assert result.output.strip() == f"Error: {output}: No space left on device"
+    assert output.read_text() == "the old export\n"
+    assert [p.name for p in output.parent.iterdir()] == ["graph.ttl"]
