@@ -145,3 +145,35 @@ def test_a_failed_export_leaves_the_old_file(tmp_path, monkeypatch):
     assert result.output.strip() == f"Error: {output}: No space left on device"
     assert output.read_text() == "the old export\n"
     assert [p.name for p in output.parent.iterdir()] == ["graph.ttl"]
+
+
+def test_folder_walks_stay_inside_the_folder_and_read_regular_files(tmp_path):
+    """``a.txt -> /etc/passwd`` inside a folder was once parsed into a store."""
+    import os
+
+    from policykg.extractor.batch import collect
+
+    outside, folder = tmp_path / "outside", tmp_path / "plans"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("三、重点任务\n")
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "plan.txt").write_text("三、重点任务\n")
+    (folder / "out.txt").symlink_to(outside / "secret.txt")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    (folder / "in.txt").symlink_to(folder / "sub" / "plan.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    os.mkfifo(folder / "pipe.txt")
+    assert collect([folder]) == [folder / "in.txt"]
+
+
+def test_a_fifo_argument_is_refused_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "policykg", "parse", str(fifo)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"Error: {fifo}: not a regular file (a FIFO, socket or device)"]
