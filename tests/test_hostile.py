@@ -177,3 +177,31 @@ def test_a_fifo_argument_is_refused_in_one_line(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"Error: {fifo}: not a regular file (a FIFO, socket or device)"]
+
+
+_HTML_PLAN = ("关于印发<b>碳达峰</b>方案的通知\n根据《<svg/onload=alert(0)>方案》。\n三、重点任务\n（一）测试<svg/onload=alert(1)>行动\n"
+              "1．推进<img src=x onerror=alert(2)>措施。\n责任单位：区发展改革局<svg/onload=alert(3)>、区住建局\x1b[31m\n")
+
+
+def test_the_plan_outline_shows_html_as_text():
+    """A department name holding ``<svg/onload=…>`` once ran when the Markdown was rendered."""
+    from policykg.extractor import parse
+    from policykg.extractor.serializers.markdown import plan_to_markdown
+
+    outline = plan_to_markdown(parse(_HTML_PLAN))
+    assert "<" not in outline and "\x1b" not in outline
+    assert "### （一） 测试&lt;svg/onload=alert（1）&gt;行动" in outline.splitlines()
+    assert ("- **1. 推进&lt;img src=x onerror=alert（2）&gt;措施** — 牵头 区发展改革局&lt;svg/onload=alert（3）&gt;；"
+            "配合 区住建局[31m") in outline.splitlines()
+
+
+def test_the_comparison_markdown_shows_html_as_text():
+    from policykg.extractor import parse
+    from policykg.queries.compare import compare
+    from policykg.queries.compare_formats.markdown import render
+    from policykg.queries.national_actions import ActionClassifier
+
+    report = render(compare([parse(_HTML_PLAN, plan_id="a"), parse(_HTML_PLAN.replace("区住建局", "区财政局"), plan_id="b")],
+                            ActionClassifier()))
+    assert "<" not in report and "\x1b" not in report
+    assert "&lt;svg/onload=alert（3）&gt;" in report
