@@ -205,3 +205,22 @@ def test_the_comparison_markdown_shows_html_as_text():
                             ActionClassifier()))
     assert "<" not in report and "\x1b" not in report
     assert "&lt;svg/onload=alert（3）&gt;" in report
+
+
+def test_validate_refuses_entity_declarations(tmp_path):
+    """A 1 KB billion-laughs RDF/XML file once kept ``validate`` busy past 100 s."""
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    lols = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY lol0 "lol">{lols}]>\n'
+                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                    'xmlns:ex="http://example.org/">'
+                    '<rdf:Description rdf:about="http://example.org/a"><ex:p>&lol9;</ex:p>'
+                    '</rdf:Description></rdf:RDF>\n')
+    result = CliRunner().invoke(cli, ["validate", str(bomb)])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"Error: {bomb}: declares XML entities (<!ENTITY …>), refused: "
+                                     "expanding them can take any amount of memory and time")
