@@ -224,3 +224,29 @@ def test_validate_refuses_entity_declarations(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip() == (f"Error: {bomb}: declares XML entities (<!ENTITY …>), refused: "
                                      "expanding them can take any amount of memory and time")
+
+
+def test_a_docx_that_inflates_past_the_cap_is_refused(tmp_path):
+    """A 1.5 MB DOCX zip bomb once took 3.1 GB of memory."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", " " * (3 << 20))
+
+    def parse(cap: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "policykg", "parse", str(bomb)], capture_output=True,
+                              text=True, env={**os.environ, "POLICYKG_MAX_INFLATED_MB": cap})
+
+    result = parse("2")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {bomb}: DOCX expands to 3 MB, over the 2 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
+    result = parse("lots")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {bomb}: POLICYKG_MAX_INFLATED_MB='lots' is not a positive number of megabytes"]
