@@ -122,18 +122,17 @@ class Target(_Item):
 
     @model_validator(mode="after")
     def _normalise(self) -> "Target":
-        """Fill the canonical fields once, here, so every reader of a plan (the graph, RDF,
-        queries, comparison) finds them and none converts again; a stored plan written before
-        these fields existed gets them when it is read back."""
+        """Set the canonical fields here, in one place, so every reader of a plan (the graph, RDF,
+        queries, comparison) finds them and none converts again; they follow from the printed
+        fields, so a plan read back (or edited) gets them afresh."""
         from .indicators import default_index
         from .units import canonical
 
-        if self.indicator_name is None:
-            self.indicator_name = default_index().canonical(self.indicator).name
-        if self.canonical_unit is None:
-            self.canonical_value, self.canonical_unit = canonical(self.value, self.unit)
-            if self.value_max is not None:
-                self.canonical_value_max = canonical(self.value_max, self.unit)[0]
+        # functions of the printed fields, so recomputed whenever a target is made or read back
+        self.indicator_name = default_index().canonical(self.indicator).name
+        self.canonical_value, self.canonical_unit = canonical(self.value, self.unit)
+        self.canonical_value_max = (None if self.value_max is None
+                                    else canonical(self.value_max, self.unit)[0])
         return self
 
 
@@ -161,8 +160,7 @@ class Citation(_Item):
     def _key(self) -> "Citation":
         from .citations import citation_key
 
-        if self.key is None:
-            self.key = citation_key(self.title, self.doc_number)
+        self.key = citation_key(self.title, self.doc_number)  # a function of the two: never stale
         return self
 
 
@@ -232,14 +230,13 @@ class Plan(_Item):
 
     @model_validator(mode="after")
     def _identify_departments(self) -> "Plan":
-        """Region and type of each department, decided once here (a stored plan written before
-        these fields existed gets them when it is read back)."""
+        """Region and type of each department, decided here, in one place (they follow from the
+        name and the plan's region, so a plan read back gets them afresh)."""
         from .department_identity import department_region, department_type
 
         for d in self.departments:
-            if d.type is None:
-                d.region = department_region(d.name, self.metadata.region)
-                d.type = department_type(d.name, d.region)
+            d.region = department_region(d.name, self.metadata.region)
+            d.type = department_type(d.name, d.region)
         return self
 
     def _spans(self):
