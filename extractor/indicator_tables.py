@@ -79,6 +79,8 @@ class _Vocabulary:
         self.periods = periods()
         self.decrease = re.compile("|".join(data["decrease_words"]))
         self.increase = re.compile("|".join(data["increase_words"]))
+        self.decrease_name = re.compile(data["decrease_name"])
+        self.increase_name = re.compile(data["increase_name"])
         self.comparators = [(re.compile(c["pattern"]), Comparator(c["comparator"]))
                             for c in data["comparators"]]
         self.empty = re.compile(data["empty_cell"])
@@ -105,7 +107,9 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
             below = _names(rows[i + 1])    # 规划目标 over 2025年目标值 | 五年累计
             names = [a + b for a, b in zip_longest(names, below, fillvalue="")]
             head = 2
-        columns = _columns(names, vocab, plan_year, period_year)
+        caption = _line_before(text, rows[i][0].start)
+        own_period = _period_named(" ".join(names) + caption, vocab)
+        columns = _columns(names, vocab, plan_year, own_period or period_year)
         if columns is None:
             i += 1
             continue
@@ -135,6 +139,17 @@ def _tab_rows(text: str, start: int, end: int) -> list[list[_Cell]]:
             rows.append(cells)
         pos = stop + 1
     return rows
+
+
+def _line_before(text: str, start: int) -> str:
+    """The line above a table's header: its caption (表1-1 “十三五”…完成情况)."""
+    end = max(start - 1, 0)
+    return text[text.rfind("\n", 0, end) + 1:end]
+
+
+def _period_named(words: str, vocab: _Vocabulary) -> int | None:
+    """The year the latest five-year period named in ``words`` ends (“十三五” → 2020), if any."""
+    return max((year for period, year in vocab.periods.items() if period in words), default=None)
 
 
 def _names(row: list[_Cell]) -> list[str]:
@@ -195,9 +210,7 @@ def _columns(names: list[str], vocab: _Vocabulary, plan_year: int | None,
 
 def _year(name: str, vocab: _Vocabulary) -> int | None:
     m = _YEAR.search(name)
-    if m:
-        return int(m.group(1))
-    return next((year for period, year in vocab.periods.items() if period in name), None)
+    return int(m.group(1)) if m else _period_named(name, vocab)
 
 
 def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Columns,
@@ -252,6 +265,8 @@ def _split_unit(indicator: str, unit_cell: str) -> tuple[str, str]:
 
 
 def _is_unit(words: str) -> bool:
+    if words[:1].isdigit():
+        return False                         # （100%）: a note, not a unit
     found = list(find_quantities("1" + words))
     return len(found) == 1 and found[0].end == len(words) + 1 and not found[0].bare
 
@@ -265,10 +280,13 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
     bracketed = _BRACKETED.match(words)      # [13.5]: a total over the period
     if bracketed:
         words = bracketed.group(1) + words[bracketed.end():]
-    quantities = list(find_quantities(words))
-    if not quantities:
-        return None
-    q = quantities[0]
+    q = next((q for q in find_quantities(words) if not words.startswith("年", q.end)), None)
+    if q is None:
+        return None                          # no number, or only a year (比2020年)
+    clause_start = max(words.rfind(mark, 0, q.start) for mark in "，；,;") + 1
+    clause_end = min([i for i in (words.find(mark, q.end) for mark in "，；,;") if i >= 0] + [len(words)])
+    words = words[clause_start:clause_end]   # ≥70%，或较2020年提高5个百分点: one target per clause
+    q = next(x for x in find_quantities(words) if not words.startswith("年", x.end))
     value, value_max, cell_unit = q.quantity.value, q.quantity.value_max, q.quantity.unit
     if not cell_unit and unit:
         number = words[q.start:q.end]
@@ -288,9 +306,9 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
             comparator = found
     direction = Direction.LEVEL
     around = words[:q.start] + words[q.end:]
-    if vocab.decrease.search(around) or (not vocab.increase.search(around) and vocab.decrease.search(name)):
+    if vocab.decrease.search(around) or (not vocab.increase.search(around) and vocab.decrease_name.search(name)):
         direction = Direction.DECREASE
-    elif vocab.increase.search(around) or vocab.increase.search(name):
+    elif vocab.increase.search(around) or vocab.increase_name.search(name):
         direction = Direction.INCREASE
     baseline = _BASELINE.search(around)
     baseline_year = int(baseline.group(1)) if baseline else None

@@ -134,6 +134,7 @@ def _patterns() -> _Patterns:
     first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"
     words = (rf"百分之(?P<pct>{_CN}|{_ARABIC})"
+             rf"|(?P<fden>[二三四五六七八九十]+)分之(?P<fnum>[一二三四五六七八九十]+)"
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
@@ -153,6 +154,8 @@ def _read(m: re.Match) -> Quantity | None:
     g = m.groupdict()
     if g["pct"]:
         return Quantity(float(_decimal(m["pct"])), None, "%")
+    if g["fden"]:  # 三分之一: a fraction, read as a share in %
+        return Quantity(float(_decimal(g["fnum"]) / _decimal(g["fden"]) * 100), None, "%")
     if g["tenths"]:
         return Quantity(float(_DIGITS[g["tenths"]] * 10), None, "%")
     if m.group(0).startswith("翻"):

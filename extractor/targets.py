@@ -108,13 +108,16 @@ class _YearCue:
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
-                 plan_year: int | None = None, skip: list[tuple[int, int]] = ()) -> TargetScan:
+                 plan_year: int | None = None, skip: list[tuple[int, int]] = (),
+                 dated: list[tuple[int, int, int]] = ()) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
     ``plan_year``, when known, marks years before it (and periods that ended before it) as past:
     numbers after them are history, not targets. ``skip`` are sorted ranges read otherwise (the
-    rows of indicator tables, ``extractor.indicator_tables``).
+    rows of indicator tables, ``extractor.indicator_tables``). ``dated`` are ``(start, end,
+    year)`` parts whose sentences without a year of their own are dated by that year: the
+    objectives section of a plan (``三、发展目标`` opened by ``到2025年``), the tasks of an annual plan.
     """
     end = len(text) if end is None else end
     lex = _lexicon()
@@ -123,7 +126,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     years = [c for c in lex.year_cues(text, start, end, plan_year)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
     scan = TargetScan()
-    if not years:
+    if not years and not dated:
         return scan
     quoted = _Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)])
     # only sentences with a year cue can hold a target: read numbers there and nowhere else
@@ -132,7 +135,12 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for cue in years:
         by_sentence.setdefault(bisect_left(stops, cue.end), []).append(cue)
     _carry_paragraph_years(text, stops, by_sentence)
-    for i, cues in by_sentence.items():
+    for a, b, year in dated:
+        for i in range(bisect_left(stops, a), bisect_left(stops, b)):
+            s_start = stops[i - 1] + 1 if i else start
+            if i not in by_sentence and s_start >= a:
+                by_sentence[i] = [_YearCue(s_start, s_start, year)]
+    for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
         quantities = [q for q in find_quantities(text, s_start, stops[i])
@@ -634,6 +642,11 @@ class _Lexicon:
     def hedge_at(self, text: str, start: int, end: int) -> str | None:
         m = self._hedge.search(text, start, end)
         return m.group() if m else None
+
+
+def first_year(text: str, start: int, end: int, plan_year: int | None) -> int | None:
+    """The first target year named in ``text[start:end]`` (``到2025年``, ``“十四五”末``), if any."""
+    return next((c.year for c in _lexicon().year_cues(text, start, end, plan_year) if c.year), None)
 
 
 def periods() -> dict[str, int]:

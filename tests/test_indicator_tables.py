@@ -127,3 +127,34 @@ def test_a_fourteenth_five_year_plan_from_its_pdf():
         ("煤电机组平均供电煤耗", 292, "克标准煤/千瓦时", "eq"),
     ]
     assert {t.year for t in table} == {2025}
+
+
+def test_a_year_in_a_cell_is_no_value_and_each_clause_is_read_alone():
+    table = ("序号\t指标\t2020年\t2025年\n"
+             "1\t十五分钟生活圈服务设施配套达标率（%）\t—\t比2020年提升20个百分点\n"
+             "2\t城市生活污水集中收集率（%）\t60\t≥70%，或较2020年提高5个百分点以上\n"
+             "3\t主要农作物化肥使用量\t280.75万吨\t较2020年减少3%\n")
+    assert [(t.value, t.unit, t.comparator, t.direction, t.baseline_year) for t in read_tables(table, plan_year=2021).targets] == [
+        (20, "个百分点", "eq", "increase", 2020),
+        (70, "%", "ge", "level", None),
+        (3, "%", "eq", "decrease", 2020),
+    ]
+
+
+def test_words_inside_an_indicator_name_give_no_direction():
+    table = ("指标\t2025年\n装配式建筑占当年新增城镇建筑的比例（%）\t≥35\n"
+             "新增光伏装机（万千瓦）\t50\n万元工业增加值能耗降低率\t≥12%\n")
+    assert [t.direction for t in read_tables(table, plan_year=2021).targets] == ["level", "increase", "decrease"]
+
+
+def test_a_bracket_that_starts_with_a_number_is_no_unit():
+    table = "指标\t2025年\n受污染耕地安全利用率（100%）\t90\n"
+    assert [(t.indicator, t.value, t.unit) for t in read_tables(table, plan_year=2021).targets] == [
+        ("受污染耕地安全利用率（100%）", 90, "")]
+
+
+def test_a_caption_naming_the_last_period_dates_its_yearless_columns():
+    table = ("表1-1 “十三五”总量控制指标完成情况一览表\n"
+             "目标指标\t规划目标\t“十三五”末现状情况\t完成情况\n"
+             "二氧化硫排放总量（万吨）\t相较2015年降低18.9%\t相较2015年降低21.31%\t完成\n")
+    assert read_tables(table, plan_year=2021, period_year=2025).targets == []

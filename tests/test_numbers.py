@@ -21,6 +21,8 @@ from policykg.extractor.numbers import Quantity, find_quantities, parse_number, 
     ("两成", 20, None, "%"),
     ("三成", 30, None, "%"),
     ("翻一番", 100, None, "%"),
+    ("四分之三", 75, None, "%"),                    # a fraction is a share
+    ("十分之一", 10, None, "%"),
     ("翻两番", 300, None, "%"),
     ("15%—25%", 15, 25, "%"),
     ("15—25%", 15, 25, "%"),

@@ -374,3 +374,20 @@ def test_indicators_are_never_a_stray_fragment(text, indicator):
 def test_cells_of_a_table_row_are_separate_clauses():
     found = targets("到2025年，新建项目\t充电桩达到100个")
     assert [(t.indicator, t.value) for t in found] == [("充电桩", 100)]
+
+
+def test_a_fraction_is_a_share_and_kilovolt_amperes_a_capacity():
+    assert values("到2025年，力争外受电比重超过三分之一。") == [(2025, 100 / 3, "%")]
+    assert values("到2025年，新增220千伏及以上变电容量4944万千伏安。") == [(2025, 49_440_000, "千伏安")]
+    assert values("到2025年，建成6个500千伏变电站。") == [(2025, 6, "个")]      # 500千伏 names the station
+
+
+def test_an_objectives_section_dates_its_undated_sentences():
+    from policykg.extractor import parse
+
+    text = ("某市电力发展规划\n一、发展基础\n电网供电可靠率达到99.9%。\n二、发展目标\n"
+            "供应能力。到2025年，电力装机达到2600万千瓦左右。\n"
+            "电网发展。城市地区、农村地区供电可靠率分别提高至99.996%和99.955%。\n"
+            "三、重点任务\n（一）建设电网。新建线路达到100公里。\n")
+    plan = parse(text)
+    assert [(t.year, t.value) for t in plan.targets] == [(2025, 26_000_000), (2025, 99.996), (2025, 99.955)]

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 from ..extensions import text_of
 
 from ..indicator_tables import read_tables
-from ..targets import TargetScan, find_targets, periods
+from ..structure import walk
+from ..targets import TargetScan, find_targets, first_year, periods
 
 
 class TargetFinder:
@@ -29,7 +30,8 @@ class TargetFinder:
         start = header.body_start if header else 0
         text, year = text_of(doc), plan_year(header)
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
-        scan = find_targets(text, start, plan_year=year, skip=tables.rows)
+        scan = find_targets(text, start, plan_year=year, skip=tables.rows,
+                            dated=_dated_parts(doc, text, year))
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         return scan
 
@@ -55,6 +57,20 @@ def plan_year(header) -> int | None:
                 return int(m.group())
     period = _period_year(header)
     return period - 4 if period is not None else None
+
+
+def _dated_parts(doc: Doc, text: str, year: int | None) -> list[tuple[int, int, int]]:
+    """Objectives sections (``三、发展目标``): their undated sentences state targets for the year
+    the section names first (``到2025年``), else for the end of the plan's period."""
+    period = _period_year(doc._.header)
+    parts = []
+    for node in walk(doc._.sections or []):
+        if node.kind != "objectives":
+            continue
+        found = first_year(text, node.heading.start, node.end, year) or period
+        if found is not None and (year is None or found >= year):
+            parts.append((node.heading.start, node.end, found))
+    return parts
 
 
 def _period_year(header) -> int | None:
