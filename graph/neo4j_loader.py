@@ -21,7 +21,7 @@ import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol
 
 from .schema import NODES, NodeType, RelType
 
@@ -217,9 +217,10 @@ def _indexed_labels(session: Runner) -> set[str]:
     return set()
 
 
-def load(session: Runner, graph: "nx.MultiDiGraph",
-         settings: LoadSettings = LoadSettings()) -> LoadReport:
-    """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold.
+def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = LoadSettings(),
+         on_batch: Callable[[int], None] | None = None) -> LoadReport:
+    """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold;
+    ``on_batch(rows)`` is told after each batch (for a progress bar).
 
     A server error stops the load with ``LoadError``; what was written stays (see the module).
     """
@@ -234,6 +235,8 @@ def load(session: Runner, graph: "nx.MultiDiGraph",
             for batch in batches(statement.rows, settings):
                 session.run(statement.query, {"rows": batch, "load": token}).consume()
                 report.batches += 1
+                if on_batch is not None:
+                    on_batch(len(batch))
                 if statement.nodes:
                     report.nodes += len(batch)
                 else:
