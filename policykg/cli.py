@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "plans": ("policykg.commands.serve", "plans_cmd", "The store's plans with region, 文号, date and counts."),
     "serve": ("policykg.commands.serve", "serve_cmd", "Browse, compare and review plans in a web browser."),
     "lineage": ("policykg.commands.lineage", "lineage_cmd", "The plans a plan implements, and the plans implementing it."),
+    "deadlines": ("policykg.commands.lineage", "deadlines_cmd", "Measures with a deadline, by the date they fall due."),
+    "coverage": ("policykg.commands.lineage", "coverage_cmd", "National actions carried by the plans of the store, by level."),
     "bench": ("policykg.commands.bench", "bench_cmd", "Run the benchmark suite."),
 }
 

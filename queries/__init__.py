@@ -23,6 +23,7 @@ QUERIES: dict[str, str] = {
     "targets": "policykg.queries.targets",
     "departments": "policykg.queries.departments",
     "lineage": "policykg.queries.lineage",
+    "deadlines": "policykg.queries.deadlines",
 }
 
 

@@ -70,17 +70,18 @@ def align_indicators(plans: Sequence["Plan"], matcher: IndicatorMatcher) -> list
             row = rows.setdefault((reading.name, target.canonical_unit), {
                 "indicator": reading.name, "unit": target.canonical_unit, "status": reading.status,
                 "proposed": reading.proposed, "similarity": reading.similarity, "values": {}})
-            row["values"].setdefault(plan.id, []).append(_value(target))
+            row["values"].setdefault(plan.id, []).append(target_value(target))
+    regions = {p.id: p.metadata.region for p in plans}
     for row in rows.values():
         for values in row["values"].values():
             values.sort(key=lambda v: (v.year, v.direction))
-        row["ambition"] = ambition(row["indicator"], row["values"])
+        row["ambition"] = ambition(row["indicator"], row["unit"], row["values"], regions)
     order = {p.id: i for i, p in enumerate(plans)}
     ordered = sorted(rows.values(), key=lambda r: (-len(r["values"]), min(order[p] for p in r["values"]), r["indicator"]))
     return [IndicatorRow(**row) for row in ordered]
 
 
-def _value(target: "Target") -> TargetValue:
+def target_value(target: "Target") -> TargetValue:
     return TargetValue(year=target.year, value=target.canonical_value, comparator=target.comparator,
                        direction=target.direction, baseline_year=target.baseline_year,
                        value_max=target.canonical_value_max, printed=target.indicator,
@@ -94,12 +95,20 @@ class _Key:
     baseline_year: int | None
 
 
-def ambition(indicator: str, values: dict[str, list[TargetValue]]) -> list[Ambition]:
+def ambition(indicator: str, unit: str, values: dict[str, list[TargetValue]],
+             regions: dict[str, str | None]) -> list[Ambition]:
     """For each year/direction/baseline that two or more plans share: which plan aims further.
 
     A change (decrease/increase) is more ambitious when larger. A level is compared when the
-    indicator's better direction is known (``queries/data/indicator_polarity.json``) or all
-    the values say it through their comparator (all ``ge``: higher; all ``le``: lower)."""
+    indicator's better direction is known (``queries/data/indicator_polarity.json``) or the
+    values say it through their comparators (floors ``ge``, with or without levels ``eq``:
+    higher; ceilings ``le`` with or without levels: lower). An
+    absolute quantity (``queries.chain.is_relative`` is false: 森林蓄积量, 装机容量) is never
+    ranked between plans of different regions: a city's 1,100万立方米 and the country's 190亿
+    measure the size of the region, not the ambition of the plan."""
+    from .chain import is_relative
+
+    relative = is_relative(indicator, unit)
     groups: dict[_Key, dict[str, list[TargetValue]]] = {}
     for plan_id, plan_values in values.items():
         for v in plan_values:
@@ -108,7 +117,9 @@ def ambition(indicator: str, values: dict[str, list[TargetValue]]) -> list[Ambit
     for key, by_plan in sorted(groups.items(), key=lambda kv: (kv[0].year, kv[0].direction)):
         if len(by_plan) < 2:
             continue
-        sign, basis = _better_way(indicator, key.direction, [v for vs in by_plan.values() for v in vs])
+        sign, basis = better_way(indicator, key.direction, [v for vs in by_plan.values() for v in vs])
+        if not relative and len({regions.get(pid) for pid in by_plan}) > 1:
+            sign, basis = 0, "absolute quantities of different regions are not ranked"
         best = None
         if sign:
             scores = {pid: max(sign * v.value for v in vs) for pid, vs in by_plan.items()}
@@ -121,7 +132,7 @@ def ambition(indicator: str, values: dict[str, list[TargetValue]]) -> list[Ambit
     return out
 
 
-def _better_way(indicator: str, direction: str, values: list[TargetValue]) -> tuple[int, str]:
+def better_way(indicator: str, direction: str, values: list[TargetValue]) -> tuple[int, str]:
     """+1 when higher is more ambitious, -1 when lower is, 0 when it cannot be said."""
     if direction in ("decrease", "increase"):
         return 1, f"larger {direction}"
@@ -131,10 +142,10 @@ def _better_way(indicator: str, direction: str, values: list[TargetValue]) -> tu
     if indicator in polarity["lower"]:
         return -1, "lower is better"
     comparators = {v.comparator for v in values}
-    if comparators == {"ge"}:
-        return 1, "all targets are floors (ge)"
-    if comparators == {"le"}:
-        return -1, "all targets are ceilings (le)"
+    if "ge" in comparators and comparators <= {"ge", "eq"}:
+        return 1, "the targets are floors (ge) or levels"
+    if "le" in comparators and comparators <= {"le", "eq"}:
+        return -1, "the targets are ceilings (le) or levels"
     return 0, "direction unknown"
 
 

@@ -20,33 +20,16 @@ Method (no training data needed, every step inspectable):
 from __future__ import annotations
 
 import json
-import math
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 
 from .national_frame import LABELS, Frame, default_frame
+from .similarity import TfIdf, Vector, cosine, terms
 
 if TYPE_CHECKING:
     from policykg.extractor.model import Plan
-
-_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-Vector = dict[str, float]
-
-
-def terms(text: str) -> list[str]:
-    """jieba words of two characters or more, plus the character bigrams of the text."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    words = [w for w in jieba.lcut(text) if len(w) >= 2 and _WORDLIKE.search(w)]
-    bigrams = [text[i:i + 2] for i in range(len(text) - 1)
-               if _WORDLIKE.match(text[i]) and _WORDLIKE.match(text[i + 1])]
-    return words + bigrams
-
 
 @dataclass(frozen=True)
 class ActionMatch:
@@ -96,9 +79,7 @@ class ActionClassifier:
     def __post_init__(self) -> None:
         docs = [terms(a.heading + a.intro) for a in self.frame.actions]
         docs += [terms(i.title + i.text) for a in self.frame.actions for i in a.items]
-        df = Counter(t for d in docs for t in set(d))
-        self._idf = {t: math.log((len(docs) + 1) / (n + 1)) + 1 for t, n in df.items()}
-        self._default_idf = math.log(len(docs) + 1) + 1
+        self._weights = TfIdf(docs)
         w = self.weights
         bags: dict[str, list[str]] = {}
         for a in self.frame.actions:
@@ -110,18 +91,15 @@ class ActionClassifier:
         self._labels: dict[str, Vector] = {label: self._vector(bag) for label, bag in bags.items()}
 
     def _vector(self, bag: Iterable[str]) -> Vector:
-        counts = Counter(bag)
-        vec = {t: (1 + math.log(n)) * self._idf.get(t, self._default_idf) for t, n in counts.items()}
-        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-        return {t: x / norm for t, x in vec.items()}
+        return self._weights.vector(bag)
 
     def classify(self, title: str, text: str = "", section_title: str = "") -> ActionMatch:
         """The label for a measure given its title, body text and the title of its section."""
         w = self.weights
         vec = self._vector(terms(title) * w.measure_title + terms(text) * w.measure_text
                            + terms(section_title) * w.section_title)
-        scores = sorted(((sum(x * lv.get(t, 0.0) for t, x in vec.items()), label)
-                         for label, lv in self._labels.items()), reverse=True)
+        scores = sorted(((cosine(vec, lv), label) for label, lv in self._labels.items()),
+                        reverse=True)
         (best, label), (second, runner_up) = scores[0], scores[1]
         return ActionMatch(label, best, runner_up, second)
 

@@ -192,7 +192,9 @@ def test_values_are_converted_to_one_unit_per_indicator(classifier):
     row = _row(compare([a, b], classifier).to_dict(), "光伏装机容量")
     assert row["unit"] == "千瓦"
     assert row["values"]["a"][0]["value"] == 2000000 and row["values"]["b"][0]["value"] == 1500000
-    assert row["ambition"][0]["more_ambitious"] == "a"
+    # installed capacity is an absolute quantity of two different cities: shown, never ranked
+    assert row["ambition"][0]["more_ambitious"] is None
+    assert row["ambition"][0]["basis"] == "absolute quantities of different regions are not ranked"
 
 
 def test_an_inconvertible_unit_keeps_its_own_row(classifier):

@@ -355,3 +355,15 @@ def test_lineage_on_bolt_equals_networkx(session):
         expected = run_networkx("lineage", NetworkxBackend(graph), plan=plan)
         assert run("lineage", CypherBackend(session), plan=plan) == expected, plan
     assert len(run("lineage", CypherBackend(session), plan="national")) == 6
+
+
+@pytest.mark.bolt
+def test_deadlines_on_bolt_equal_networkx(session):
+    from .test_deadlines_coverage import plans
+
+    graph = build_graph(plans())
+    load(session, graph, SMALL)
+    for params in ({}, {"before": "2022-06-30"}, {"department": "发展改革委"}, {"plan": "alpha"}):
+        expected = run_networkx("deadlines", NetworkxBackend(graph), **params)
+        assert run("deadlines", CypherBackend(session), **params) == expected, params
+    assert len(run("deadlines", CypherBackend(session))) == 3

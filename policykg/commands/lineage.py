@@ -1,4 +1,6 @@
-"""Commands on plans in their hierarchy: ``lineage`` (the chain above a plan and the plans below).
+"""Commands on plans in their hierarchy and in time: ``lineage`` (the chain above a plan and the
+plans below), ``deadlines`` (what falls due when, and who owns it), ``coverage`` (which national
+actions the plans of the store carry).
 
 Exit codes as everywhere: 0 done; 1 nothing to show; 2 cannot run (no store, unknown plan id).
 """
@@ -12,7 +14,8 @@ from typing import Any
 import click
 
 from ..errors import CannotRun
-from .graph import BACKENDS, _ask, _store_option
+from .graph import BACKENDS, MEASURE_COLUMNS, _ask, _query_options, _show, _store_option
+from ..output import Column
 
 
 def plan_label(row: dict[str, Any]) -> str:
@@ -64,3 +67,53 @@ def lineage_cmd(plan: str, fmt: str | None, backend: str, store_dir: Path | None
     if len(rows) == 1:
         click.echo(f"{plan} is linked to no other plan of the store", err=True)
         sys.exit(1)
+
+
+@click.command("deadlines")
+@click.option("--before", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only deadlines on or before this day (open-ended ones are left out).")
+@click.option("--dept", "department", default=None, metavar="NAME",
+              help="Only measures one of whose units' names contains NAME.")
+@_query_options
+def deadlines_cmd(before, department: str | None, plan: str | None, store_dir: Path | None,
+                  backend: str, fmt: str | None) -> None:
+    """Measures with a deadline (完成时限), by the date they fall due, with their owners."""
+    rows = _ask("deadlines", store_dir, backend, before=before.date().isoformat() if before else None,
+                department=department, plan=plan)
+    columns = [Column("Due", "date"), Column("Deadline", "deadline"), *MEASURE_COLUMNS]
+    _show(rows, fmt, columns, "no measure with a deadline matches")
+
+
+@click.command("coverage")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default=None,
+              help="Output format (default: table on a terminal, json when piped).")
+@click.option("--missing", is_flag=True, help="With the table, list the plans that carry no measure for each action.")
+@_store_option
+def coverage_cmd(fmt: str | None, missing: bool, store_dir: Path | None) -> None:
+    """For each of the ten national actions: plans of each level that carry it, and those that do not."""
+    from policykg.extractor.model import Plan
+    from policykg.queries.frame_coverage import frame_coverage
+
+    from .graph import _open
+
+    with _open(store_dir) as store:
+        plans = [Plan.from_dict(store.plan_json(entry.id)) for entry in store.plans()]
+    found = frame_coverage(plans)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{found['plans']} plans with measures "
+                        f"({len(found['without_measures'])} without measures left out)")
+    table.add_column("Action", no_wrap=True)
+    for header in ("Plans", *found["levels"], "Plans without it"):
+        table.add_column(header)
+    for row in found["actions"]:
+        left_out = "、".join(row["missing"]) if missing else str(len(row["missing"]))
+        table.add_row(Text(row["action"]), str(row["plans"]),
+                      *(str(row["by_level"][lv]) for lv in found["levels"]), Text(left_out))
+    Console(highlight=False).print(table)
