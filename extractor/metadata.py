@@ -71,12 +71,13 @@ def read_header(text: str, head_chars: int = 3000) -> HeaderInfo:
 
 
 def _doc_number(head: str, info: HeaderInfo) -> None:
-    """The plan's own 文号: a labelled field, or a line of the header that holds only a 文号."""
+    """The plan's own 文号: a labelled field, or a line of the header that holds only a 文号,
+    bare or in brackets (``（国发〔2021〕4号）`` under the title of a web page printout)."""
     where = info.values.get("doc_number")
     m = DOC_NUMBER.search(where.value) if where else None
     offset = where.span[0] if where else 0
     if not m:
-        m = re.search(r"^\s*" + DOC_NUMBER.pattern + r"\s*$", head[:800], re.M)
+        m = re.search(r"^\s*[（(]?\s*" + DOC_NUMBER.pattern + r"\s*[）)]?\s*$", head[:800], re.M)
         offset = 0
         if not m:
             info.values.pop("doc_number", None)

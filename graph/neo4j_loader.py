@@ -55,10 +55,12 @@ class LoadSettings:
 
 @dataclass(frozen=True)
 class Statement:
-    """One parameterised statement and the rows it is run with, batch by batch."""
+    """One parameterised statement and the rows it is run with, batch by batch. ``one`` is the
+    pattern matching the element ``n`` of a single row by ``$id`` (or ``$src``/``$dst``)."""
     query: str
     rows: list[Row]
     nodes: bool
+    one: str = ""
 
 
 @dataclass
@@ -136,8 +138,11 @@ def statements(graph: "nx.MultiDiGraph") -> list[Statement]:
         key = (RelType(rel), NodeType(graph.nodes[src]["type"]), NodeType(graph.nodes[dst]["type"]))
         props = {k: neo4j_value(v) for k, v in data.items() if v is not None}
         rels[key].append({"src": src, "dst": dst, "props": props})
-    return ([Statement(node_query(label), nodes[label], True) for label in NODES if nodes[label]]
-            + [Statement(relationship_query(*key), rows, False) for key, rows in sorted(rels.items())])
+    return ([Statement(node_query(label), nodes[label], True, f"(n:{label.value} {{id: $id}})")
+             for label in NODES if nodes[label]]
+            + [Statement(relationship_query(*key), rows, False,
+                         f"(:{key[1].value} {{id: $src}})-[n:{key[0].value}]->(:{key[2].value} {{id: $dst}})")
+               for key, rows in sorted(rels.items())])
 
 
 def neo4j_value(value: Any) -> Any:
@@ -147,12 +152,15 @@ def neo4j_value(value: Any) -> Any:
     return value
 
 
-def batches(rows: list[Row], settings: LoadSettings) -> Iterator[list[Row]]:
-    """``rows`` cut into batches of at most ``batch_size`` rows and ``max_batch_bytes`` bytes."""
+def batches(rows: list[Row], settings: LoadSettings,
+            size_of: Callable[[Row], int] | None = None) -> Iterator[list[Row]]:
+    """``rows`` cut into batches of at most ``batch_size`` rows and ``max_batch_bytes`` bytes
+    (each row sized by ``size_of``, by default its JSON form)."""
+    size_of = size_of or _size
     batch: list[Row] = []
     size = 0
     for row in rows:
-        row_size = _size(row) if settings.max_batch_bytes else 0
+        row_size = size_of(row) if settings.max_batch_bytes else 0
         if batch and (len(batch) >= settings.batch_size
                       or (settings.max_batch_bytes and size + row_size > settings.max_batch_bytes)):
             yield batch
@@ -168,6 +176,84 @@ def batches(rows: list[Row], settings: LoadSettings) -> Iterator[list[Row]]:
 
 def _size(row: Row) -> int:
     return len(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+# --- rows over the byte budget -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Append:
+    """One piece of a property too large for one statement, added to what is already there."""
+    query: str
+    params: dict[str, Any]
+
+
+def split_oversized(statement: Statement, rows: list[Row], budget: int,
+                    size_of: Callable[[Any], int]) -> tuple[list[Row], list[Append]]:
+    """Rows that fit ``budget`` bytes, and the appends that complete the ones that did not.
+
+    A row over the budget keeps its small properties; each large string is written empty and then
+    appended piece by piece, each large list item group by item group (a single item too large
+    is itself appended piece by piece), so no statement exceeds the budget and nothing is refused.
+    """
+    fitting, appends = [], []
+    for row in rows:
+        if size_of(row) <= budget:
+            fitting.append(row)
+            continue
+        keys = {k: row[k] for k in ("id", "src", "dst") if k in row}
+        props = dict(row["props"])
+        base = {**row, "props": props}
+        for key in sorted(props, key=lambda k: -size_of(props[k])):
+            if size_of(base) <= budget:
+                break
+            if key == "id":
+                continue
+            value, props[key] = props[key], "" if isinstance(props[key], str) else []
+            appends.extend(_appends(statement.one, key, value, keys, budget, size_of))
+        fitting.append(base)
+    return fitting, appends
+
+
+def _appends(one: str, key: str, value: Any, keys: dict[str, Any], budget: int,
+             size_of: Callable[[Any], int]) -> list[Append]:
+    prop = f"n.`{key}`"
+    add = f"MATCH {one} SET {prop} = {prop} + $piece"
+    extend_last = f"MATCH {one} SET {prop} = {prop}[0..size({prop}) - 1] + [last({prop}) + $piece]"
+    room = budget - len(extend_last.encode("utf-8")) - size_of(keys) - 32
+    if room < 64:
+        raise LoadError(f"{keys}: the ids alone leave no room within {budget} bytes")
+    if isinstance(value, str):
+        return [Append(add, {**keys, "piece": piece}) for piece in _pieces(value, room, size_of)]
+    out, group = [], []
+    for item in value:
+        if size_of(group + [item]) <= room:
+            group.append(item)
+            continue
+        if group:
+            out.append(Append(add, {**keys, "piece": group}))
+            group = []
+        if size_of([item]) <= room:
+            group = [item]
+            continue
+        first, *rest = _pieces(item, room, size_of)   # an item too large on its own
+        out.append(Append(add, {**keys, "piece": [first]}))
+        out.extend(Append(extend_last, {**keys, "piece": piece}) for piece in rest)
+    if group:
+        out.append(Append(add, {**keys, "piece": group}))
+    return out
+
+
+def _pieces(text: str, room: int, size_of: Callable[[Any], int]) -> list[str]:
+    """``text`` cut into pieces of at most ``room`` bytes once encoded (quotes included)."""
+    pieces, start, used = [], 0, 2
+    for i, ch in enumerate(text):
+        width = size_of(ch) - 2
+        if used + width > room and i > start:
+            pieces.append(text[start:i])
+            start, used = i, 2
+        used += width
+    pieces.append(text[start:])
+    return pieces
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -222,18 +308,32 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
     """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold;
     ``on_batch(rows)`` is told after each batch (for a progress bar).
 
-    A server error stops the load with ``LoadError``; what was written stays (see the module).
+    On a server that pastes parameters into the query text (``graph.bolt_params``) every value
+    is escaped to stay a value, and batches are cut at ``INLINED_MESSAGE_BYTES`` unless
+    ``settings`` say otherwise. A server error stops the load with ``LoadError``; what was
+    written stays (see the module).
     """
     from neo4j.exceptions import DriverError, Neo4jError
+
+    from .bolt_params import INLINED_MESSAGE_BYTES, ParameterError, SafeRunner, inlines_parameters
 
     report = LoadReport()
     started = time.perf_counter()
     token = uuid.uuid4().hex
     try:
+        runner = SafeRunner(session, inlines_parameters(session))
+        if runner.inlines and settings.max_batch_bytes is None:
+            settings = LoadSettings(settings.batch_size, INLINED_MESSAGE_BYTES)
         report.warnings.extend(ensure_schema(session))
         for statement in statements(graph):
-            for batch in batches(statement.rows, settings):
-                session.run(statement.query, {"rows": batch, "load": token}).consume()
+            rows, appends, row_settings = statement.rows, [], settings
+            if settings.max_batch_bytes:
+                # the budget holds the query text and the token too
+                budget = settings.max_batch_bytes - len(statement.query.encode("utf-8")) - 128
+                rows, appends = split_oversized(statement, rows, budget, runner.size)
+                row_settings = LoadSettings(settings.batch_size, budget)
+            for batch in batches(rows, row_settings, runner.size):
+                runner.run(statement.query, {"rows": batch, "load": token}).consume()
                 report.batches += 1
                 if on_batch is not None:
                     on_batch(len(batch))
@@ -241,11 +341,17 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
                     report.nodes += len(batch)
                 else:
                     report.relationships += len(batch)
-        report.deleted_relationships = _single(session.run(PRUNE_RELATIONSHIPS, {"load": token}))
-        report.deleted_nodes = _single(session.run(PRUNE_NODES, {"load": token}))
-    except (Neo4jError, DriverError, OSError) as exc:
+            for append in appends:
+                runner.run(append.query, append.params).consume()
+                report.batches += 1
+        report.deleted_relationships = _single(runner.run(PRUNE_RELATIONSHIPS, {"load": token}))
+        report.deleted_nodes = _single(runner.run(PRUNE_NODES, {"load": token}))
+    except (Neo4jError, DriverError, OSError, ParameterError) as exc:
         raise LoadError(f"load stopped after {report.rows} of {count_rows(graph)} rows "
                         f"({describe(exc)}); run it again to complete it") from exc
+    if runner.nul_replaced:
+        report.warnings.append(f"{runner.nul_replaced} values held a NUL character, which this "
+                               f"server cannot store; each was stored with U+FFFD in its place")
     report.seconds = time.perf_counter() - started
     return report
 

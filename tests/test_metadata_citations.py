@@ -52,3 +52,11 @@ def test_doc_number_broken_before_its_bracket():
     text = "《广东省碳排放管理试行办法》（粤府\n〔2017〕59号）要求"
     (cite,) = find_citations(text)
     assert (cite.title, cite.doc_number) == ("广东省碳排放管理试行办法", "粤府〔2017〕59号")
+
+
+def test_own_doc_number_in_brackets_under_the_title():
+    from policykg.extractor import parse
+
+    plan = parse("某某方案\n（甲府发〔2024〕3号）\n为贯彻落实《乙方案》，制定本方案。\n一、重点任务\n（一）推进光伏。\n")
+    assert plan.metadata.doc_number == "甲府发〔2024〕3号"
+    assert [c.doc_number for c in plan.citations] == [None]  # its own number is no citation

@@ -299,8 +299,8 @@ def test_server_dying_mid_load_then_rerun(tmp_path, corpus_store, monkeypatch):
         graph = stored_graph(corpus_store)
         written = []
 
-        def killing_batches(rows, settings):
-            for batch in batches(rows, settings):
+        def killing_batches(rows, settings, *more):
+            for batch in batches(rows, settings, *more):
                 if len(written) == 30:
                     # SIGTERM: the server saves its data and exits, so the restart below sees
                     # exactly what the cut load left behind

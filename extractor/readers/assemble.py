@@ -60,6 +60,15 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def drop_controls(text: str) -> str:
+    """``text`` without C0 control characters other than tab and line breaks: a PDF table cell
+    can hold a NUL, which no XML export, no C-string server (FalkorDB) and no reader can use."""
+    return _CONTROLS.sub("", text)
+
+
 @dataclass
 class TextBuilder:
     """Accumulates lines of text; tables are recorded with the span of every cell."""
@@ -68,7 +77,7 @@ class TextBuilder:
     tables: list[Table] = field(default_factory=list)
 
     def add_paragraph(self, text: str) -> None:
-        text = text.strip()
+        text = drop_controls(text).strip()
         if text:
             self._append(text)
 
@@ -78,6 +87,7 @@ class TextBuilder:
         The header is the first or second row (a caption row may come first); rows before it
         and the header itself read as plain cells.
         """
+        rows = [[drop_controls(cell) for cell in row] for row in rows]
         rows = [row for row in rows if any(cell for cell in row)]
         if not rows:
             return

@@ -112,7 +112,8 @@ def neo4j_group() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Rows per UNWIND statement.")
 @click.option("--max-batch-bytes", type=click.IntRange(min=256), default=None,
-              help="Also cut batches at this many bytes (FalkorDB: 3500).")
+              help="Also cut batches at this many bytes (default: none on Neo4j; 3500 on a "
+                   "server that pastes parameters into the query, as FalkorDB does).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
               help="Store directory (default: $POLICYKG_STORE or ~/.local/share/policykg/store).")
 def load_cmd(uri: str, user: str, password_env: str | None, database: str | None,
@@ -164,10 +165,14 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
     from policykg.queries import QUERIES, CypherBackend, run
     from policykg.queries.cypher import WriteRefused, check_read_only
 
+    from policykg.graph.bolt_params import SafeRunner
+
     if query in QUERIES:
         params = _named_params(query, value, plan, year, indicator)
         with session(uri, user, password_env, database, read_only=True) as opened:
-            rows = _answer(opened, lambda tx: run(query, CypherBackend(tx), **params), uri)
+            inlines = _probe(opened, uri)
+            rows = _answer(opened, lambda tx: run(query, CypherBackend(SafeRunner(tx, inlines)), **params),
+                           uri)
     else:
         if value is not None:
             raise CannotRun(f"unexpected argument {value!r}: raw Cypher takes its values as "
@@ -178,7 +183,9 @@ def query_cmd(query: str, value: str | None, plan: str | None, year: int | None,
             raise CannotRun(str(exc)) from None
         params = dict(_raw_param(p) for p in raw_params)
         with session(uri, user, password_env, database, read_only=True) as opened:
-            rows = _answer(opened, lambda tx: [r.data() for r in tx.run(query, params)], uri)
+            inlines = _probe(opened, uri)
+            rows = _answer(opened, lambda tx: [r.data() for r in SafeRunner(tx, inlines).run(query, params)],
+                           uri)
     render(json.loads(json.dumps(rows, ensure_ascii=False, default=str)), fmt)
     if not rows:
         click.echo("no rows", err=True)
@@ -211,14 +218,30 @@ def _raw_param(text: str) -> tuple[str, Any]:
         return key, value
 
 
+def _probe(opened: Any, uri: str) -> bool:
+    """Whether the server pastes parameters into the query text (then they are escaped)."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from policykg.graph.bolt_params import inlines_parameters
+    from policykg.graph.neo4j_loader import describe
+
+    try:
+        return inlines_parameters(opened)
+    except (Neo4jError, DriverError, OSError) as exc:
+        raise CannotRun(f"{uri}: the server failed a parameter check ({describe(exc)})") from None
+
+
 def _answer(opened: Any, ask: Callable[[Any], list[dict[str, Any]]],
             uri: str) -> list[dict[str, Any]]:
     """``ask`` in a read transaction (FalkorDB answers auto-commit reads from another graph)."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from policykg.graph.bolt_params import ParameterError
     from policykg.graph.neo4j_loader import describe
 
     try:
         return opened.execute_read(ask)
+    except ParameterError as exc:
+        raise CannotRun(str(exc)) from None
     except (Neo4jError, DriverError, OSError) as exc:
         raise CannotRun(f"{uri}: the query failed ({describe(exc)})") from None

@@ -1,0 +1,78 @@
+"""Parameters that stay parameters on every Bolt server, and come back byte-exact.
+
+Neo4j sends parameters beside the query and never reads them as Cypher. FalkorDB's Bolt endpoint
+(4.16) pastes each one into the query text as a single-quoted literal without escaping it: a
+``'`` ends the literal and the rest of the value runs as Cypher, ``\\b`` turns into a backspace,
+``a\\`` breaks the statement, a NUL ends the value, and a message over about 4 KB crashes the
+server. So a connection is probed once (:func:`inlines_parameters`: a value holding two
+backslashes comes back holding one when the server reads it as a literal) and, on such a
+server, every string is escaped (:func:`escape_for_literal`) so that the server's own literal
+reader gives back the exact value: the value can no longer end its literal, whatever it holds.
+
+Such a server cannot hold a NUL at all (its strings end there): a NUL is sent as U+FFFD and
+counted, so the caller can say so. Map keys are never escaped; they must be plain identifiers.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+INLINED_MESSAGE_BYTES = 3500
+"""Default byte budget of one statement (query text and parameters, as the server inlines them)
+on a server that inlines parameters: FalkorDB crashes on messages over about 4 KB."""
+
+_PROBE = "p\\\\q"
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+class ParameterError(ValueError):
+    """A parameter that cannot be sent safely (a map key that is not an identifier)."""
+
+
+def inlines_parameters(session: Any) -> bool:
+    """Whether the server behind ``session`` pastes parameters into the query text."""
+    record = session.run("RETURN $probe AS probe", {"probe": _PROBE}).single()
+    return record is None or record["probe"] != _PROBE
+
+
+def escape_for_literal(text: str) -> str:
+    """``text`` as the inside of a single-quoted Cypher literal that reads back as ``text``."""
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("\x00", "\ufffd")
+
+
+@dataclass
+class SafeRunner:
+    """A session or transaction whose ``run`` sends parameters so that they stay values.
+
+    ``inlines``: the server pastes parameters into the query (see the module); then strings
+    are escaped and NULs replaced (``nul_replaced`` counts the values that held one).
+    """
+    inner: Any
+    inlines: bool
+    nul_replaced: int = 0
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any:
+        return self.inner.run(query, self.encode(parameters or {}))
+
+    def encode(self, value: Any) -> Any:
+        if isinstance(value, str):
+            if not self.inlines:
+                return value
+            if "\x00" in value:
+                self.nul_replaced += 1
+            return escape_for_literal(value)
+        if isinstance(value, (list, tuple)):
+            return [self.encode(v) for v in value]
+        if isinstance(value, dict):
+            for key in value:
+                if not isinstance(key, str) or not _KEY.match(key):
+                    raise ParameterError(f"parameter key {key!r} is not a plain identifier")
+            return {key: self.encode(v) for key, v in value.items()}
+        return value
+
+    def size(self, value: Any) -> int:
+        """Bytes ``value`` takes once encoded (about what an inlining server pastes)."""
+        encoded = SafeRunner(None, self.inlines).encode(value)
+        return len(json.dumps(encoded, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
