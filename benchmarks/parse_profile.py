@@ -6,6 +6,11 @@ reads as a breakdown by step: normalising, segmenting (``make_doc``), each compo
 the Plan. The pipeline is built and the corpus parsed once before profiling, so the figures are
 the steady state a long run sees, not spaCy's and jieba's start-up. Profiling slows pure-Python
 code more than C code, so take the shares as a ranking, not as exact times.
+
+``python -m benchmarks.parse_profile --stages`` times the steps without the profiler instead: CPU
+seconds of each step over the whole corpus (median of 5), each as a share of ``jieba.lcut`` on the
+same texts, so the steps can be read against the same baseline as the parse figure. Each
+step's share is cumulative (a pipe's row includes the tokenizer and the pipes before it).
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ import cProfile
 import io
 import pstats
 import sys
+import time
+from statistics import median
 
 from .corpus import REPO, parse_all, read_texts
 
@@ -49,5 +56,51 @@ def _own_functions(stats: pstats.Stats, top: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stage_times(runs: int = 5) -> str:
+    """CPU time of each parse step over the corpus (median of ``runs``), against ``jieba.lcut``."""
+    import jieba
+
+    from policykg.extractor import parse
+    from policykg.extractor.normalize import normalize
+    from policykg.extractor.pipeline import build_pipeline
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    nlp = build_pipeline()
+    texts = [t.text for t in read_texts()]
+    normalised = [normalize(t).text for t in texts]
+    parse(texts[0])
+    steps = {"jieba.lcut (baseline)": lambda: [jieba.lcut(t) for t in texts],
+             "whole parse": lambda: [parse(t) for t in texts],
+             "normalise": lambda: [normalize(t) for t in texts],
+             "segment (tokenizer.segmenter.cut)": lambda: [nlp.tokenizer.segmenter.cut(t) for t in normalised],
+             "tokenizer (segment + Doc)": lambda: [nlp.tokenizer(t) for t in normalised]}
+    for upto in range(len(nlp.pipe_names)):
+        steps[f"tokenizer + pipes up to {nlp.pipe_names[upto]}"] = \
+            lambda upto=upto: [_run_until(nlp, t, upto) for t in normalised]
+    samples: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(runs):   # round by round, so a busy neighbour slows every step alike
+        for name, step in steps.items():
+            start = time.process_time()
+            step()
+            samples[name].append(time.process_time() - start)
+    times = {name: median(values) for name, values in samples.items()}
+    base = times["jieba.lcut (baseline)"]
+    lines = [f"{len(texts)} plans, {sum(map(len, texts))} chars, CPU seconds, median of {runs}",
+             f"{'seconds':>8} {'× jieba':>8}  step"]
+    lines += [f"{t:8.3f} {t / base:8.3f}  {name}" for name, t in times.items()]
+    return "\n".join(lines)
+
+
+def _run_until(nlp, text: str, last: int):
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:last + 1]:
+        doc = proc(doc)
+    return doc
+
+
 if __name__ == "__main__":
-    print(profile_parse(int(sys.argv[1]) if len(sys.argv) > 1 else 25))
+    if sys.argv[1:] == ["--stages"]:
+        print(stage_times())
+    else:
+        print(profile_parse(int(sys.argv[1]) if len(sys.argv) > 1 else 25))

@@ -86,6 +86,7 @@ class RdflibEngine(_Engine):
     def query(self, text: str) -> Result:
         from rdflib import Literal
 
+        refuse_remote(text)
         from .rdf import PREFIXES
 
         namespaces = {prefix: ns._NS for prefix, ns in PREFIXES.items()}
@@ -124,6 +125,7 @@ class OxigraphEngine(_Engine):
     def query(self, text: str) -> Result:
         import pyoxigraph as ox
 
+        refuse_remote(text)
         from .rdf import PREFIXES
 
         prefixes = {prefix: str(ns._NS) for prefix, ns in PREFIXES.items()}
@@ -190,6 +192,18 @@ def bind(query: str, **values: Any) -> str:
             raise KeyError(f"the query has no VALUES block for ?{name}")
         query = pattern.sub(lambda _: f"VALUES ?{name} {{ {literal(value)} }}", query)
     return query
+
+
+_INERT = re.compile(r"<[^<>\s]*>|\"\"\".*?\"\"\"|'\'\'.*?'\'\'|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n\r]*",
+                    re.DOTALL)
+_REMOTE = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
+
+
+def refuse_remote(text: str) -> None:
+    """Refuse federated queries and remote datasets (``SERVICE``, ``FROM``, ``LOAD``, outside IRIs,
+    strings and comments): a query over the local graph never sends a request out."""
+    if found := _REMOTE.search(_INERT.sub(" ", text)):
+        raise SparqlError(f"{found.group(1).upper()} is refused: queries run on the local graph only")
 
 
 def _one_line(exc: Exception) -> str:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
 
 import click
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 FORMATS = ("table", "json", "csv")
 
@@ -91,7 +95,29 @@ def flat_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
 
 
 def _flat_value(value: Any) -> Any:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else cell(value, "; ")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return cell(value, "; ")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """Text a spreadsheet shows as text: one starting like a formula (``=cmd|…``, ``+``, ``-``,
+    ``@``) gets a leading ``'``, the usual guard against formula injection from CSV files."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> "Text":
+    """Document text for the terminal: never read as rich markup (``[/red]``, ``[link=…]``),
+    and without control characters (escape sequences from a document would reach the terminal)."""
+    from rich.text import Text
+
+    return Text(_TERMINAL_CONTROLS.sub("", text))
 
 
 def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
@@ -99,7 +125,7 @@ def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)
     for row in values:
-        writer.writerow([cell(v) for v in row])
+        writer.writerow([cell(v) if isinstance(v, (int, float)) else formula_safe(cell(v)) for v in row])
 
 
 def _table(rows: list[dict[str, Any]], columns: list[Column], out: TextIO) -> None:
@@ -113,6 +139,6 @@ def _table(rows: list[dict[str, Any]], columns: list[Column], out: TextIO) -> No
     for i in shown:
         table.add_column(columns[i].header, overflow="fold")
     for r in cells:
-        table.add_row(*(r[i] for i in shown))
+        table.add_row(*(terminal_text(r[i]) for i in shown))
     Console(file=out, soft_wrap=False, width=None if out.isatty() else 160).print(table)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import PlanInputError
@@ -30,7 +31,12 @@ _MIN_PAGE_CHARS = 10
 _MIN_RULES = 2
 # Within a line, a horizontal gap wider than this many characters splits it into pieces.
 _PIECE_GAP = 1.0
-_SKIP = {"\r", "\n", "\x02", "\ufffe", "\u00ad"}
+_SKIP_CODES = frozenset(map(ord, "\x02\ufffe\u00ad"))   # besides control characters other than tab
+_MAYBE_GENERATED = frozenset(map(ord, " \r\n"))   # the only characters pdfium generates
+# Form XObjects are searched for rules this many levels deep (the page itself is level 1).
+_MAX_FORM_DEPTH = 3
+# Fields of a character tuple (see _chars).
+_LEFT, _RIGHT, _BOTTOM, _TOP, _DOUBLED_CENTRE = (itemgetter(i) for i in range(1, 6))
 
 
 def read_pdf(path: Path) -> Document:
@@ -108,17 +114,34 @@ def _has_image(raw, page) -> bool:
     return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)), None) is not None
 
 
-def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]], int]:
-    """(char, left, right, bottom, top) of each visible character, in PDF coordinates."""
+def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float, float]], int]:
+    """(char, left, right, bottom, top, bottom + top) of each visible character, in PDF
+    coordinates; the last is twice the character's vertical centre, what lines are sorted by.
+
+    The page's text comes from pdfium in one call (one UTF-16 unit per character index); per
+    character only its box is asked for, and whether its glyph had a Unicode mapping. pdfium's own
+    generated characters (line breaks, and spaces it inserts at gaps) are dropped: the line
+    breaks are skipped as control characters and only a space needs the ``IsGenerated`` check.
+    """
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return [], 0
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = buffer[:count] if written == count + 1 else \
+        [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+    is_generated, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    loose_box, tight_box = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     loose = raw.FS_RECTF()
     out, unmapped = [], 0
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        if raw.FPDFText_IsGenerated(textpage, index) == 1:
+    for index, code in enumerate(codes):
+        if code in _MAYBE_GENERATED and is_generated(textpage, index) == 1:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+        if map_error(textpage, index) == 1:
             unmapped += 1
+            continue
+        if code < 32 and code != 9 or code in _SKIP_CODES:
             continue
         if 0xDC00 <= code <= 0xDFFF:  # low half of a surrogate pair: complete the character
             if out and 0xD800 <= ord(out[-1][0]) <= 0xDBFF:
@@ -126,75 +149,86 @@ def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float]],
                 out[-1] = (chr(0x10000 + ((high - 0xD800) << 10) + code - 0xDC00), *out[-1][1:])
             continue
         char = chr(code)
-        if char in _SKIP or code < 32 and char != "\t":
-            continue
-        raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
-        raw.FPDFText_GetLooseCharBox(textpage, index, loose)
         if 0x2F00 <= code <= 0x2FDF:  # Kangxi radicals some fonts map instead of the ideograph
             char = unicodedata.normalize("NFKC", char)
         elif 0xA3A1 <= code <= 0xA3FE:  # GB2312 codes of full-width forms (ꎬ for ，) as Unicode
             char = chr(code - 0xA3A1 + 0xFF01)
+        loose_box(textpage, index, loose)
         # The loose box spans the glyph's advance, so the gap between two digits is ~0 even for
         # a narrow "1"; the tight box is the fallback for fonts without usable metrics.
-        x0, x1 = (loose.left, loose.right) if loose.right > loose.left else (left.value, right.value)
-        out.append((char, x0, x1, loose.bottom, loose.top))
+        y0, y1 = loose.bottom, loose.top
+        if loose.right > loose.left:
+            out.append((char, loose.left, loose.right, y0, y1, y0 + y1))
+        else:
+            tight_box(textpage, index, left, right, bottom, top)
+            out.append((char, left.value, right.value, y0, y1, y0 + y1))
     out = [c for c in out if not 0xD800 <= ord(c[0]) <= 0xDBFF]  # unpaired high halves
     return out, unmapped
 
 
 def _lines(chars, page: int, height: float) -> list[Line]:
-    """Group characters into lines by vertical position, then cut lines at wide gaps."""
+    """Group characters into lines by vertical position, then cut lines at wide gaps.
+
+    A character joins the current row when its centre is within half a character of the row's
+    first character (compared as doubled centres, ``bottom + top``, to save a division).
+    """
     rows: list[list[tuple]] = []
-    for char in sorted(chars, key=lambda c: -(c[3] + c[4])):
-        centre, size = (char[3] + char[4]) / 2, char[4] - char[3]
-        if rows:
-            first = rows[-1][0]
-            if abs(centre - (first[3] + first[4]) / 2) < 0.5 * max(size, first[4] - first[3]):
-                rows[-1].append(char)
-                continue
-        rows.append([char])
+    row: list[tuple] = []
+    first_centre = first_size = 0.0
+    for char in sorted(chars, key=_DOUBLED_CENTRE, reverse=True):
+        centre, size = char[5], char[4] - char[3]
+        if row and abs(centre - first_centre) < max(size, first_size):
+            row.append(char)
+            continue
+        row = [char]
+        rows.append(row)
+        first_centre, first_size = centre, size
     lines = []
     for row in rows:
-        row.sort(key=lambda c: c[1])
+        row.sort(key=_LEFT)
         lines.extend(_pieces(row, page, height))
-    return [line for line in lines if line.text]
+    return lines
 
 
 def _pieces(row: list[tuple], page: int, height: float) -> list[Line]:
     """Cut a row of characters where the gap is wide; drop doubled glyphs (fake bold)."""
     # Type size from the ideographs where there are any: brackets and digits have taller or
     # shorter boxes, and a two-character line such as "局）" must not look like a heading.
-    sizes = sorted(c[4] - c[3] for c in row if "\u4e00" <= c[0] <= "\u9fff") \
-        or sorted(c[4] - c[3] for c in row)
+    sizes = sorted([c[4] - c[3] for c in row if "\u4e00" <= c[0] <= "\u9fff"]
+                   or [c[4] - c[3] for c in row])
     size = sizes[(len(sizes) - 1) // 2]
-    pieces: list[list[tuple]] = [[]]
+    doubled, wide = 0.3 * size, _PIECE_GAP * size
+    pieces: list[list[tuple]] = []
+    last = None
     for char in row:
-        current = pieces[-1]
-        if current:
-            last = current[-1]
-            if char[0] == last[0] and abs(char[1] - last[1]) < 0.3 * size:
+        if last is not None:
+            if char[0] == last[0] and abs(char[1] - last[1]) < doubled:
                 continue
-            if char[1] - last[2] > _PIECE_GAP * size and not char[0].isspace():
-                pieces.append([])
+            if char[1] - last[2] > wide and not char[0].isspace():
+                last = None
+        if last is None:
+            pieces.append([])
         pieces[-1].append(char)
+        last = char
     lines = []
-    for number, piece in enumerate(pieces):
+    for piece in pieces:
         text = tidy_spaces(_spaced(piece, size))
         if not text:
             continue
-        lines.append(Line(page=page, x0=piece[0][1], x1=max(c[2] for c in piece),
-                          top=height - max(c[4] for c in piece),
-                          bottom=height - min(c[3] for c in piece), size=size, text=text,
-                          page_height=height, same_row=number > 0 and bool(lines)))
+        lines.append(Line(page=page, x0=piece[0][1], x1=max(map(_RIGHT, piece)),
+                          top=height - max(map(_TOP, piece)),
+                          bottom=height - min(map(_BOTTOM, piece)), size=size, text=text,
+                          page_height=height, same_row=bool(lines)))
     return lines
 
 
 def _spaced(piece: list[tuple], size: float) -> str:
     """Join a piece's characters, putting a space where Latin words stand apart."""
-    out = []
-    for before, char in zip([None, *piece], piece):
-        if before is not None and char[1] - before[2] > 0.25 * size \
-                and before[0].isascii() and char[0].isascii() and not before[0].isspace():
+    apart = 0.25 * size
+    out = [piece[0][0]]
+    for before, char in zip(piece, piece[1:]):
+        if char[1] - before[2] > apart and before[0].isascii() and char[0].isascii() \
+                and not before[0].isspace():
             out.append(" ")
         out.append(char[0])
     return "".join(out)
@@ -204,22 +238,35 @@ def _has_rulings(raw, page) -> bool:
     """Whether the page draws visible horizontal and vertical rules, as a ruled table does.
 
     Word exports put a white rectangle behind every paragraph; those are neither thin nor
-    visible, so they do not count.
+    visible, so they do not count. Objects are walked with pdfium's own calls (into form
+    XObjects three levels deep), and only path objects are looked at more closely.
     """
-    horizontal = vertical = 0
+    counts = [0, 0]
+    return _rules_in(raw, page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, counts, 1)
+
+
+def _rules_in(raw, parent, count_objects, get_object, counts: list[int], level: int) -> bool:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        width, height = right - left, top - bottom
-        raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
-        raw.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(count_objects(parent)):
+        obj = get_object(parent, index)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH:
+            if _rules_in(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, counts, level + 1):
+                return True
+            continue
+        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        width, height = right.value - left.value, top.value - bottom.value
+        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+        raw.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
         if fill.value and not stroke.value and (red.value, green.value, blue.value) == (255, 255, 255):
             continue
         boxed = stroke.value and width > 8 and height > 8
-        horizontal += bool(boxed or (height < 3 and width > 8))
-        vertical += bool(boxed or (width < 3 and height > 8))
-        if horizontal >= _MIN_RULES and vertical >= _MIN_RULES:
+        counts[0] += bool(boxed or (height < 3 and width > 8))
+        counts[1] += bool(boxed or (width < 3 and height > 8))
+        if counts[0] >= _MIN_RULES and counts[1] >= _MIN_RULES:
             return True
     return False
 

@@ -38,7 +38,8 @@ def literal(value: Any) -> str:
             raise ValueError(f"{value} has no Cypher literal")
         return repr(value)
     if isinstance(value, str):
-        return "'" + "".join(_ESCAPES.get(ch, ch) for ch in value) + "'"
+        return "'" + "".join(_ESCAPES.get(ch) or (f"\\u{ord(ch):04x}" if ch < " " or ch == "\x7f" else ch)
+                             for ch in value) + "'"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(literal(v) for v in value) + "]"
     if isinstance(value, dict):

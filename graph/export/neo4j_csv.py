@@ -114,5 +114,5 @@ def _command(files: list[Path]) -> str:
     options = [f"--{'nodes' if f.name.startswith('nodes_') else 'relationships'}="
                f"{shlex.quote(f.name)}" for f in files]
     return ("#!/bin/sh\n# Run from this folder on the Neo4j 5 server; DATABASE must not exist yet.\n"
-            "neo4j-admin database import full --array-delimiter=';' \\\n  "
+            "neo4j-admin database import full --array-delimiter=';' --multiline-fields=true \\\n  "
             + " \\\n  ".join(options) + ' \\\n  "${1:-neo4j}"\n')
