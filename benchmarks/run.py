@@ -18,6 +18,7 @@ from .corpus import Context
 STAGES: dict[str, str] = {
     "parse": "parse_speed",
     "pdf": "pdf_speed",
+    "ocr": "ocr_speed",
     "graph": "graph_speed",
     "cold-start": "cold_start",
     "rdf": "rdf_speed",

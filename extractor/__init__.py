@@ -21,10 +21,13 @@ def parse(text: str, *, plan_id: str | None = None, path: str | None = None) -> 
     return parse_text(text, plan_id=plan_id, path=path)
 
 
-def parse_file(path) -> "Plan":
-    """Read a file in any supported format and parse it."""
+def parse_file(path, *, ocr: str = "auto", progress: bool = False) -> "Plan":
+    """Read a file in any supported format and parse it.
+
+    ``ocr`` (never, auto, always) says when a PDF's pictures of text are read by OCR, which
+    needs ``policykg[ocr]``; ``progress`` shows OCR progress on a terminal."""
     from .api import parse_path
-    return parse_path(path)
+    return parse_path(path, ocr, progress)
 
 
 def __getattr__(name: str):

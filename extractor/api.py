@@ -5,14 +5,19 @@ import bisect
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
                     Target, Unit, Warning)
 from .memory import paused_collector
 from .normalize import NormText, merge_ranges, normalize
 from .readers import Document, read_document
+from .health import plan_signals
 from .structure import walk
 from .warnings import check
+
+if TYPE_CHECKING:
+    from .ocr_mode import OcrMode
 
 
 def plan_id_for(path: str | None, text: str) -> str:
@@ -40,8 +45,8 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
                          list(extra_warnings or []))
 
 
-def parse_path(path) -> Plan:
-    document: Document = read_document(path)
+def parse_path(path, ocr: "OcrMode" = "auto", progress: bool = False) -> Plan:
+    document: Document = read_document(path, ocr, progress)
     return parse_text(document.text, source=document.source, extra_warnings=document.warnings)
 
 
@@ -50,10 +55,12 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     header = doc._.header
     meta = {k: v.value for k, v in header.values.items()}
     from .metadata import region_and_level
+    from .metadata import document_kind, holds_measures
     region, level = region_and_level(meta.get("issuer"), meta.get("title"))
+    kind = document_kind(meta.get("title"), norm.text)
     metadata = Metadata(**{k: meta.get(k) for k in ("title", "doc_number", "index_number", "issuer", "publisher",
                                                      "written_date", "effective_date", "published_date")},
-                        region=region, level=level)
+                        region=region, level=level, kind=kind)
 
     sections, measures = [], []
     measure_ids: dict[str, str] = {}      # tree node id -> measure id
@@ -101,13 +108,16 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
                           span=src(g.start, g.end)))
     # Only the preamble and 总体要求 say what the plan carries out; a 根据《…》 among the measures
     # names a rule to apply, not a plan above this one.
-    action_start = min((n.heading.start for n in walk(doc._.sections) if n.kind == "action"),
+    action_start = min((n.heading.start for n in walk(doc._.sections)
+                        if n.kind not in ("principles", "objectives", "background")),
                        default=len(norm.text))
     citations = [Citation(title=c.title, doc_number=c.doc_number, span=src(c.start, c.end),
                           relation=c.relation if c.start < action_start else "cites")
                  for c in doc._.citations]
-    for code, message, span in doc._.problems:
+    for code, message, span in [*header.problems, *doc._.problems]:
         warnings.append(Warning(code=check(code), message=message, span=src(*span) if span else None))
+    for w in plan_signals(measures, sections, warnings, kind, holds_measures(kind)):
+        warnings.append(w.model_copy(update={"code": check(w.code)}))
     return Plan(id=plan_id, source=source, metadata=metadata, sections=sections, measures=measures,
                 targets=targets, goals=goals, citations=citations,
                 departments=_departments(measures), warnings=warnings)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -62,13 +63,13 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def parse_one(path: Path) -> Outcome:
+def parse_one(path: Path, ocr: str = "auto") -> Outcome:
     """Parse one file, turning any failure into an ``Outcome`` with the reason."""
     from . import parse_file
     from .errors import PlanInputError
 
     try:
-        return Outcome(path=path, plan=parse_file(path))
+        return Outcome(path=path, plan=parse_file(path, ocr=ocr))
     except PlanInputError as exc:
         return Outcome(path=path, error=exc.problem)
     except Exception as exc:  # a parser bug must not end a batch of 120 files
@@ -76,11 +77,12 @@ def parse_one(path: Path) -> Outcome:
 
 
 def parse_many(paths: Iterable[str | Path], workers: int | None = None,
-               progress: bool | None = None) -> Iterator[Outcome]:
+               progress: bool | None = None, ocr: str = "auto") -> Iterator[Outcome]:
     """Parse every file (folders expanded), yielding one ``Outcome`` per file in input order.
 
     ``workers`` defaults to the cores this process may use; ``1`` parses in this process.
     ``progress`` shows a progress bar on standard error; ``None`` shows it only on a terminal.
+    ``ocr`` is passed to every PDF read (never, auto, always).
     """
     files = collect(paths)
     if workers is None:
@@ -89,22 +91,23 @@ def parse_many(paths: Iterable[str | Path], workers: int | None = None,
     if progress is None:
         progress = sys.stderr.isatty()
     with _Progress(len(files), progress) as bar:
-        outcomes = _serial(files) if workers == 1 else _parallel(files, workers)
+        task = partial(parse_one, ocr=ocr)
+        outcomes = _serial(files, task) if workers == 1 else _parallel(files, workers, task)
         for outcome in outcomes:
             bar.advance(outcome)
             yield outcome
 
 
-def _serial(files: list[Path]) -> Iterator[Outcome]:
+def _serial(files: list[Path], task: Callable[[Path], Outcome] = parse_one) -> Iterator[Outcome]:
     for path in files:
-        yield parse_one(path)
+        yield task(path)
 
 
 def _parallel(files: list[Path], workers: int,
               task: Callable[[Path], Outcome] = parse_one) -> Iterator[Outcome]:
     import multiprocessing
 
-    if task is parse_one and multiprocessing.get_start_method() == "fork":
+    if getattr(task, "func", task) is parse_one and multiprocessing.get_start_method() == "fork":
         # Load spaCy and jieba once here: forked workers inherit them instead of each loading
         # its own copy (seconds of start-up and a few hundred MB per worker).
         from .pipeline import build_pipeline

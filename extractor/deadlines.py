@@ -61,7 +61,7 @@ def _vocabulary() -> _Vocabulary:
 
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     labels = "|".join(sorted(map(re.escape, data["labels"]), key=len, reverse=True))
-    colons = re.escape(data["colons"])
+    colons = re.escape(json.loads((DATA_FILE.parent / "unit_clauses.json").read_text(encoding="utf-8"))["colons"])
     ends = re.escape(data["ends"])
     # the label, a colon, then the words up to the end of the clause (bounded: a deadline is short)
     label = re.compile(rf"(?:{labels})[ \t]*[{colons}][ \t]*(?P<words>[^{ends}]{{1,40}})")

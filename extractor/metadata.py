@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .vocabulary import load
+
 _FIELDS = {"index_number": "索引号", "written_date": "成文日期", "effective_date": "生效时间|生效日期|施行日期",
            "published_date": "发布日期|公开日期", "publisher": "发布机构", "doc_number": "文号|发文字号",
            "issuer": "发文机关|发文单位"}
@@ -30,7 +32,10 @@ def find_doc_numbers(text: str, start: int = 0):
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
-_NOTICE = re.compile(r"^(.{0,40}?)关于印发(?:[《<＜〈]([^》>＞〉]+)[》>＞〉]|(.+?))的(?:通知|函)")
+# 关于印发《X》的通知 / 等四部门印发《X》的通知 / 印发关于X的通知 / a headline 中共中央办公厅、国务院
+# 办公厅印发《X》: the notice that carries a plan, and who issued it
+_NOTICE = re.compile(r"^(.{0,40}?)(?:关于)?印发(?:[《<＜〈«]([^》>＞〉»]+)[》>＞〉»](?:的(?:通知|函))?|(.+?)的(?:通知|函))$")
+_QUOTED_TITLE = re.compile(r"[《«]([^》»\n]{4,60}?)[》»]")
 _ADMIN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治区|新区|省|市|区|县)")
 _SIGNATURE = re.compile(r"^(.{2,30}?(?:人民政府|办公厅|办公室|委员会|政府))$")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -46,6 +51,7 @@ class MetaValue:
 class HeaderInfo:
     values: dict[str, MetaValue] = field(default_factory=dict)
     body_start: int = 0   # where the plan's own text begins (after the header block)
+    problems: list[tuple[str, str, tuple[int, int] | None]] = field(default_factory=list)  # (code, message, span)
 
 
 def read_header(text: str, head_chars: int = 3000) -> HeaderInfo:
@@ -127,19 +133,36 @@ def _title_and_issuer(text: str, head: str, info: HeaderInfo) -> None:
             info.body_start = start + len(line)
             break
     if "title" not in info.values and notice_title:
-        i = text.find(notice_title)
+        i = max(text.find(notice_title), 0)
         info.values["title"] = MetaValue(notice_title, (i, i + len(notice_title)))
     if "title" not in info.values:
-        for start, line in lines:
-            if line:
-                info.values["title"] = MetaValue(line, (start, start + len(line)))
-                break
+        _title_from_first_paragraph(lines, info)
     if "issuer" not in info.values:
         for start, line in lines:
             m = _SIGNATURE.match(line)
             if m and _ADMIN.match(line):
                 info.values["issuer"] = MetaValue(line, (start, start + len(line)))
                 break
+
+
+def _title_from_first_paragraph(lines: list[tuple[int, str]], info: HeaderInfo) -> None:
+    """No title line: a news item or a preface stands first (``6月5日，我市印发《…实施方案》。…``).
+    The title is the first quoted title there that ends like one, else the first line; either way
+    a ``title-guessed`` warning says so."""
+    for start, line in lines[:5]:
+        for m in _QUOTED_TITLE.finditer(line):
+            if _TITLE_END.search(m.group(1)):
+                span = (start + m.start(1), start + m.end(1))
+                info.values["title"] = MetaValue(m.group(1), span)
+                info.problems.append(("title-guessed", "no title line; title taken from the quoted "
+                                      f"《{m.group(1)}》 in the first paragraph", span))
+                return
+    for start, line in lines:
+        if line:
+            info.values["title"] = MetaValue(line[:60], (start, start + min(len(line), 60)))
+            info.problems.append(("title-guessed", "no title line; the first line was taken as title",
+                                  (start, start + min(len(line), 60))))
+            return
 
 
 def _logical_lines(head: str) -> list[tuple[int, str]]:
@@ -154,7 +177,7 @@ def _logical_lines(head: str) -> list[tuple[int, str]]:
     for start, line in raw:
         prev = out[-1][1] if out else ""
         if prev and line and (
-                ("关于印发" in prev and not re.search(r"(?:通知|函)$", prev))
+                _title_continues(prev, line)
                 or re.fullmatch(r"（[^）]{1,12}）", line) and _TITLE_END.search(prev)
                 # a title broken before its last words: …绿色高质量发展 / 实施方案
                 or len(line) <= 12 and _TITLE_END.search(line) and not _TITLE_END.search(prev)
@@ -163,6 +186,51 @@ def _logical_lines(head: str) -> list[tuple[int, str]]:
             continue
         out.append((start, line))
     return out
+
+
+_SENTENCE_MARK = re.compile(r"[。，,；：:！？]")
+_NOT_TITLE_LINE = re.compile(r"(?:文件|〔\d{4}〕\d+号|\d+号|年\d{1,2}月\d{1,2}日)$")
+
+
+def _title_continues(prev: str, line: str) -> bool:
+    """A title broken over PDF lines: a line that opens a title (holds 关于 or 印发, or an open
+    ``《`` / ``“``) and does not end like one, followed by a line that is no sentence. Each such
+    line joins the one above, so a three-line title comes out whole."""
+    opens = "关于" in prev or "印发" in prev or prev.count("《") > prev.count("》")
+    if prev.endswith(("》", "»")) and not line.startswith("的"):
+        return False   # a headline ending in its quoted title (…印发《X》); 关于印发《X》 / 的通知 goes on
+    return (opens and len(prev) <= 60 and len(line) <= 40 and not _SENTENCE_MARK.search(prev + line)
+            and not _TITLE_END.search(prev) and not re.search(r"(?:通知|函)$", prev)
+            and not _NOT_TITLE_LINE.search(prev) and not _NOT_TITLE_LINE.search(line))
+
+
+_TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{1,16}[）)]\s*)+$")
+
+
+def document_kind(title: str | None, text: str) -> str:
+    """What the document is (``metadata.kind``): plan, opinion, rules, notice, call or other, from
+    the words of its title, and for a notice from the words of a call for proposals in its body
+    (cue words in ``data/document_kinds.json``)."""
+    cues = load("document_kinds")
+    title = _TRAILING_NOTE.sub("", (title or "").strip())
+    for entry in cues["title_contains"]:
+        if any(w in title for w in entry["words"]):
+            return entry["kind"]
+    kind = "other"
+    for entry in cues["title_ends"]:
+        if any(title.endswith(w) for w in entry["words"]):
+            kind = entry["kind"]
+            break
+    if kind in ("notice", "other"):
+        for body_kind, words in cues["body_cues"].items():
+            if sum(w in text for w in words) >= 2:
+                return body_kind
+    return kind
+
+
+def holds_measures(kind: str) -> bool:
+    """Whether numbered items of this kind of document are measures (else they are procedure)."""
+    return kind in load("document_kinds")["holds_measures"]
 
 
 def region_and_level(issuer: str | None, title: str | None) -> tuple[str | None, str | None]:

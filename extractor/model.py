@@ -41,6 +41,9 @@ class Metadata(_Item):
     published_date: str | None = None
     region: str | None = None
     level: Level | None = None
+    kind: str | None = None
+    """What the document is: ``plan``, ``opinion``, ``rules``, ``notice``, ``call`` or ``other``
+    (plan-json.md), read from its title; see ``extractor/data/document_kinds.json``."""
 
 
 class Section(_Item):
@@ -53,7 +56,8 @@ class Section(_Item):
     span: Span
     kind: str = "other"
     """What the part is for: ``action`` (holds measures), ``objectives``, ``principles``,
-    ``guarantees`` or ``other``; added field, see README."""
+    ``guarantees``, ``timeline`` (dated or staged steps), ``procedure`` (practical items of a
+    notice) or ``other``; added field, see README."""
 
 
 class Unit(_Item):

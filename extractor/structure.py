@@ -3,16 +3,21 @@
 Plans number their parts ``一、`` / ``（一）`` / ``1.`` / ``（1）`` / ``①`` (and ``第X章`` / ``第X条``
 in rules and measures). The rank of a marker, not its depth on the page, says where it goes: a
 heading pops the open headings of equal or lower rank, so skipped levels and numbering that
-restarts under each parent come out right. A measure is a leaf of the action part.
+restarts under each parent come out right. A measure is a leaf of the action part; which parts
+are not action (objectives, guarantees, timelines, procedure) is told by heading words kept in
+``data/structure.json``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .vocabulary import alternatives as _alternatives, load
 
 # Marker kinds in rank order (lower rank = higher in the tree).
 _KINDS: list[tuple[str, re.Pattern]] = [
-    ("annex", re.compile(r"附件\s*(\d{0,2})[：:]?\s*$")),
+    ("annex", re.compile(r"附\s*件\s*([\d一二三四五六七八九十]{0,3})[：:]?\s*$")),
     ("chapter", re.compile(r"第([一二三四五六七八九十]{1,3})[章部]")),
     ("article", re.compile(r"第([一二三四五六七八九十百]{1,4})条(?![第、和至及])")),
     ("cn", re.compile(r"([一二三四五六七八九十]{1,3})、")),
@@ -23,12 +28,35 @@ _KINDS: list[tuple[str, re.Pattern]] = [
 ]
 _RANK = {name: i for i, (name, _) in enumerate(_KINDS)}
 
-_GUARANTEE = re.compile(
-    r"^(?:切实|全面)?(?:加强|强化|健全|完善|落实|做好|抓好)?(?:组织实施|保障措施|保障机制|组织保障|工作要求|组织领导|实施保障|"
-    r"工作保障|监督考核|考核评估|督促落实|附则|工作机制|强化保障|组织推进|推进机制)$")
-_OBJECTIVES = re.compile(r"^(?:明确)?(?:主要|工作|总体|发展|建设|行动|具体)?目标(?:任务)?$")
-_PRINCIPLES = re.compile(r"^(?:指导思想|基本原则|总体要求|总体思路|工作原则|实施路径|总体考虑|适用范围|"
-                         r"总体要求和主要目标|指导思想和主要目标|目的|定义|依据)$")
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    """The heading words of ``data/structure.json`` compiled: one pattern per kind of part, the
+    item heads of a timeline, the procedural titles and the table-of-contents headings."""
+    vocab = load("structure")
+    verbs = _alternatives(vocab["verbs"])
+    parts = {}
+    for kind, words in vocab["parts"].items():
+        pattern = rf"^(?:{verbs})?(?:{_alternatives(words['titles'])})$"
+        if words["nouns"]:
+            pattern += rf"|^(?:{verbs})?.{{0,{vocab['topic_chars']}}}?(?:{_alternatives(words['nouns'])})$"
+        parts[kind] = re.compile(pattern)
+    return {"parts": parts,
+            "item_head": re.compile("|".join(f"(?:{p})" for p in vocab["item_heads"])),
+            "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
+            "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M)}
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"[\s。：:；;，,]", "", title)
+
+
+def is_procedural_title(title: str) -> bool:
+    """A heading that names a step of a timeline (``2022年6月底前``, ``动员部署阶段``), a part that
+    holds no measures (``组织实施``, ``工作步骤``), or a practical item of a notice (``咨询电话``)."""
+    bare = _bare(title)
+    vocab = _vocabulary()
+    return bool(vocab["item_head"].match(bare) or vocab["procedure"].match(bare)
+                or any(p.match(bare) for k, p in vocab["parts"].items() if k in ("guarantees", "timeline")))
 
 
 @dataclass
@@ -61,21 +89,95 @@ class Node:
         return not self.children
 
 
+_LEADER = re.compile(r"(?:\.\s?|…|·|．|-){3,}\s*[（(]?\d{1,3}[)）]?")
+_MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,4}）|\d{1,2}\s*[.．、]|（\d{1,2}）|"
+                          r"第[一二三四五六七八九十]{1,3}[章部])\s*$")
+
+
 def find_headings(text: str) -> list[Heading]:
-    """Every line that starts with a heading marker, in order."""
+    """Every line that starts with a heading marker, in order, less the lines of a table of
+    contents. An item number alone on its line takes the next line as its heading line."""
     headings = []
+    toc = _toc_span(text)
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         start, end = pos, pos + len(line)
         pos = end + 1
+        i += 1
         stripped = line.lstrip()
-        if not stripped:
+        if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped):
             continue
         offset = start + len(line) - len(stripped)
+        if _MARKER_ONLY.match(stripped) and i < len(lines) and lines[i].strip():
+            # （一） / 加强组织领导。…: the number on one line, the heading on the next
+            nxt = lines[i]
+            heading = _match_heading(stripped.rstrip() + nxt, offset, pos + len(nxt))
+            if heading:
+                _shift_after(heading, offset + len(stripped.rstrip()), pos - offset - len(stripped.rstrip()))
+                headings.append(heading)
+                pos += len(nxt) + 1
+                i += 1
+                continue
         heading = _match_heading(stripped, offset, end)
         if heading:
             headings.append(heading)
     return headings
+
+
+def _shift_after(h: Heading, at: int, by: int) -> None:
+    """Move the positions of ``h`` that lie past ``at`` by ``by`` (a line break and indentation that
+    the joined line did not have)."""
+    def move(x: int) -> int:
+        return x + by if x >= at else x
+    h.title_span = (move(h.title_span[0]), move(h.title_span[1]))
+    h.body_start = move(h.body_start)
+
+
+def _toc_span(text: str) -> tuple[int, int]:
+    """Where a table of contents stands (``目录`` and the heading lines after it, up to the first
+    line that is a paragraph or repeats the first entry), or an empty span."""
+    m = _vocabulary()["toc"].search(text, 0, len(text) // 3 + 1)
+    if not m:
+        return (0, 0)
+    pos = m.end() + 1
+    first = None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl == -1 else nl
+        line = text[pos:nl].strip()
+        entry = _LEADER.sub("", line)
+        if line and (("。" in line and not _LEADER.search(line)) or entry == first):
+            break
+        first = first or entry or None
+        pos = nl + 1
+    return (m.start(), pos)
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def numeral_value(marker: str) -> int | None:
+    """The number of a heading marker (``（十二）`` → 12, ``3`` → 3, ``第三条`` → 3, ``⑤`` → 5)."""
+    core = re.sub(r"^(?:第|附件)|[（）、.．条章部]", "", marker)
+    if core.isascii() and core.isdigit():
+        return int(core)
+    if len(core) == 1 and core in _CIRCLED:
+        return _CIRCLED.index(core) + 1
+    if not core or any(c not in _CN_DIGITS and c not in "十百" for c in core):
+        return None
+    total, digit = 0, 0
+    for c in core:
+        if c == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif c == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _CN_DIGITS[c]
+    return total + digit
 
 
 def _match_heading(line: str, offset: int, line_end: int) -> Heading | None:
@@ -160,19 +262,32 @@ def _finish(siblings: list[Node], parent: Node | None, end: int) -> None:
             node.level = parent.level + 1
         node.kind = _kind_of(node)
         _finish(node.children, node, node.end)
+        _mark_timeline(node)
 
 
 def _kind_of(node: Node) -> str:
-    title = re.sub(r"[\s。：:]", "", node.heading.title)
+    title = _bare(node.heading.title)
     if node.heading.kind == "annex":
         return "other"
-    for kind, pattern in (("guarantees", _GUARANTEE), ("objectives", _OBJECTIVES),
-                          ("principles", _PRINCIPLES)):
+    vocab = _vocabulary()
+    for kind, pattern in vocab["parts"].items():
         if pattern.match(title):
             return kind
+    if vocab["procedure"].match(title):
+        return "procedure"
     if node.parent is not None and node.parent.kind != "other":
         return node.parent.kind
     return "action"
+
+
+def _mark_timeline(node: Node) -> None:
+    """A part of the action part whose every item is headed by a date or a stage
+    (``（一）2022年6月底前``, ``（二）动员部署阶段``) is a timeline: its items are steps, not measures."""
+    heads = _vocabulary()["item_head"]
+    if node.kind == "action" and len(node.children) >= 2 and \
+            all(heads.match(_bare(c.heading.title)) for c in node.children):
+        for n in walk([node]):
+            n.kind = "timeline"
 
 
 def walk(roots: list[Node]):

@@ -14,35 +14,53 @@ import re
 from dataclasses import dataclass
 
 from .labels import LeadBasis, Role
+from .vocabulary import alternatives as _alternatives, load
+
+_VOCAB = load("unit_clauses")
+
 
 _OPEN = "（［〔【[〈<《"
 _CLOSE = "）］〕】]〉>》"
 _PAIRS = dict(zip(_OPEN, _CLOSE))
 
-LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "牵头")
-SUPPORT_LABELS = ("配合单位", "配合部门", "参加单位", "参与单位", "协办单位", "协同单位")
-PLAIN_LABELS = ("责任单位", "责任部门", "实施单位", "责任主体")
-_LABEL = "|".join(LEAD_LABELS[:-1] + SUPPORT_LABELS + PLAIN_LABELS)
-_CLAUSE_START = re.compile(rf"[（［〔【\[]\s*(?:{_LABEL})\s*[：:]")
-_LINE_CLAUSE = re.compile(rf"^[^\S\n]*(?:{_LABEL})\s*[：:]", re.M)
-_LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:配合|参与|参加|协同|按职责分工负责))?[）)]")
+LEAD_LABELS = tuple(_VOCAB["lead_labels"])
+SUPPORT_LABELS = tuple(_VOCAB["support_labels"])
+PLAIN_LABELS = tuple(_VOCAB["plain_labels"])
+_COLON = "[" + re.escape(_VOCAB["colons"]) + "]"
+_LABEL = _alternatives([*LEAD_LABELS, *SUPPORT_LABELS, *PLAIN_LABELS], broken=True)
+_LABEL_AT = re.compile(rf"\s*({_LABEL})\s*{_COLON}")
+_BROKEN_LABEL = re.compile(rf"(?:{_LABEL})(?={_COLON})")
+_CLAUSE_START = re.compile(rf"[（［〔【\[]\s*(?:{_LABEL})\s*{_COLON}")
+_LINE_CLAUSE = re.compile(rf"^[ \t]*(?:{_LABEL})\s*{_COLON}", re.M)
+# 完成时限：2022年4月 inside a clause is the measure's deadline (read by extractor/deadlines.py), never a unit
+_DEADLINE = re.compile(rf"(?:{_alternatives(load('deadlines')['labels'], broken=True)})\s*{_COLON}\s*[^；;，,\n]*")
+_DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
+_SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
+_LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+                           rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
 # lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
 _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
-# （省发展改革委、省能源局等按职责分工负责）: a bare list of units that "are responsible"
-_DUTY = re.compile(r"（((?:[^（）\n]|（[^（）\n]{0,80}）){1,300}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
-                   r"(?:按职责分工负责|按职责分工|按职责负责|分别负责|负责)）")
+# （省发展改革委、省能源局等按职责分工负责）: a bracket of bare lists of units that "are responsible"
+# every repetition bounded, so that a scan over a long paragraph stays linear
+_BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
+_DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
+_DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
 _ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）)?$")
-_COLLECTIVE = re.compile(r"^(?:各|有关|相关)")
-# Notes sit at the end of a clause body (searched on the body less its trailing white space);
-# every repetition is bounded so that a search over a long body stays linear.
-_NOTE = re.compile(r"[，,；;]?\s{0,4}(?:(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位)?[，,]?\s{0,4}下同$|"
-                   r"[，,；;]?\s{0,4}(?:逗号前|列首位|排在第一位?|排第一位?|第一个|首位)的?(?:单位)?为牵头单位$")
-_TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?|按职责分工负责|负责)$")
+_COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
+_RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
+# a lead rule printed inside a clause, anywhere at its top level: （…，排在第一为牵头单位，下同）
+_NOTE = re.compile(rf"[，,；;]?\s{{0,4}}(?:{_RULE_WORDS}(?:[，,；;]?\s{{0,4}}下同)?(?:\s{{0,4}}{_COLON})?|下同\s{{0,4}}$)")
+_TRAILING = re.compile(rf"(?:{_DENG}|(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实)?)$")
+_FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
+# 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
+_NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
+_NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
 RULE_COMMA = re.compile(r"逗号前(?:的)?(?:单位)?为牵头单位")
-RULE_FIRST = re.compile(r"(?:列首位|排在?第一位?|排名第一|第一个|首位)的?(?:单位|部门)?为牵头(?:单位|部门)")
+RULE_FIRST = re.compile(rf"(?:{_alternatives([w for w in _VOCAB['lead_rule_positions'] if w != '逗号前'])})"
+                        r"的?(?:单位|部门)?为牵头(?:单位|部门)")
 RULE_NO_LEAD = re.compile(r"未明确牵头单位")
 
 
@@ -90,7 +108,7 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
     for m in _CLAUSE_START.finditer(text, start, end):
         if m.start() < taken_until:
             continue
-        close = _matching_close(text, m.start(), end)
+        close = _matching_close(text, m.end(), end)
         clauses.append(_read_clause(text, m.start() + 1, close, m.start(), close + 1))
         taken_until = close + 1
     for m in _LINE_CLAUSE.finditer(text, start, end):
@@ -111,9 +129,9 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
         for m in _LEAD_SUPPORT.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
     if not clauses:
-        for m in _DUTY.finditer(text, start, end):
-            clause = _read_clause(text, m.start(1), m.end(1), m.start(), m.end())
-            if clause.units and _looks_like_units(clause.units):
+        for m in _BRACKET.finditer(text, start, end):
+            clause = _read_duty(m)
+            if clause and clause.units and _looks_like_units(clause.units):
                 clauses.append(clause)
     if not clauses:
         for m in _IN_SENTENCE.finditer(text, start, end):
@@ -121,10 +139,11 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
     return sorted(clauses, key=lambda c: c.start)
 
 
-def _matching_close(text: str, open_at: int, limit: int) -> int:
-    """Index of the bracket closing the one at ``open_at``, allowing nested brackets inside."""
-    depth = 0
-    for i in range(open_at, min(limit, open_at + 600)):
+def _matching_close(text: str, after: int, limit: int) -> int:
+    """Index of the bracket closing a clause whose label ends at ``after``, allowing nested
+    brackets inside; a line break ends an unclosed clause (the label itself may be broken)."""
+    depth = 1
+    for i in range(after, min(limit, after + 600)):
         ch = text[i]
         if ch in _OPEN:
             depth += 1
@@ -134,24 +153,24 @@ def _matching_close(text: str, open_at: int, limit: int) -> int:
                 return i
         elif ch == "\n":
             return i
-    return min(limit, open_at + 600)
+    return min(limit, after + 600)
 
 
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
-    notes = ""
-    note = _NOTE.search(body.rstrip())
-    if note:
-        notes = note.group(0)
-        body = body[:note.start()]
+    # rule words and deadlines are not units: blank them, so the offsets of the units stay true
+    notes = [m.group(0) for m in _NOTE.finditer(body)]
+    body = _NOTE.sub(lambda m: " " * len(m.group(0)), body)
+    body = _DEADLINE.sub(lambda m: " " * len(m.group(0)), body)
+    body = _BROKEN_LABEL.sub(lambda m: m.group(0).replace("\n", " "), body)   # （责 / 任单位：
     units: list[RawUnit] = []
     labelled = False
-    for g, (ga, gb) in enumerate(_split_top(body, "；;\n")):
+    for g, (ga, gb) in enumerate(_groups(body)):
         part = body[ga:gb]
         label = None
-        lm = re.match(rf"\s*({_LABEL})\s*[：:]", part)
+        lm = _LABEL_AT.match(part)
         if lm:
-            name = lm.group(1)
+            name = re.sub(r"\s+", "", lm.group(1))
             if name in LEAD_LABELS:
                 label = "lead"
             elif name in SUPPORT_LABELS:
@@ -160,15 +179,45 @@ def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
                 label = "support"   # 牵头单位：A；责任单位：B — the rest support
             ga += lm.end()
             labelled = labelled or label is not None
-        units.extend(_split_units(text, a + ga, a + gb, g, label))
+        units.extend(_split_units(body[ga:gb], a + ga, g, label))
     _complete_prefixes(units)
-    return Clause(span_a, span_b, units, labelled, notes)
+    return Clause(span_a, span_b, units, labelled, "".join(notes))
+
+
+def _groups(body: str) -> list[tuple[int, int]]:
+    """The lists of a clause: split at top-level ``；`` and line breaks, and at a comma that opens
+    another label (``牵头单位：X，配合单位：Y``)."""
+    out = []
+    for ga, gb in _split_top(body, "；;\n"):
+        begin = ga
+        for ca, _ in _split_top(body[ga:gb], "，,")[1:]:
+            if _LABEL_AT.match(body, ga + ca):
+                out.append((begin, ga + ca - 1))
+                begin = ga + ca
+        out.append((begin, gb))
+    return out
+
+
+def _read_duty(m: re.Match) -> Clause | None:
+    """A bracket of units that ends in a duty phrase: ``（A，B、C等按职责分工负责）``, ``〔A、B等按职责分工
+    负责，C负责落实。以下均需C落实，不再列出〕`` (the sentence after ``。`` is a note). The duty
+    phrases are blanked and the rest read as one list; ``None`` when the bracket does not end in one."""
+    body = m.group(1)
+    stop = body.find("。")
+    body = body[:stop] if stop != -1 else body
+    duties = list(_DUTY_END.finditer(body))
+    if not duties or duties[-1].end() != len(body.rstrip()):
+        return None
+    blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
+    units = _split_units(blanked, m.start(1), 0, None)
+    _complete_prefixes(units)
+    return Clause(m.start(), m.end(), units, False, "")
 
 
 def _read_lead_support(text: str, m: re.Match) -> Clause:
-    units = _split_units(text, m.start(1), m.end(1), 0, "lead")
+    units = _split_units(m.group(1), m.start(1), 0, "lead")
     if m.group(2):
-        units += _split_units(text, m.start(2), m.end(2), 1, "support")
+        units += _split_units(m.group(2), m.start(2), 1, "support")
     _complete_prefixes(units)
     return Clause(m.start(), m.end(), units, True, "")
 
@@ -188,12 +237,11 @@ def _split_top(s: str, seps: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _split_units(text: str, a: int, b: int, group: int, label: str | None) -> list[RawUnit]:
+def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUnit]:
+    """The units of one list ``body``, which starts at ``a`` in the text."""
     out: list[RawUnit] = []
     seen_comma = False
-    body = text[a:b]
-    pieces = _join_levels(body, _split_top(body, "、，,"))
-    for pa, pb in pieces:
+    for pa, pb, full in _read_levels(body, _split_top(body, "、，,")):
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
         # trim white space and trailing 等 / notes, keeping the span on the words kept
@@ -202,9 +250,12 @@ def _split_units(text: str, a: int, b: int, group: int, label: str | None) -> li
         pa += lead_ws
         trimmed = _TRAILING.sub("", raw)
         trimmed = re.sub(r"等.{0,6}(?:单位|部门)$", "", trimmed)
-        if len(trimmed) >= 2:
-            clean = re.sub(r"\s+", "", trimmed)
-            out.append(RawUnit(clean, a + pa, a + pa + len(trimmed), group, not seen_comma, label))
+        if len(_FRAGMENT_END.sub("", trimmed)) >= 2:   # 市自然资源局分别 → 市自然资源局
+            trimmed = _FRAGMENT_END.sub("", trimmed)
+        clean = re.sub(r"\s+", "", trimmed)
+        if len(trimmed) >= 2 and not _NEVER_UNIT.match(clean):
+            full = _NAME_NOTE.sub("", full or clean)
+            out.append(RawUnit(clean, a + pa, a + pa + len(trimmed), group, not seen_comma, label, full))
         if sep in "，,":
             seen_comma = True
     return out
@@ -216,36 +267,55 @@ def _looks_like_units(units: list[RawUnit]) -> bool:
     return org[0] and sum(org) * 3 >= len(org) * 2
 
 
-_BARE_LEVEL = re.compile(r"^\s*(?:各|有关|相关)?[省市县区]\s*$")
-_LEVEL_GOVERNMENT = re.compile(r"^\s*[省市县区][^、，]{0,8}政府")
+_LEVEL_WORD = _alternatives(_VOCAB["levels"])
+_BARE_LEVEL = re.compile(rf"^\s*(?:{_alternatives(_VOCAB['collective_openers'])})?(?:{_LEVEL_WORD})"
+                         r"(?:[（〔][^（）〔〕]{1,8}[）〕])?\s*$")
+_LEVEL_AND_REST = re.compile(rf"^\s*(?:{_LEVEL_WORD})(?:[（〔][^（）〔〕]{{1,8}}[）〕])?(\S{{2,}})$")
+_COLLECTIVE_HEAD = re.compile(rf"(?:{_alternatives(_VOCAB['collective_heads'])})(?:〈[^〉]*〉|（[^）]*）)?$")
 
 
-def _join_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``有关市、县〔区〕人民政府`` is one collective unit: a bare level (``有关市``) joins the next piece."""
-    out: list[tuple[int, int]] = []
-    pending = None
-    for i, (pa, pb) in enumerate(pieces):
-        if pending is not None:
-            pa, pending = pending, None
-        following = body[pieces[i + 1][0]:pieces[i + 1][1]] if i + 1 < len(pieces) else ""
-        if _BARE_LEVEL.match(body[pa:pb]) and body[pb:pb + 1] == "、" and _LEVEL_GOVERNMENT.match(following):
-            pending = pa
+def _read_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """Bare level words listed before a name: ``有关市、县〔区〕人民政府`` and ``各市、县、自治县人民政府``
+    are one collective unit; ``市、县（区）科技局`` names one unit per level (``市科技局`` printed as
+    the whole compound, then ``县（区）科技局``). Returns ``(start, end, full name or None)``."""
+    out: list[tuple[int, int, str | None]] = []
+    run: list[tuple[int, int]] = []     # bare levels waiting for the name they belong to
+    for pa, pb in pieces:
+        piece = body[pa:pb].strip()
+        if _BARE_LEVEL.match(piece) and body[pb:pb + 1] == "、":
+            run.append((pa, pb))
             continue
-        out.append((pa, pb))
+        rest = _LEVEL_AND_REST.match(piece)
+        if run and rest and _COLLECTIVE_HEAD.search(piece):
+            out.append((run[0][0], pb, None))
+        elif run and rest and not _COLLECTIVE.match(body[run[0][0]:run[0][1]].strip()):
+            for ra, rb in run:
+                out.append((run[0][0], pb, body[ra:rb].strip() + rest.group(1)))
+            out.append((pa, pb, None))
+        else:
+            out.extend((ra, rb, None) for ra, rb in run)
+            out.append((pa, pb, None))
+        run = []
+    out.extend((ra, rb, None) for ra, rb in run)
     return out
 
 
 def _complete_prefixes(units: list[RawUnit]) -> None:
-    """``重庆市发展改革委、市经济信息委`` → ``重庆市经济信息委``: short names take the list's prefix."""
+    """``重庆市发展改革委、市经济信息委`` → ``重庆市经济信息委``: short names take the prefix of a list
+    that opens with a region's name (or switches to another region's). A named unit inside a list
+    of short names (``市商务局、深圳市供电局、市生态环境局``) is an entity of its own and sets no prefix."""
     prefix = None
     group = -1
     for u in units:
-        if u.group != group:
+        opens = u.group != group
+        if opens:
             group, prefix = u.group, None
         m = _PROVINCE_PREFIX.match(u.raw)
         if m and len(m.group(1)) > 1 and not u.raw.startswith(("市", "省")):
-            prefix = m.group(1)
-        elif prefix and u.raw[0] in "省市" and u.raw[0] == prefix[-1] and not u.raw.startswith("市级"):
+            if opens or prefix:
+                prefix = m.group(1)
+        elif prefix and u.raw[0] in "省市" and u.raw[0] == prefix[-1] and not u.raw.startswith("市级") \
+                and u.full == u.raw:
             u.full = prefix[:-1] + u.raw
 
 

@@ -9,8 +9,16 @@ CODES: dict[str, str] = {
     "target-unread": "a number that looks like a target could not be read",
     "lead-none": "a measure's unit clause names no unit the parser could read",
     "encoding-uncertain": "the text encoding was detected with low confidence",
-    "pdf-page-without-text": "a PDF page has no text layer (scanned or drawn); its text is missing",
+    "pdf-image-region": "a PDF page or image holds text as a picture that was not read (no OCR)",
+    "ocr-text": "text read by OCR from a picture (its span); facts within it need checking by eye",
     "pdf-unmapped-glyphs": "a PDF page has glyphs with no Unicode mapping; some characters are missing",
+    "title-guessed": "no title line was found; the title was taken from the first paragraph",
+    "units-mostly-unattached": "most unit clauses stand outside any measure: the measures were probably misread",
+    "measure-without-units": "a measure has no responsible unit in a plan where most measures have them",
+    "measure-many-units": "a measure has unusually many units or leads: several items may have been read as one",
+    "measure-procedural": "a measure's title reads as a timeline step or a procedural item",
+    "numbering-out-of-order": "an item's number repeats or runs backwards among its siblings",
+    "document-kind": "the document is a notice, call for proposals or rules, not a plan",
 }
 
 

@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "parse": ("policykg.commands.parse", "parse_cmd", "Parse plans into JSON or a Markdown outline."),
     "text": ("policykg.commands.parse", "text_cmd", "Print the decoded text of a file: what every span points into."),
     "evaluate": ("policykg.commands.evaluate", "evaluate_cmd", "Score the parser against gold files."),
+    "check": ("policykg.commands.check", "check_cmd", "Grade each parse A–D without gold, with the reasons."),
     "build": ("policykg.commands.graph", "build_cmd", "Parse plans and merge them into a store."),
     "who-owns": ("policykg.commands.graph", "who_owns_cmd", "Measures matching TEXT with their lead and supporting units."),
     "portfolio": ("policykg.commands.graph", "portfolio_cmd", "What a department leads and supports."),

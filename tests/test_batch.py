@@ -76,7 +76,7 @@ def test_print_summary_goes_to_standard_error(capsys):
 
 
 def test_parser_errors_become_outcomes(monkeypatch):
-    def explode(path):
+    def explode(path, **options):
         raise ValueError("boom")
 
     monkeypatch.setattr("policykg.extractor.parse_file", explode)

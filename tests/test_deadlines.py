@@ -160,3 +160,15 @@ def test_annual_rate_in_plan_graph_and_rdf():
     t1 = URIRef("https://example.org/pkg/plan/rate-2025/target/t1")
     assert (t1, PKG.rate, Literal("annual")) in rdf
     assert validate(rdf).conforms
+
+
+@pytest.mark.parametrize("title, date", [
+    ("2021年推动碳达峰、碳中和工作计划", "2021-12-31"),    # an annual plan: its year dates the months
+    ("2030年前碳达峰行动方案", None),                       # a deadline in the title is no plan year
+    ("关于2021-2023年度推动碳达峰工作滚动实施方案", None),   # a span of years names no one year
+])
+def test_months_of_an_annual_plan_take_its_title_year(title, date):
+    text = (f"{title}\n一、重点任务\n（一）编制方案。编制方案。（责任部门：气候处，完成期限：6月底）"
+            "开展试点。（责任部门：气候处，完成期限：12月底）\n")
+    measure = parse(text).measures[0]
+    assert (measure.deadline.text, measure.deadline.date) == ("12月底", date)

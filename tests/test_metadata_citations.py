@@ -54,6 +54,50 @@ def test_doc_number_broken_before_its_bracket():
     assert (cite.title, cite.doc_number) == ("广东省碳排放管理试行办法", "粤府〔2017〕59号")
 
 
+def _title(text):
+    return read_header(text).values["title"].value
+
+
+def test_title_broken_over_several_pdf_lines():
+    assert _title("甘肃省人民政府文件\n甘政发〔2021〕62号\n甘肃省人民政府印发关于加快建立健全\n"
+                  "绿色低碳循环发展经济体系实施方案的通知\n各市人民政府：\n") == "关于加快建立健全绿色低碳循环发展经济体系实施方案"
+    assert _title("河北省发展和改革委员会等四部门印发《河北省重点领域\n严格能效约束推进节能降碳实施方案》的通知\n"
+                  "省科技厅：\n") == "河北省重点领域严格能效约束推进节能降碳实施方案"
+    assert _title("上海市科学技术委员会\n沪科指南〔2021〕25号\n关于发布上海市2021年度“科技创新行动计划”\n"
+                  "科技支撑碳达峰碳中和专项（第一批）\n项目申报指南的通知\n各有关单位：\n") == \
+        "关于发布上海市2021年度“科技创新行动计划”科技支撑碳达峰碳中和专项（第一批）项目申报指南的通知"
+
+
+def test_news_paragraph_before_the_plan_gives_the_quoted_title_and_a_warning():
+    info = read_header("6月5日，我市印发《包头市建设绿色低碳城市实施方案》。方案明确了目标。\n方案明确，我市…\n")
+    assert info.values["title"].value == "包头市建设绿色低碳城市实施方案"
+    assert [code for code, _, _ in info.problems] == ["title-guessed"]
+
+
+def test_document_kind_from_title_and_body():
+    from policykg.extractor.metadata import document_kind
+    assert document_kind("青羊区碳达峰实施方案", "") == "plan"
+    assert document_kind("江西省林业碳汇开发及交易管理办法（试行）", "") == "rules"
+    assert document_kind("杭州市关于做好碳达峰碳中和工作的实施意见", "") == "opinion"
+    assert document_kind("四川省“十四五”生态环境保护规划", "") == "plan"
+    assert document_kind("关于做好2021年度碳排放权交易履约工作的通知", "") == "notice"
+    assert document_kind("苏州市关于征集碳达峰碳中和科技创新项目需求的通知", "") == "call"
+    assert document_kind("关于开展专项工作的通知", "一、申报条件\n二、申报材料\n三、咨询电话") == "call"
+    assert document_kind("碳达峰碳中和林草碳汇试验区", "") == "other"
+
+
+def test_headline_of_a_notice_gives_title_and_issuer():
+    info = read_header("中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…印发了。\n")
+    assert info.values["title"].value == "关于推动城乡建设绿色发展的意见"
+    assert info.values["issuer"].value == "中共中央办公厅、国务院办公厅"
+    info = read_header("中共云南省委办公厅云南省人民政府办公厅印发《关于推动城乡建设绿色发展\n的实施意见》\n为贯彻落实…。\n")
+    assert info.values["title"].value == "关于推动城乡建设绿色发展的实施意见"
+    info = read_header("中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n"
+                       "中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…。\n")
+    assert info.values["issuer"].value == "中共中央办公厅、国务院办公厅"
+    assert _title("国务院关于印发《2030年前碳达峰行动方案》\n的通知\n各省：\n") == "2030年前碳达峰行动方案"
+
+
 def test_own_doc_number_in_brackets_under_the_title():
     from policykg.extractor import parse
 

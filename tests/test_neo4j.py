@@ -229,7 +229,7 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
         expected = run_networkx(name, NetworkxBackend(graph), **params)
         assert run(name, CypherBackend(session), **params) == expected, (name, params)
         answered += bool(expected)
-    assert answered > 250
+    assert answered > 240   # the text corpus: its departments and every fourth measure
     assert all(run(n, CypherBackend(session), **p) for n, p in cases if p.get("plan"))
 
 

@@ -223,8 +223,8 @@ def test_pdf_with_a_scanned_page_warns(tmp_path):
     merged.save(tmp_path / "mixed.pdf")
     document = read_document(tmp_path / "mixed.pdf")
     assert "坚持节约优先" in document.text
-    assert [w.code for w in document.warnings] == ["pdf-page-without-text"]
-    assert "2" in document.warnings[0].message
+    assert [w.code for w in document.warnings] == ["pdf-image-region"]
+    assert document.warnings[0].message == "page 2: image of 595×842 pt: OCR read no text"
 
 
 # --- HTML and DOCX made from corpus text -------------------------------------------------------

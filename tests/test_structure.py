@@ -53,3 +53,62 @@ def test_decimal_number_is_not_a_heading():
 def test_top_level_actions_without_items_are_measures():
     text = "一、能源绿色低碳转型科技支撑行动\n聚焦国家能源发展战略任务。\n二、低碳与零碳工业流程再造技术突破行动\n针对钢铁行业。\n三、保障措施\n加强领导。\n"
     assert [m.path for m in _measures(text)] == ["一", "二"]
+
+
+def _measure_paths(text):
+    from policykg.extractor.structure import is_measure, walk
+    roots = build_tree(find_headings(text), len(text))
+    return [(n.path, n.heading.title) for n in walk(roots) if is_measure(n)]
+
+
+def test_timeline_parts_and_dated_steps_are_not_measure_paths():
+    text = ("一、重点任务\n（一）推进节能。正文。\n（二）发展光伏。正文。\n"
+            "二、工作步骤\n（一）动员部署阶段。正文。\n（二）全面实施阶段。正文。\n"
+            "三、推进安排\n（一）2022年6月底前。正文。\n（二）2023年底前。正文。\n")
+    assert _measure_paths(text) == [("一/（一）", "推进节能"), ("一/（二）", "发展光伏")]
+
+
+def test_guarantee_group_numbered_last_in_the_action_part_holds_no_measure_paths():
+    text = ("三、重点任务\n（一）推进节能\n1.抓好工业节能。正文。\n（二）认真抓好组织实施\n1.加强领导。正文。\n"
+            "（三）加强碳达峰碳中和工作保障\n1.加强考核。正文。\n")
+    assert _measure_paths(text) == [("三/（一）/1", "抓好工业节能")]
+
+
+def test_procedural_items_of_a_call_are_not_measure_paths():
+    text = "一、支持方向\n（一）低碳技术。正文。\n（二）咨询电话\n021-1234。\n"
+    assert _measure_paths(text) == [("一/（一）", "低碳技术")]
+
+
+def test_table_of_contents_is_skipped():
+    text = ("目  录\n一、总体要求……………………3\n二、重点任务……………………5\n（一）推进节能……6\n"
+            "一、总体要求\n正文。\n二、重点任务\n（一）推进节能。正文。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进节能")]
+    text = "目录\n第一章总则\n第二章监督管理\n第一章总则\n第一条 为了保护环境，制定本条例。\n第二章监督管理\n第二条 加强监管。\n"
+    titles = [h.title for h in find_headings(text)]
+    assert titles == ["总则", "为了保护环境，制定本条例", "监督管理", "加强监管"]
+
+
+def test_item_number_on_its_own_line():
+    text = "一、重点任务\n（一）\n  推进节能。正文在此。\n（二）发展光伏。正文。\n"
+    (first, second) = find_headings(text)[1:]
+    assert first.title == "推进节能" and text[first.title_span[0]:first.title_span[1]] == "推进节能"
+    assert text[first.body_start:first.body_start + 4] == "正文在此"
+
+
+def test_annex_numbered_in_chinese_restarts_the_numbering():
+    text = "一、任务\n（一）甲。正文。\n附件一\n一、分工\n（一）乙。正文。\n"
+    assert [p for p, _ in _measure_paths(text)] == ["一/（一）", "附件一/一/（一）"]
+    roots = build_tree(find_headings(text), len(text))
+    assert roots[1].path == "附件一" and roots[1].children[0].path == "附件一/一"
+
+
+def test_numeral_values_of_markers():
+    from policykg.extractor.structure import numeral_value
+    assert [numeral_value(m) for m in ("（十二）", "三", "12", "（3）", "⑤", "第二十一条", "附件2", "甲")] == \
+        [12, 3, 12, 3, 5, 21, 2, None]
+
+
+def test_background_and_promotion_parts_hold_no_measures():
+    text = ("一、发展基础与面临形势\n（一）发展成果。正文。\n（二）存在问题。正文。\n二、主要任务\n（一）推进节能。正文。\n"
+            "三、推进措施\n（一）健全绿色金融体系。正文。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进节能")]

@@ -91,3 +91,89 @@ def test_bare_level_joins_the_collective_unit_after_it():
     assert names == ["省发展改革委", "有关市、县〔区〕人民政府"]
     names = [r[0] for r in _roles("（责任单位：各区、市发展改革委）")]
     assert names == ["各区", "市发展改革委"]
+
+
+def _names(text, rules=DocRules()):
+    return [r[0] for r in _roles(text, rules)]
+
+
+def test_collective_unit_whose_name_holds_dun_stays_whole():
+    assert _names("（责任单位：省发展改革委、各市、县、自治县人民政府）") == ["省发展改革委", "各市、县、自治县人民政府"]
+    assert _names("（责任单位：市、县人民政府）") == ["市、县人民政府"]
+
+
+def test_two_level_compound_gives_one_unit_per_level():
+    (clause,) = find_clauses("（责任单位：市、县（区）科技局，市财政局）", 0, 24)
+    assert [(u.raw, u.full) for u in clause.units] == [
+        ("市、县（区）科技局", "市科技局"), ("县（区）科技局", "县（区）科技局"), ("市财政局", "市财政局")]
+    assert _names("（责任单位：市、区财政局）") == ["市财政局", "区财政局"]
+
+
+def test_colon_look_alikes_open_a_clause():
+    assert _names("推进。（责任单位∶市发改委、市财政局）") == ["市发改委", "市财政局"]
+    assert _names("推进。（牵头单位︰市发改委）") == ["市发改委"]
+
+
+def test_label_broken_by_a_line_break():
+    assert _names("推进工作。（责\n任单位：市发改委、市财政局）") == ["市发改委", "市财政局"]
+
+
+def test_tortoise_bracket_clause_with_nested_round_brackets():
+    assert _names("推进。〔责任单位：市经信局、各区（市）县政府（管委会）〕") == ["市经信局", "各区（市）县政府（管委会）"]
+
+
+def test_deadline_inside_the_clause_is_no_unit_but_the_measures_deadline():
+    text = "推进。（责任单位：省发展改革委；完成时限：2022年4月）"
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["省发展改革委"]
+    text = "推进。\n责任部门：气候处，完成期限：2021年四季度\n"
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["气候处"]
+    from policykg.extractor import parse
+    (measure,) = parse("一、重点任务\n（一）推进节能。正文。（责任单位：省发展改革委；完成时限：2022年4月）\n").measures
+    assert [u.name for u in measure.units] == ["省发展改革委"] and measure.deadline.text == "2022年4月"
+
+
+def test_lead_and_support_labels_separated_by_a_comma():
+    assert _roles("（牵头单位：省能源局，配合单位：省发展改革委、省财政厅）") == [
+        ("省能源局", "lead", "explicit"), ("省发展改革委", "support", "explicit"), ("省财政厅", "support", "explicit")]
+
+
+def test_lead_then_others_by_their_duties():
+    assert _roles("推进。（市发改委、市经信局牵头，市财政局等按照职责分工负责）") == [
+        ("市发改委", "lead", "explicit"), ("市经信局", "lead", "explicit"), ("市财政局", "support", "explicit")]
+
+
+def test_lead_rule_printed_inside_the_first_clause():
+    text = "（责任单位：市发改委、市能源局，排在第一为牵头单位，下同）"
+    assert _roles(text) == [("市发改委", "lead", "explicit"), ("市能源局", "support", "explicit")]
+    text = "（责任单位：排名第一的为牵头单位，下同：市发改委、市能源局）"
+    assert _names(text) == ["市发改委", "市能源局"]
+
+
+def test_a_count_of_regions_is_no_unit_and_fragments_are_trimmed():
+    assert _names("（责任单位：两省市发展改革委、两省市）") == ["两省市发展改革委"]
+    assert _names("（责任单位：市林业局、市自然资源局分别）") == ["市林业局", "市自然资源局"]
+
+
+def test_prefix_completion_does_not_cross_an_entity():
+    (clause,) = find_clauses("（责任单位：市商务局、深圳市供电局、市生态环境局）", 0, 26)
+    assert [u.full for u in clause.units] == ["市商务局", "深圳市供电局", "市生态环境局"]
+
+
+def test_bracket_of_duty_lists_with_a_note_after_it():
+    text = ("推进。〔省林业局、省发展改革委等按职责分工负责，各市、县（市、区）人民政府负责落实。"
+            "以下均需各市、县（市、区）人民政府落实，不再列出〕")
+    assert _roles(text) == [("省林业局", "lead", "first_listed"), ("省发展改革委", "support", "first_listed"),
+                            ("各市、县（市、区）人民政府", "support", "first_listed")]
+
+
+def test_note_in_a_collective_name_is_kept_in_raw_not_in_the_name():
+    (clause,) = find_clauses("（责任单位：市发改委、各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉）", 0, 60)
+    assert [(u.raw, u.full) for u in clause.units][1] == (
+        "各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉", "各区人民政府")
+
+
+def test_bare_unit_after_a_deng_list_is_dropped():
+    assert _names("（牵头单位：省发展改革委，配合单位：省科技厅、省工业和信息化厅等省有关部门、单位）") == [
+        "省发展改革委", "省科技厅", "省工业和信息化厅"]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..deadlines import DeadlineMatch, find_deadlines, latest
 from ..extensions import text_of
-from .targets import plan_year
+from .targets import annual_year, plan_year
 
 
 @dataclass
@@ -27,7 +27,7 @@ class DeadlineReader:
 
     def match(self, doc: Doc) -> tuple[list[DeadlineRecord], list[DeadlineMatch]]:
         text = text_of(doc)
-        year = plan_year(doc._.header)
+        year = plan_year(doc._.header) or annual_year(doc._.header)
         records, outside = [], []
         pos = doc._.header.body_start if doc._.header else 0
         for node in doc._.measures:

@@ -12,6 +12,11 @@ from ..structure import walk
 from ..targets import TargetScan, find_targets, first_year, periods
 
 
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?!前)")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)?\d{2}")
+_ANNUAL_ENDINGS = ("计划", "要点", "安排", "清单", "计划和措施清单")
+
+
 class TargetFinder:
     """Finds dated quantitative targets and dated goals into ``doc._.targets`` / ``doc._.goals``.
 
@@ -71,6 +76,19 @@ def _dated_parts(doc: Doc, text: str, year: int | None) -> list[tuple[int, int, 
         if found is not None and (year is None or found >= year):
             parts.append((node.heading.start, node.end, found))
     return parts
+
+
+def annual_year(header) -> int | None:
+    """The year an annual work plan is for (``2021年推动碳达峰、碳中和工作计划``): its title names
+    one year, not as a deadline (``2030年前``) nor a span, and ends as a plan, list or summary of
+    points does. It dates the months of its deadlines (``完成期限：6月底``)."""
+    if header is None or "title" not in header.values:
+        return None
+    title = header.values["title"].value.strip()
+    years = {m.group(1) for m in _TITLE_YEAR.finditer(title)}
+    if len(years) != 1 or _YEAR_SPAN.search(title) or not title.endswith(_ANNUAL_ENDINGS):
+        return None
+    return int(years.pop())
 
 
 def _period_year(header) -> int | None:

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import PlanInputError
 from ..model import Source, Warning
+
+if TYPE_CHECKING:
+    from ..ocr_mode import OcrMode
 
 
 @dataclass
@@ -28,8 +32,11 @@ class Document:
     warnings: list[Warning] = field(default_factory=list)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read any supported file; raise PlanInputError with a one-line reason when it cannot."""
+def read_document(path: str | Path, ocr: "OcrMode" = "auto", progress: bool = False) -> Document:
+    """Read any supported file; raise PlanInputError with a one-line reason when it cannot.
+
+    ``ocr`` and ``progress`` matter for PDFs only: when to read pictures of text (see
+    ``pdf_ocr``) and whether to show OCR progress on a terminal."""
     p = Path(path)
     if not p.exists():
         raise PlanInputError(str(path), "no such file")
@@ -38,7 +45,7 @@ def read_document(path: str | Path) -> Document:
     suffix = p.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf
-        return read_pdf(p)
+        return read_pdf(p, ocr, progress)
     if suffix in (".html", ".htm"):
         from .html import read_html
         return read_html(p)

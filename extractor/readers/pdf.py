@@ -23,6 +23,9 @@ from ..model import Warning
 from . import Document
 from .assemble import TextBuilder, tidy_spaces
 from .pdf_layout import Line, drop_page_furniture, page_metrics, paragraphs
+from ..ocr_mode import OcrMode
+from .pdf_ocr import (ENGINE, ImageRegion, Recognised, as_table, effective_mode, image_regions,
+                      no_text, recognise, unread_reason, whole_page)
 from .source import nonempty_bytes, require, source_for
 
 # A page with fewer characters than this has no real text layer (a scan, or a blank page).
@@ -39,9 +42,11 @@ _MAX_FORM_DEPTH = 3
 _LEFT, _RIGHT, _BOTTOM, _TOP, _DOUBLED_CENTRE = (itemgetter(i) for i in range(1, 6))
 
 
-def read_pdf(path: Path) -> Document:
-    """Read a PDF's text layer into paragraphs; raise PlanInputError for scans and bad files."""
+def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Document:
+    """Read a PDF's text layer into paragraphs, with OCR where text is a picture (``pdf_ocr``);
+    raise PlanInputError for bad files and for scans that cannot be read."""
     pdfium = require(path, "pypdfium2", "pypdfium2", "pdf")
+    mode = effective_mode(ocr, str(path))
     data = nonempty_bytes(path)
     try:
         document = pdfium.PdfDocument(data)
@@ -49,69 +54,101 @@ def read_pdf(path: Path) -> Document:
         raise PlanInputError(str(path), f"not a readable PDF ({exc})") from None
     warnings: list[Warning] = []
     try:
-        pages, table_pages, scanned, unmapped = _read_pages(document)
+        pages, table_pages, images, unmapped = _read_pages(document, mode)
+        recognised = recognise(document, images, progress) if mode != "never" and images else []
     finally:
         document.close()
-    if not any(pages):
-        problem = ("PDF has no text layer (a scanned image?); OCR is not supported" if scanned
-                   else "PDF contains no text")
-        raise PlanInputError(str(path), problem)
-    if scanned:
-        warnings.append(Warning(code=check("pdf-page-without-text"),
-                                message=f"page(s) {_ranges(scanned)} are images without a text "
-                                        "layer (scanned?); their content is missing"))
+    tables: dict[int, list] = {}
+    origins = _place_ocr(recognised, pages, tables)
+    unread = [r.region for r in recognised if not r.chars and r.table is None] \
+        if recognised else images
+    if not any(pages) and not tables:
+        raise PlanInputError(str(path), no_text(images, bool(recognised)))
+    reason = unread_reason(bool(recognised))
+    for region in unread:
+        warnings.append(Warning(code=check("pdf-image-region"), message=f"{region.label}: {reason}"))
     if unmapped:
         warnings.append(Warning(code=check("pdf-unmapped-glyphs"),
                                 message=f"{unmapped} glyph(s) have no Unicode mapping and were "
                                         "left out"))
     pages, _ = drop_page_furniture(pages)
-    tables = {}
     if table_pages:
         from .pdf_tables import find_tables
-        tables = find_tables(data, table_pages)
+        for index, regions in find_tables(data, table_pages).items():
+            tables.setdefault(index, []).extend(regions)
     metrics = page_metrics([line for lines in pages for line in lines])
     builder = TextBuilder()
-    for kind, item in _blocks(pages, tables):
+    for kind, item, origin in _blocks(pages, tables, origins):
+        start = builder.length + bool(builder.parts)
         if kind == "lines":
             for paragraph in paragraphs(item, metrics):
                 builder.add_paragraph(paragraph)
         else:
             builder.add_table(item)
+        if origin is not None and builder.length > start:
+            warnings.append(Warning(code=check("ocr-text"), span=(start, builder.length),
+                                    message=f"{origin.region.label}: read by OCR ({ENGINE}, mean "
+                                            f"confidence {origin.confidence:.2f}); check by eye"))
     text = builder.text()
     return Document(text=text, source=source_for(path, data, text, "pdf"),
                     tables=builder.tables, warnings=warnings)
 
 
-def _read_pages(document) -> tuple[list[list[Line]], list[int], list[int], int]:
-    """Lines of every page, the pages that may hold ruled tables, the (1-based) pages that are
-    images without text, and how many glyphs had no Unicode mapping."""
+def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], list[ImageRegion], int]:
+    """Lines of every page, the pages that may hold ruled tables, the image regions that hold
+    text the text layer lacks (all pages under ``always``), and how many glyphs had no Unicode
+    mapping."""
     import pypdfium2.raw as raw
 
-    pages, table_pages, scanned, unmapped = [], [], [], 0
+    pages, table_pages, images, unmapped = [], [], [], 0
     for index in range(len(document)):
         page = document[index]
         try:
+            width, height = page.get_width(), page.get_height()
+            if mode == "always":
+                pages.append([])
+                images.append(whole_page(index, width, height))
+                continue
             textpage = page.get_textpage()
             try:
                 chars, bad = _chars(raw, textpage.raw)
             finally:
                 textpage.close()
             unmapped += bad
-            lines = _lines(chars, index, page.get_height())
+            lines = _lines(chars, index, height)
             if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS:
-                if _has_image(raw, page):
-                    scanned.append(index + 1)
                 lines = []
             elif _has_rulings(raw, page):
                 table_pages.append(index)
+            images.extend(image_regions(raw, page, index, lines, width, height))
             pages.append(lines)
         finally:
             page.close()
-    return pages, table_pages, scanned, unmapped
+    return pages, table_pages, images, unmapped
 
 
-def _has_image(raw, page) -> bool:
-    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)), None) is not None
+def _place_ocr(recognised: list[Recognised], pages: list[list[Line]],
+               tables: dict[int, list]) -> dict[int, Recognised]:
+    """Put what OCR read into its page: as a table when its boxes line up in columns, else as
+    lines at their place from the top. Returns the OCR origin of each line and table, by id."""
+    origins: dict[int, Recognised] = {}
+    for result in recognised:
+        if result.table is not None:
+            tables.setdefault(result.region.page, []).append(result.table)
+            origins[id(result.table)] = result
+        lines = _lines(result.chars, result.region.page, result.page_height)
+        if not lines:
+            continue
+        table = None if result.region.whole_page else as_table(lines, result.region)
+        if table is not None:
+            tables.setdefault(result.region.page, []).append(table)
+            origins[id(table)] = result
+            continue
+        page = pages[result.region.page]
+        at = next((i for i, line in enumerate(page) if line.top > result.region.top), len(page))
+        page[at:at] = lines
+        origins.update((id(line), result) for line in lines)
+    return origins
 
 
 def _chars(raw, textpage) -> tuple[list[tuple[str, float, float, float, float, float]], int]:
@@ -271,31 +308,37 @@ def _rules_in(raw, parent, count_objects, get_object, counts: list[int], level: 
     return False
 
 
-def _blocks(pages: list[list[Line]], tables: dict[int, list]):
-    """Runs of lines and tables in reading order; a table continued on the next page is one."""
+def _blocks(pages: list[list[Line]], tables: dict[int, list], origins: dict[int, Recognised]):
+    """Runs of lines and tables in reading order, each with its OCR origin (None for the text
+    layer); a table continued on the next page is one, and OCR'd text never shares a run."""
     run: list[Line] = []
     table: list[list[str]] | None = None
+    table_origin = None
     for item in _reading_order(pages, tables):
+        origin = origins.get(id(item))
         if isinstance(item, Line):
             if table is not None:
-                yield "table", table
+                yield "table", table, table_origin
                 table = None
+            if run and origins.get(id(run[-1])) is not origin:
+                yield "lines", run, origins.get(id(run[0]))
+                run = []
             run.append(item)
             continue
         if run:
-            yield "lines", run
+            yield "lines", run, origins.get(id(run[0]))
             run = []
         carried = item.continuation_of(table) if table is not None else None
-        if carried is not None:
+        if carried is not None and origin is table_origin:
             table.extend(carried)
         else:
             if table is not None:
-                yield "table", table
-            table = list(item.rows)
+                yield "table", table, table_origin
+            table, table_origin = list(item.rows), origin
     if table is not None:
-        yield "table", table
+        yield "table", table, table_origin
     if run:
-        yield "lines", run
+        yield "lines", run, origins.get(id(run[0]))
 
 
 def _reading_order(pages: list[list[Line]], tables: dict[int, list]):
@@ -308,14 +351,3 @@ def _reading_order(pages: list[list[Line]], tables: dict[int, list]):
             if not any(region.covers(line) for region in tables.get(index, [])):
                 yield line
         yield from regions
-
-
-def _ranges(numbers: list[int]) -> str:
-    """1, 2, 3, 5 -> "1-3, 5"."""
-    spans: list[list[int]] = []
-    for number in numbers:
-        if spans and number == spans[-1][1] + 1:
-            spans[-1][1] = number
-        else:
-            spans.append([number, number])
-    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)

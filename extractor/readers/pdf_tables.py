@@ -54,7 +54,7 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
             for table in page.find_tables():
                 rows = [[_cell(cell) for cell in row] for row in table.extract()]
                 _repeat_spanned_owners(rows, [row.cells for row in table.rows])
-                if _is_real(rows):
+                if has_two_columns(rows):
                     x0, top, x1, bottom = table.bbox
                     regions.append(TableRegion(x0, top, x1, bottom, rows))
             if regions:
@@ -88,7 +88,8 @@ def _cell(text: str | None) -> str:
     return tidy_spaces(join_wrapped((text or "").split("\n")))
 
 
-def _is_real(rows: list[list[str]]) -> bool:
+def has_two_columns(rows: list[list[str]]) -> bool:
+    """A real table: two rows or more, and at least two columns with text in half the rows."""
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
     filled = [sum(1 for row in rows if column < len(row) and row[column])

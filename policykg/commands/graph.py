@@ -22,6 +22,7 @@ from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
 from ..output import Column, output_options, render
+from .parse import ocr_option
 
 BACKENDS = ("networkx", "sparql")
 
@@ -125,23 +126,26 @@ def default_corpus() -> list[Path]:
 @_store_option
 @click.option("--workers", type=int, default=None,
               help="Parser processes (default: one per core; 1 parses in this process).")
-def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None) -> None:
+@ocr_option
+def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | None,
+              ocr: str) -> None:
     """Parse plan files and folders and merge them into the store.
 
     A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
     builds the plan shipped with policykg. Files that fail are listed; the others are stored.
     """
     from policykg.extractor.batch import parse_many, summary
+    from policykg.extractor.health import assess
 
     targets = list(paths) or default_corpus()
     outcomes = []   # each keeps its plan only until the store has it: memory stays flat
-    stored: list[tuple[str, str, int]] = []
+    stored: list[tuple[str, str, int, str]] = []   # id, title, measures, grade
 
     def parsed_plans():
-        for outcome in parse_many(targets, workers=workers):
+        for outcome in parse_many(targets, workers=workers, ocr=ocr):
             if outcome.ok:
                 plan, outcome.plan = outcome.plan, None
-                stored.append((plan.id, plan.metadata.title or "", len(plan.measures)))
+                stored.append((plan.id, plan.metadata.title or "", len(plan.measures), assess(plan).grade))
                 yield plan
             outcomes.append(outcome)
 
@@ -159,11 +163,14 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
     for line in summary(outcomes)[:-1]:
         click.echo(line, err=True)
     if stored:
-        for plan_id, title, measures in stored:
+        for plan_id, title, measures, _ in stored:
             click.echo(f"  {plan_id}  {title} ({measures} measures)")
-        measures = sum(m for _, _, m in stored)
+        measures = sum(m for _, _, m, _ in stored)
         click.echo(f"stored {len(stored)} plan{'s' * (len(stored) != 1)} ({measures} measures) "
                    f"in {directory}; it now holds {total}")
+        below = sum(grade in ("C", "D") for *_, grade in stored)
+        click.echo(f"{below} of {len(stored)} plan{'s' * (len(stored) != 1)} below grade B "
+                   "(policykg check PATH… says why)")
     elif not failed:
         raise CannotRun(f"no plan files found in {', '.join(map(str, targets))}")
     if failed:

@@ -7,13 +7,22 @@ from pathlib import Path
 
 import click
 
+from policykg.extractor.ocr_mode import OCR_MODES
+
+ocr_option = click.option(
+    "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+    help="When PDF text that is a picture is read by OCR (needs policykg[ocr]): auto reads "
+         "pages without a text layer and images of text; always reads every page.")
+
 
 @click.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
 @click.option("--workers", type=int, default=None, help="Parallel workers for folders (default: all cores).")
-def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: int | None) -> None:
+@ocr_option
+def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: int | None,
+              ocr: str) -> None:
     """Parse plan files (txt, PDF, HTML, DOCX) or folders of them.
 
     One file gives one JSON object (policykg/plan@1); several give a JSON array. Files that fail
@@ -23,9 +32,9 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
 
     single = len(paths) == 1 and not paths[0].is_dir()
     if single:
-        plans, outcomes = [parse_file(paths[0])], []
+        plans, outcomes = [parse_file(paths[0], ocr=ocr, progress=True)], []
     else:
-        plans, outcomes = _parse_many(paths, workers)
+        plans, outcomes = _parse_many(paths, workers, ocr)
     text = _render(plans, fmt, single)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -38,13 +47,13 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, output: Path | None, workers: i
         sys.exit(1)
 
 
-def _parse_many(paths, workers):
+def _parse_many(paths, workers, ocr: str):
     from policykg.extractor.batch import collect, parse_many
     from policykg.extractor.errors import PlanInputError
 
     if not collect(paths):
         raise PlanInputError(", ".join(map(str, paths)), "no plan files (.txt .pdf .html .htm .docx) found")
-    outcomes = list(parse_many(list(paths), workers=workers))
+    outcomes = list(parse_many(list(paths), workers=workers, ocr=ocr))
     return [o.plan for o in outcomes if o.ok], outcomes
 
 
@@ -60,11 +69,12 @@ def _render(plans, fmt: str, single: bool) -> str:
 @click.command("text")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--normalized", is_flag=True, help="Print the normalised text the rules read, not the decoded text.")
-def text_cmd(path: Path, normalized: bool) -> None:
+@ocr_option
+def text_cmd(path: Path, normalized: bool, ocr: str) -> None:
     """Print the decoded text of a file: the text that every span points into."""
     from policykg.extractor.readers import read_document
 
-    document = read_document(path)
+    document = read_document(path, ocr, progress=True)
     if normalized:
         from policykg.extractor.normalize import normalize
         click.echo(normalize(document.text).text, nl=False)
