@@ -49,8 +49,7 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in SUFFIXES))
+            found.extend(sorted(_plan_files(path)))
         else:
             found.append(path)
     seen: set[Path] = set()
@@ -61,6 +60,27 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def _plan_files(folder: Path) -> Iterator[Path]:
+    """The regular plan files under ``folder``, walked with a stack (any depth). A linked
+    folder is not entered and a linked file is taken only when it lies inside ``folder``, so
+    a link never brings in a file from elsewhere (``a.txt -> /etc/passwd``); FIFOs, sockets and
+    devices are passed over, as are folders that cannot be listed."""
+    root = folder.resolve()
+    stack = [folder]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+            elif path.suffix.lower() in SUFFIXES and path.is_file() and (
+                    not entry.is_symlink() or path.resolve().is_relative_to(root)):
+                yield path
 
 
 def parse_one(path: Path, ocr: str = "auto") -> Outcome:

@@ -59,14 +59,24 @@ def target_value(value: float, unit: str, comparator: str, direction: str,
     return f"{SIGNS.get(signed_comparator(comparator, direction), '')}{text}{unit}"
 
 
+_MD_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
+            **{c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))}}
+
+
+def md_text(value: Any) -> str:
+    """Document text for a Markdown page: ``<``, ``>`` and ``&`` as entities, so a name holding
+    ``<svg/onload=…>`` shows as those characters and never becomes markup when the page is
+    rendered; control characters (terminal escape sequences) left out."""
+    return ("" if value is None else str(value)).translate(_MD_TEXT)
+
+
 def markdown_table(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> list[str]:
     """A Markdown table as lines (and a blank line after it); ``|`` and line breaks in cells are
-    escaped so a cell can never end its row early."""
+    escaped so a cell can never end its row early, and markup as ``md_text`` escapes it."""
     def line(cells: Sequence[Any]) -> str:
         return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
     return [line(header), "|" + "---|" * len(header), *(line(r) for r in rows), ""]
 
 
 def _md_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return md_text(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")

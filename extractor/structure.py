@@ -89,7 +89,8 @@ class Node:
         return not self.children
 
 
-_LEADER = re.compile(r"(?:\.\s?|…|·|．|-){3,}\s*[（(]?\d{1,3}[)）]?")
+# a dot leader (dots, or the private-use glyph some PDFs draw it with) and a page number
+_LEADER = re.compile(r"(?:[.…·．\-_\ue000-\uf8ff\U000f0000-\U0010fffd]\s?){3,}\s*[（(]?\d{1,3}[)）]?")
 _MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,4}）|\d{1,2}\s*[.．、]|（\d{1,2}）|"
                           r"第[一二三四五六七八九十]{1,3}[章部])\s*$")
 
@@ -149,7 +150,9 @@ def _toc_span(text: str) -> tuple[int, int]:
         nl = len(text) if nl == -1 else nl
         line = text[pos:nl].strip()
         entry = _LEADER.sub("", line)
-        if line and (("。" in line and not _LEADER.search(line)) or entry == first):
+        # a sentence (。．；) or a line too long for a heading ends the contents
+        if line and ((re.search(r"[。．；]", line) or len(line) > 60) and not _LEADER.search(line)
+                     or entry == first):
             break
         first = first or entry or None
         pos = nl + 1

@@ -162,21 +162,34 @@ def edge_properties(rel: RelType, source_type: str, target_type: str) -> frozens
 # --- stable ids -------------------------------------------------------------------------------
 
 _UNSAFE = set(' "<>\\^`{|}%/?#[]')
-_NEEDS_ENCODING = re.compile(r'[ "<>\\^`{|}%/?#\[\]\s\x00-\x1f\x7f]')
+_NEEDS_ENCODING = re.compile(r'[ "<>\\^`{|}%/?#\[\]\s\x00-\x1f\x7f-\x9f]|[^\x00-\x7f\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]')
+
+
+def _iri_char(code: int) -> bool:
+    """Whether RFC 3987 lets the character stand unencoded in an IRI path (``iunreserved``
+    outside ASCII is ``ucschar``: no controls, surrogates, private use or non-characters;
+    U+FFFD is among the specials it leaves out)."""
+    if code < 0x80:
+        return True  # ASCII is sorted out by ``_UNSAFE`` and the control test
+    if code < 0x10000:
+        return 0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+    return (code & 0xFFFF) <= 0xFFFD and code < 0xE0000 or 0xE1000 <= code <= 0xEFFFD
 
 
 def segment(text: str) -> str:
     """One id path segment: the text itself, with only what an IRI cannot hold percent-encoded.
 
-    ``/`` is encoded too, so a name never adds a level to the path. White space and control
-    characters are encoded rather than dropped, so two different names never share an id.
+    ``/`` is encoded too, so a name never adds a level to the path. White space, control
+    characters, U+FFFD, private-use characters and non-characters are encoded rather than
+    dropped, so two different names never share an id and every id makes a valid IRI.
     """
     if not _NEEDS_ENCODING.search(text):
         return text  # the usual case: Chinese names need no encoding
     out = []
     for ch in text:
-        if ch in _UNSAFE or ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        code = ord(ch)
+        if ch in _UNSAFE or ch.isspace() or code < 0x20 or code == 0x7F or not _iri_char(code):
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
         else:
             out.append(ch)
     return "".join(out)

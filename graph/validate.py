@@ -37,13 +37,43 @@ def read_rdf(path: Path) -> "rdflib.Graph":
 
     if not path.is_file():
         raise UnreadableRdf(f"{path}: no such file")
+    syntax = guess_format(str(path)) or "turtle"
+    if syntax in ("xml", "trix"):
+        _refuse_entity_declarations(path)
     try:
-        graph = Graph().parse(path, format=guess_format(str(path)) or "turtle")
+        graph = Graph().parse(path, format=syntax)
     except Exception as exc:  # rdflib's parsers raise many unrelated types
         raise UnreadableRdf(f"{path}: not readable as RDF ({' '.join(str(exc).split())})") from None
     if not len(graph):
         raise UnreadableRdf(f"{path}: holds no RDF triples (empty file?)")
     return graph
+
+
+class _RootReached(Exception):
+    """The XML prolog is over: no entity can be declared after it."""
+
+
+def _refuse_entity_declarations(path: Path) -> None:
+    """Refuse an XML file whose prolog declares entities (``<!ENTITY lol "&lol1;&lol1;…">``):
+    a 1 KB "billion laughs" file expands to gigabytes in the RDF/XML parser, and no RDF export
+    needs a declaration. Only the prolog is read; a file that is not XML is left to rdflib."""
+    from xml.parsers import expat
+
+    def declared(*_) -> None:
+        raise UnreadableRdf(f"{path}: declares XML entities (<!ENTITY …>), refused: expanding "
+                            f"them can take any amount of memory and time")
+
+    def root(*_) -> None:
+        raise _RootReached
+
+    parser = expat.ParserCreate()
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = root
+    try:
+        with path.open("rb") as data:
+            parser.ParseFile(data)
+    except (_RootReached, expat.ExpatError):
+        pass
 
 
 def validate(data: "rdflib.Graph") -> Report:

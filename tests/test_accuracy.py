@@ -28,16 +28,23 @@ FLOORS = {
     "qingyang_tandafeng_2024": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "shanghai_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.89),
     "wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    # tests/gold/bulk/ (issue 11 batch): floors from the first look (README, Accuracy)
-    "bulk/hainan_yange_nengxiao_yueshu_jieneng_jiangtan_jishu_gaizao_shishi_fangan": (0.98, 0.82, 0.98, 0.98, 0.98, 0.98),
-    "bulk/jiangsu_shengtai_huanjingting_2021_tuidong_tandafeng_tanzhonghe_gongzuo_jihua": (0.85, 0.36, 0.41, 0.92, 0.80, 0.98),
+    # tests/gold/bulk/ (issue 11 batch): floors from the figures on main (README), first look or since
+    "bulk/hainan_yange_nengxiao_yueshu_jieneng_jiangtan_jishu_gaizao_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/jiangsu_shengtai_huanjingting_2021_tuidong_tandafeng_tanzhonghe_gongzuo_jihua": (0.85, 0.54, 0.41, 0.92, 0.80, 0.98),
+    "bulk/heilongjiang_2021_2023_tuidong_tandafeng_tanzhonghe_gongzuo_gundong_shishi_fangan": (0.82, 0.58, 0.50, 0.76, 0.98, 0.0),
+    "bulk/hebei_zhongdian_lingyu_yange_nengxiao_yueshu_tuijin_jieneng_jiangtan_shishi_fangan": (0.82, 0.87, 0.82, 0.98, 0.98, 0.98),
     "bulk/jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.80, 0.92, 0.88, 0.98, 0.98),
     "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.98, 0.39),
+    "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.0, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.95, 0.98, 0.98, 0.98, 0.98, 0.16),
+    "bulk/guangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.91, 0.90, 0.91, 0.84, 0.98, 0.88),
+    "bulk/guojia_fazhangaigewei_jiakuai_feijiu_wuzi_xunhuan_liyong_tixi_jianshe_zhidao_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.78),
     "bulk/guowuyuan_shisiwu_jieneng_jianpai_zonghe_gongzuo_fangan": (0.95, 0.84, 0.94, 0.92, 0.98, 0.86),
+    "bulk/shanghai_2021_keji_zhicheng_tandafeng_tanzhonghe_zhuanxiang_xiangmu_shenbao_zhinan": (0.0, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shijiazhuang_jiakuai_tuijin_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.79),
-    "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.80, 0.98, 0.98, 0.98, 0.98, 0.48),
+    "bulk/sichuan_kexue_lvhua_shishi_yijian": (0.98, 0.80, 0.90, 0.83, 0.98, 0.64),
+    "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.80, 0.98, 0.98, 0.98, 0.98, 0.93),
     "bulk/xuhuiqu_jieneng_jianpai_jiangtan_zhuanxiang_zijin_guanli_banfa": (0.71, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.80, 0.82, 0.88, 0.92, 0.98, 0.98),
@@ -65,6 +72,24 @@ def scores():
     from policykg.extractor.evaluate import evaluate
     results, _ = evaluate(GOLD_FILES, SEARCH, parse_file)
     return {_name(path): r.scores for path, r in zip(GOLD_FILES, results)}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_name)
+def test_gold_file_is_well_formed(path):
+    """The fields and values of ../shared/spec/gold-format.md, so that a typing slip in a gold file
+    fails here instead of quietly lowering a figure."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert gold["schema"] == "policykg/gold@1" and gold["source"]
+    for m in gold["measures"]:
+        assert {"section", "number", "title", "units", "lead", "lead_basis"} <= set(m), m
+        assert m["lead_basis"] in ("explicit", "first_listed", "none"), m
+        assert set(m["lead"]) <= set(m["units"]) and (m["units"] or m["lead_basis"] == "none"), m
+    keys = [(m["section"], m["number"], m["title"]) for m in gold["measures"]]
+    assert len(keys) == len(set(keys))
+    for t in gold["targets"]:
+        assert set(t) == {"scope", "year", "indicator", "value", "value_max", "unit", "comparator", "direction",
+                          "baseline_year"}, t
+        assert t["comparator"] in ("eq", "ge", "le", "approx", "range") and t["direction"] in ("level", "increase", "decrease")
 
 
 def test_every_gold_file_has_floors():

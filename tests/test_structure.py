@@ -112,3 +112,16 @@ def test_background_and_promotion_parts_hold_no_measures():
     text = ("一、发展基础与面临形势\n（一）发展成果。正文。\n（二）存在问题。正文。\n二、主要任务\n（一）推进节能。正文。\n"
             "三、推进措施\n（一）健全绿色金融体系。正文。\n")
     assert _measure_paths(text) == [("二/（一）", "推进节能")]
+
+
+def test_contents_with_private_use_leaders_end_at_the_first_paragraph():
+    """Some PDFs draw the dot leaders of their contents with a private-use glyph and end their
+    sentences with ．; the contents must stop at the first paragraph, not swallow the plan."""
+    from policykg.extractor import parse
+
+    leader = "\U00100000" * 6
+    text = ("目录\n一、总体要求" + leader + "1\n二、重点任务" + leader + "2\n"
+            "为推动绿色发展，制定本方案．\n一、总体要求\n坚持绿色发展．\n二、重点任务\n"
+            "（一）发展光伏发电\n推进光伏建设．\n（二）推广新能源汽车\n推动公交电动化．\n")
+    plan = parse(text)
+    assert [m.title for m in plan.measures] == ["发展光伏发电", "推广新能源汽车"]

@@ -42,6 +42,8 @@ def read_document(path: str | Path, ocr: "OcrMode" = "auto", progress: bool = Fa
         raise PlanInputError(str(path), "no such file")
     if p.is_dir():
         raise PlanInputError(str(path), "is a directory, not a file")
+    if not p.is_file():  # a FIFO would block the read until something writes to it
+        raise PlanInputError(str(path), "not a regular file (a FIFO, socket or device)")
     suffix = p.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf

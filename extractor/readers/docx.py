@@ -7,13 +7,15 @@ so a task table's row reads as a measure with its unit clause.
 """
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from ..errors import PlanInputError
 from . import Document
 from .assemble import TextBuilder
-from .source import nonempty_bytes, require, source_for
+from .source import inflated_cap, nonempty_bytes, require, source_for
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -27,8 +29,9 @@ def read_docx(path: Path) -> Document:
     """Read a Word document; raise PlanInputError when it is not one or holds no text."""
     docx = require(path, "docx", "python-docx", "docx")
     data = nonempty_bytes(path)
+    _check_inflated_size(path, data)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # not a zip, no word/document.xml, broken XML: all the same here
         raise PlanInputError(str(path), f"not a readable DOCX file ({type(exc).__name__})") from None
     builder = TextBuilder()
@@ -47,6 +50,22 @@ def read_docx(path: Path) -> Document:
     if not text.strip():
         raise PlanInputError(str(path), "DOCX document holds no text")
     return Document(text=text, tables=builder.tables, source=source_for(path, data, text, "docx"))
+
+
+def _check_inflated_size(path: Path, data: bytes) -> None:
+    """Refuse a zip whose members add up to more than the cap (a 1.5 MB zip bomb once took
+    3.1 GB). The sizes the zip declares bound what is read: Python's zip reader stops each
+    member at its declared size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # python-docx names the problem below
+    cap = inflated_cap(path)
+    if inflated > cap:
+        raise PlanInputError(str(path), f"DOCX expands to {inflated / (1 << 20):,.0f} MB, over the "
+                                        f"{cap / (1 << 20):,.0f} MB cap (POLICYKG_MAX_INFLATED_MB "
+                                        f"raises it)")
 
 
 def _rows(table) -> list[list[str]]:

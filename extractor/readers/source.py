@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 from pathlib import Path
 from types import ModuleType
 
@@ -24,6 +25,26 @@ def require(path: Path, module: str, package: str, extra: str) -> ModuleType:
     except ImportError:  # pragma: no cover - depends on the installation
         raise PlanInputError(str(path), f"reading {extra.upper()} files needs {package}: "
                                         f"pip install 'policykg[{extra}]'") from None
+
+
+DEFAULT_MAX_INFLATED_MB = 256
+"""How much a compressed document may expand to, unless ``POLICYKG_MAX_INFLATED_MB`` says
+otherwise: the largest plan of the corpus expands to a few megabytes, a zip bomb to gigabytes."""
+
+
+def inflated_cap(path: Path) -> int:
+    """The most bytes a compressed file may expand to (``POLICYKG_MAX_INFLATED_MB``)."""
+    raw = os.environ.get("POLICYKG_MAX_INFLATED_MB", "").strip()
+    if not raw:
+        return DEFAULT_MAX_INFLATED_MB << 20
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = 0
+    if not megabytes > 0:
+        raise PlanInputError(str(path), f"POLICYKG_MAX_INFLATED_MB={raw!r} is not a positive "
+                                        f"number of megabytes")
+    return int(megabytes * (1 << 20))
 
 
 def nonempty_bytes(path: Path) -> bytes:

@@ -1,16 +1,19 @@
-"""A readable Markdown outline of a plan: heading tree, measures with owners, and targets."""
+"""A readable Markdown outline of a plan: heading tree, measures with owners, and targets.
+
+Every piece of document text goes through ``md_text``, so raw HTML in a plan (``<svg/onload=…>``
+in a department name) is shown as text, never run when the outline is rendered."""
 from __future__ import annotations
 
 from ..model import Plan, Target
-from ..presentation import target_value
+from ..presentation import md_text, target_value
 
 
 def plan_to_markdown(plan: Plan) -> str:
     md = plan.metadata
-    out = [f"# {md.title or plan.id}", ""]
+    out = [f"# {md_text(md.title or plan.id)}", ""]
     facts = [("文号", md.doc_number), ("发布机关", md.issuer), ("成文日期", md.written_date),
              ("地区", f"{md.region} ({md.level})" if md.region else md.level)]
-    out += [f"- {k}: {v}" for k, v in facts if v]
+    out += [f"- {k}: {md_text(v)}" for k, v in facts if v]
     out.append("")
     measures_by_section: dict[str | None, list] = {}
     for m in plan.measures:
@@ -21,22 +24,22 @@ def plan_to_markdown(plan: Plan) -> str:
 
     def emit_measures(section_id):
         for m in measures_by_section.get(section_id, []):
-            lead = "、".join(u.name for u in m.units if u.role == "lead") or "—"
-            support = "、".join(u.name for u in m.units if u.role != "lead")
+            lead = "、".join(md_text(u.name) for u in m.units if u.role == "lead") or "—"
+            support = "、".join(md_text(u.name) for u in m.units if u.role != "lead")
             owners = f"牵头 {lead}" + (f"；配合 {support}" if support else "")
-            out.append(f"- **{m.number}. {m.title}** — {owners}")
+            out.append(f"- **{md_text(m.number)}. {md_text(m.title)}** — {owners}")
             for t in targets_by_measure.get(m.id, []):
                 out.append(f"  - 🎯 {_target_line(t)}")
 
     emit_measures(None)
     for s in plan.sections:
-        out.append(f"{'#' * min(s.level + 1, 6)} {s.number} {s.title}")
+        out.append(f"{'#' * min(s.level + 1, 6)} {md_text(s.number)} {md_text(s.title)}")
         for t in (t for t in plan.targets if t.measure is None and t.section == s.id):
             out.append(f"- 🎯 {_target_line(t)}")
         emit_measures(s.id)
         out.append("")
     if plan.warnings:
-        out += ["## Warnings", ""] + [f"- `{w.code}` {w.message}" for w in plan.warnings]
+        out += ["## Warnings", ""] + [f"- `{w.code}` {md_text(w.message)}" for w in plan.warnings]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -47,4 +50,4 @@ def _target_line(t: Target) -> str:
     change = ""
     if t.direction != "level":
         change = f" (change vs {t.baseline_year})" if t.baseline_year else " (change)"
-    return f"{t.year}: {t.indicator} {value}{change}"
+    return f"{t.year}: {md_text(t.indicator)} {md_text(value)}{change}"

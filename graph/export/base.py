@@ -1,14 +1,39 @@
 """What every exporter is: a graph in, bytes out. Exporters know the graph, never the store."""
 from __future__ import annotations
 
+import os
+import re
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, Iterator
 
 from ..schema import DEFAULT_BASE
 
 if TYPE_CHECKING:
     import networkx as nx
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold, even as a character reference."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (C0 controls but tab and line
+    ends, lone surrogates, U+FFFE and U+FFFF)."""
+    return _NOT_XML.sub("", text)
+
+
+@contextmanager
+def replace_when_done(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream for ``path`` that becomes ``path`` only once the block ends without an
+    error: a failed or killed export leaves the old file (or none), never half of a new one."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(part, "wb") as out:
+            yield out
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 class Exporter(ABC):

@@ -10,12 +10,13 @@ becomes JSON text, as in the Bolt loader. ``import.sh`` holds the matching comma
 from __future__ import annotations
 
 import csv
+import io
 import shlex
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .base import Exporter
+from .base import Exporter, replace_when_done
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -89,7 +90,8 @@ class Neo4jCsvExporter(Exporter):
                    rows, {"src", "dst"})
             written.append(path)
         script = directory / "import.sh"
-        script.write_text(_command(written), encoding="utf-8")
+        with replace_when_done(script) as out:
+            out.write(_command(written).encode("utf-8"))
         return [*written, script]
 
 
@@ -102,7 +104,7 @@ def _write(path: Path, head: list[str], fixed: list[list[str]], rows: list[dict[
             types[name] = column_type(r[name] for r in rows if r.get(name) is not None)
         except ExportError as exc:
             raise ExportError(f"{path.name}, {name}: {exc}") from None
-    with path.open("w", encoding="utf-8", newline="") as out:
+    with replace_when_done(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(head + [f"{n}:{types[n]}" for n in names])
         for start, row in zip(fixed, rows):

@@ -262,6 +262,7 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
     """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script, neo4j-admin CSV
     files, or an Excel workbook of the plans' facts (xlsx)."""
     from policykg.graph.export import UnknownFormat, find
+    from policykg.graph.export.base import replace_when_done
 
     if fmt == "xlsx" or (fmt is None and output is not None and output.suffix == ".xlsx"):
         _export_xlsx(output, plans, chinese, store_dir)
@@ -285,7 +286,7 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
                 output.mkdir(parents=True, exist_ok=True)
                 exporter.write(graph, output)
             else:
-                with open(output, "wb") as out:
+                with replace_when_done(output) as out:
                     exporter.write(graph, out)
     except OSError as exc:
         raise CannotRun(f"{output}: {exc.strerror}") from None
@@ -299,6 +300,7 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
     from policykg.extractor.serializers.tables import plan_tables
 
     from policykg.extractor.serializers.xlsx import write_workbook
+    from policykg.graph.export.base import replace_when_done
 
     from ..progress import progress
 
@@ -316,7 +318,7 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
             tables = plan_tables(read(i) for i in ids)
     sheets = [(t.title_zh if chinese else t.name, t.headers(chinese), t.values()) for t in tables]
     try:
-        with open(output, "wb") as out:
+        with replace_when_done(output) as out:
             write_workbook(sheets, out)
     except OSError as exc:
         raise CannotRun(f"{output}: {exc.strerror}") from None

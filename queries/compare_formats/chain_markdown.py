@@ -1,9 +1,10 @@
-"""A plan against the plans above it (``queries.chain.ChainComparison``) as Markdown."""
+"""A plan against the plans above it (``queries.chain.ChainComparison``) as Markdown, document
+text escaped (``md_text``)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policykg.extractor.presentation import markdown_table
+from policykg.extractor.presentation import markdown_table, md_text
 
 from .rows import value_text
 
@@ -16,11 +17,11 @@ def _ref(ref: "MeasureRef | None") -> str:
 
 
 def render(chain: "ChainComparison") -> str:
-    out = [f"# {chain.plan.title or chain.plan.id} against the plans above it", ""]
+    out = [f"# {md_text(chain.plan.title or chain.plan.id)} against the plans above it", ""]
     if not chain.parents:
         return "\n".join(out + ["No plan of the store is implemented by this plan.", ""])
     for p in chain.parents:
-        out += [f"## {p.parent.title or p.parent.id} (depth {p.depth})", ""]
+        out += [f"## {md_text(p.parent.title or p.parent.id)} (depth {p.depth})", ""]
         out += ["### Shared targets", ""]
         if p.targets:
             out += markdown_table(
@@ -36,7 +37,7 @@ def render(chain: "ChainComparison") -> str:
                               [[_ref(m.parent), _ref(m.counterpart), f"{m.score:.2f}"]
                                for m in p.measures])
         if p.lacks:
-            out += ["Parent measures this plan lacks: " + "；".join(_ref(m) for m in p.lacks), ""]
+            out += ["Parent measures this plan lacks: " + md_text("；".join(_ref(m) for m in p.lacks)), ""]
         if p.adds:
-            out += ["Measures this plan adds: " + "；".join(_ref(m) for m in p.adds), ""]
+            out += ["Measures this plan adds: " + md_text("；".join(_ref(m) for m in p.adds)), ""]
     return "\n".join(out)

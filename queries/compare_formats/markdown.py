@@ -1,9 +1,10 @@
-"""The comparison as Markdown, for reading in a terminal or pasting into a report."""
+"""The comparison as Markdown, for reading in a terminal or pasting into a report; document text
+is escaped (``md_text``), so no markup from a plan survives."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policykg.extractor.presentation import markdown_table
+from policykg.extractor.presentation import markdown_table, md_text
 
 from .rows import busiest, target_rows
 
@@ -42,19 +43,20 @@ def render(comparison: "Comparison") -> str:
                           [[label, *(cov.matrix[i][label] for i in ids)] for label in cov.labels])
     for i in ids:
         missing = cov.missing[i]
-        out.append(f"- {names[i]} lacks: {'、'.join(missing) if missing else 'none of the ten actions'}")
+        out.append(f"- {md_text(names[i])} lacks: "
+                   f"{md_text('、'.join(missing)) if missing else 'none of the ten actions'}")
     out.append("")
 
     out += ["## Departments (measures led / supported)", ""]
     for i in ids:
-        out += [f"### {names[i]}", ""]
+        out += [f"### {md_text(names[i])}", ""]
         out += markdown_table(["department", "type", "led", "supported"],
                               [[d.name, d.type, d.led, d.supported] for d in busiest(comparison, i)])
         only = comparison.departments.types_only_in[i]
         if only:
-            out += [f"Department types only in {names[i]}: {'、'.join(only)}", ""]
+            out += [f"Department types only in {md_text(names[i])}: {md_text('、'.join(only))}", ""]
 
     out += ["## Shared citations", ""]
-    out += [f"- {c.title} ({', '.join(names[p] for p in c.plans)})"
+    out += [f"- {md_text(c.title)} ({md_text(', '.join(names[p] for p in c.plans))})"
             for c in comparison.citations.shared] or ["- none"]
     return "\n".join(out) + "\n"
