@@ -24,6 +24,7 @@ STAGES: dict[str, str] = {
     "rdf": "rdf_speed",
     "bolt": "bolt_speed",
     "scaling": "scaling",
+    "web": "web_speed",
 }
 DEFAULT_RUNS = 5
 QUICK_RUNS = 3

@@ -303,9 +303,10 @@ def _indexed_labels(session: Runner) -> set[str]:
     return set()
 
 
-def load(session: Runner, graph: "nx.MultiDiGraph",
-         settings: LoadSettings = LoadSettings()) -> LoadReport:
-    """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold.
+def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = LoadSettings(),
+         on_batch: Callable[[int], None] | None = None) -> LoadReport:
+    """Write ``graph`` through ``session`` and prune what the loaded plans no longer hold;
+    ``on_batch(rows)`` is told after each batch (for a progress bar).
 
     On a server that pastes parameters into the query text (``graph.bolt_params``) every value
     is escaped to stay a value, and batches are cut at ``INLINED_MESSAGE_BYTES`` unless
@@ -334,6 +335,8 @@ def load(session: Runner, graph: "nx.MultiDiGraph",
             for batch in batches(rows, row_settings, runner.size):
                 runner.run(statement.query, {"rows": batch, "load": token}).consume()
                 report.batches += 1
+                if on_batch is not None:
+                    on_batch(len(batch))
                 if statement.nodes:
                     report.nodes += len(batch)
                 else:

@@ -278,13 +278,16 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
     if output is None:
         exporter.write(graph, sys.stdout.buffer)
         return
+    from ..progress import progress
+
     try:
-        if chosen.directory:
-            output.mkdir(parents=True, exist_ok=True)
-            exporter.write(graph, output)
-        else:
-            with replace_when_done(output) as out:
-                exporter.write(graph, out)
+        with progress(f"writing {chosen.name}", None):
+            if chosen.directory:
+                output.mkdir(parents=True, exist_ok=True)
+                exporter.write(graph, output)
+            else:
+                with replace_when_done(output) as out:
+                    exporter.write(graph, out)
     except OSError as exc:
         raise CannotRun(f"{output}: {exc.strerror}") from None
     click.echo(f"wrote {output} ({chosen.name})", err=True)
@@ -299,12 +302,20 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
     from policykg.extractor.serializers.xlsx import write_workbook
     from policykg.graph.export.base import replace_when_done
 
+    from ..progress import progress
+
     if output is None:
         raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")
     with _open(store_dir) as store:
         _check_plans(store, plans)
         ids = list(plans) or [p.id for p in store.plans()]
-        tables = plan_tables(Plan.from_dict(store.plan_json(i)) for i in ids)
+        with progress("reading plans", len(ids)) as advance:
+
+            def read(plan_id: str) -> Plan:
+                advance(1)
+                return Plan.from_dict(store.plan_json(plan_id))
+
+            tables = plan_tables(read(i) for i in ids)
     sheets = [(t.title_zh if chinese else t.name, t.headers(chinese), t.values()) for t in tables]
     try:
         with replace_when_done(output) as out:

@@ -123,13 +123,16 @@ def load_cmd(uri: str, user: str, password_env: str | None, database: str | None
     Loading again leaves the same counts; a plan re-built in the store is updated in place, its
     removed measures and relations removed. A load cut short is completed by running it again.
     """
-    from policykg.graph.neo4j_loader import LoadError, LoadSettings, load
+    from policykg.graph.neo4j_loader import LoadError, LoadSettings, count_rows, load
+
+    from ..progress import progress
 
     graph = _store_graph(store_dir)
     settings = LoadSettings(batch_size=batch_size, max_batch_bytes=max_batch_bytes)
-    with session(uri, user, password_env, database) as opened:
+    with session(uri, user, password_env, database) as opened, \
+            progress("loading rows", count_rows(graph)) as advance:
         try:
-            report = load(opened, graph, settings)
+            report = load(opened, graph, settings, on_batch=advance)
         except LoadError as exc:
             raise LoadStopped(str(exc)) from None
     for warning in report.warnings:
