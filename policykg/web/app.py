@@ -25,6 +25,7 @@ from .names import LEVELS, ROLES, plan_names
 from .workbench import UnknownPlan, Workbench
 
 if TYPE_CHECKING:
+    from policykg.queries.chain import ChainComparison
     from policykg.queries.catalog import PlanFilter
     from policykg.queries.comparison import Comparison
 
@@ -224,6 +225,50 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
         body = render(comparison, fmt)
         return Response(body, mimetype=MIMETYPES[fmt],
                         headers={"Content-Disposition": f"attachment; filename=compare.{fmt}"})
+
+    # plans in their hierarchy -------------------------------------------------------------------
+
+    def chain_of(plan_id: str) -> tuple[list[dict[str, Any]], "ChainComparison"]:
+        """The ``lineage`` rows of a plan and the plan against every plan it implements."""
+        from policykg.queries.chain import compare_with_parents
+
+        plan = bench.plan(plan_id)  # an unknown id is a 404 here, before any query runs
+        rows = bench.ask("lineage", plan=plan_id)
+        above = [(bench.plan(r["plan"]), r["depth"]) for r in rows
+                 if r["direction"] == "above" and r["relation"] == "IMPLEMENTS"]
+        return rows, compare_with_parents(plan, above)
+
+    @app.get("/plan/<plan_id>/lineage")
+    def lineage_page(plan_id: str):
+        from policykg.queries.compare_formats.rows import value_text
+
+        rows, chain = chain_of(plan_id)
+        return render_template("lineage.html", rows=rows, chain=chain, plan_id=plan_id,
+                               value_text=value_text)
+
+    @app.get("/api/lineage")
+    def lineage_api():
+        plan_id = _required("plan")
+        bench.plan(plan_id)
+        return jsonify(bench.ask("lineage", plan=plan_id))
+
+    @app.get("/api/chain")
+    def chain_api():
+        return jsonify(chain_of(_required("plan"))[1].to_dict())
+
+    @app.get("/coverage")
+    def coverage_page():
+        return render_template("coverage.html", found=coverage())
+
+    @app.get("/api/coverage")
+    def coverage_api():
+        return jsonify(coverage())
+
+    def coverage() -> dict[str, Any]:
+        from policykg.queries.frame_coverage import frame_coverage
+        from .workbench import _classifier
+
+        return frame_coverage(bench.plans(), _classifier())
 
     return app
 
