@@ -15,7 +15,7 @@ depth). For each, two kinds of finding:
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -136,18 +136,29 @@ def target_pairs(plan: "Plan", parent: "Plan") -> list[TargetPair]:
     return pairs
 
 
+def chain_from_lineage(plan: "Plan", rows: list[dict[str, Any]],
+                       load: Callable[[str], "Plan"]) -> ChainComparison:
+    """``plan`` against every plan its ``lineage`` rows put above it by IMPLEMENTS; ``load``
+    gives a plan by id (from a store, or the web app's cache)."""
+    from .lineage import IMPLEMENTS
+
+    above = [(load(r["plan"]), r["depth"]) for r in rows
+             if r["direction"] == "above" and r["relation"] == IMPLEMENTS]
+    return compare_with_parents(plan, above)
+
+
 def chain_in_store(plan_id: str, store: Any) -> ChainComparison:
     """``plan_id`` of ``store`` (a ``graph.store.Store``) against every plan above it.
 
     Raises ``queries.lineage.UnknownPlan`` when the store does not hold the plan."""
     from policykg.extractor.model import Plan
 
-    from .backends import NetworkxBackend
-    from .lineage import IMPLEMENTS
     from . import run
+    from .backends import NetworkxBackend
 
     rows = run("lineage", NetworkxBackend(store.load_graph()), plan=plan_id)
-    above = [(r["plan"], r["depth"]) for r in rows
-             if r["direction"] == "above" and r["relation"] == IMPLEMENTS]
-    plan = Plan.from_dict(store.plan_json(plan_id))
-    return compare_with_parents(plan, [(Plan.from_dict(store.plan_json(p)), d) for p, d in above])
+
+    def load(pid: str) -> Plan:
+        return Plan.from_dict(store.plan_json(pid))
+
+    return chain_from_lineage(load(plan_id), rows, load)

@@ -230,13 +230,11 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
 
     def chain_of(plan_id: str) -> tuple[list[dict[str, Any]], "ChainComparison"]:
         """The ``lineage`` rows of a plan and the plan against every plan it implements."""
-        from policykg.queries.chain import compare_with_parents
+        from policykg.queries.chain import chain_from_lineage
 
         plan = bench.plan(plan_id)  # an unknown id is a 404 here, before any query runs
         rows = bench.ask("lineage", plan=plan_id)
-        above = [(bench.plan(r["plan"]), r["depth"]) for r in rows
-                 if r["direction"] == "above" and r["relation"] == "IMPLEMENTS"]
-        return rows, compare_with_parents(plan, above)
+        return rows, chain_from_lineage(plan, rows, bench.plan)
 
     @app.get("/plan/<plan_id>/lineage")
     def lineage_page(plan_id: str):
