@@ -125,3 +125,32 @@ def test_contents_with_private_use_leaders_end_at_the_first_paragraph():
             "（一）发展光伏发电\n推进光伏建设．\n（二）推广新能源汽车\n推动公交电动化．\n")
     plan = parse(text)
     assert [m.title for m in plan.measures] == ["发展光伏发电", "推广新能源汽车"]
+
+
+def test_sections_of_chapters_are_a_level_of_the_path():
+    text = ("第一章 工作回顾及机遇挑战\n第一节 工作回顾\n体系进一步健全。\n第二章 主要任务\n"
+            "第一节 推进机制体制一体化提升应急管理能力\n1.完善环境应急管理法制。\n正文。\n"
+            "2.深化环境应急联动机制。\n正文。\n第二节 推进风险防控常态化\n1.深化环境风险评估。\n正文。\n"
+            "第三章 保障措施\n第一节 加强组织领导\n正文。\n")
+    assert _measure_paths(text) == [("第二章/第一节/1", "完善环境应急管理法制"), ("第二章/第一节/2", "深化环境应急联动机制"),
+                                    ("第二章/第二节/1", "深化环境风险评估")]
+
+
+def test_numbered_list_of_a_box_is_not_a_heading():
+    text = ("二、重点任务\n（一）推进机制一体化\n1.完善法制。\n正文。\n2.深化联动。\n正文。\n专栏1 提升应急管理能力重点任务\n"
+            "（一）建立健全联防联控机制。\n（二）修订完善联防联控机制。\n（三）加强能力建设。\n（二）推进风险防控常态化\n"
+            "1.深化风险评估。\n正文。\n")
+    assert _measure_paths(text) == [("二/（一）/1", "完善法制"), ("二/（一）/2", "深化联动"),
+                                    ("二/（二）/1", "深化风险评估")]
+    # a box whose list restarts the top numbering ends where that numbering continues
+    text = ("一、总体要求\n正文。\n二、重点任务\n（一）推进工业。\n正文。\n专栏一 重点工程\n一、钢铁工程。正文。\n"
+            "二、水泥工程。正文。\n（二）推进交通。\n正文。\n三、保障措施\n（一）加强领导。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进工业"), ("二/（二）", "推进交通")]
+
+
+def test_item_whose_title_starts_with_digits_continues_the_numbering():
+    text = "四、重点项目\n（二）电网项目\n1.特高压电网。正文。\n2.500千伏电网。正文。\n3.220千伏电网。正文。\n"
+    assert _measure_paths(text) == [("四/（二）/1", "特高压电网"), ("四/（二）/2", "500千伏电网"),
+                                    ("四/（二）/3", "220千伏电网")]
+    # without a previous item 1 it stays a decimal in the body
+    assert _measure_paths("二、任务\n（一）电能替代\n2.5亿千瓦时的电能替代。\n") == [("二/（一）", "电能替代")]
