@@ -64,3 +64,15 @@ def matches(needle: str, *haystacks: str | None) -> bool:
     """Case-insensitive substring test, the same as SPARQL's CONTAINS(LCASE(…), LCASE(…))."""
     needle = needle.lower()
     return any(needle in h.lower() for h in haystacks if h is not None)
+
+
+def label_row(node: str, name: str, aliases: Iterable[str] | None) -> dict[str, Any]:
+    """A row of a labels query (``department-labels``, ``indicator-labels``): what a name given
+    by the user is resolved against."""
+    return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
+
+
+def matching(labels: Iterable[dict[str, Any]], text: str) -> tuple[str, ...]:
+    """The ids of the label rows whose name or an alias contains ``text`` (ignoring case): the
+    one rule by which a name the user gives is resolved, before any backend runs."""
+    return tuple(row["id"] for row in labels if matches(text, row["name"], *row["aliases"]))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..backends import cypher_records, query_text
 from ..lookups import DEPARTMENT, nodes_of
-from ..rows import group
+from ..rows import group, label_row
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Params:
     pass
-
-
-def label_row(node: str, name: str, aliases: list[str] | None) -> dict[str, Any]:
-    return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
 
 
 def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]]:
