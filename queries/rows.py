@@ -72,6 +72,15 @@ def label_row(node: str, name: str, aliases: Iterable[str] | None) -> dict[str, 
     return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
 
 
+def solution_labels(solutions: Iterable[dict[str, Any]], node: str, base: str) -> list[dict[str, Any]]:
+    """The label rows of a labels query's SPARQL solutions (``?name``, ``?alias``, the node in
+    ``?<node>``), by id."""
+    rows = [label_row(iri.removeprefix(base), found[0]["name"],
+                      [s["alias"] for s in found if s["alias"] is not None])
+            for (iri,), found in group(solutions, node).items()]
+    return sorted(rows, key=lambda row: row["id"])
+
+
 def matching(labels: Iterable[dict[str, Any]], text: str) -> tuple[str, ...]:
     """The ids of the label rows whose name or an alias contains ``text`` (ignoring case): the
     one rule by which a name the user gives is resolved, before any backend runs."""

@@ -15,7 +15,7 @@ from policykg.graph.schema import NodeType, RelType
 
 from ..backends import cypher_records, query_text
 from ..lookups import nodes_of
-from ..rows import group, label_row
+from ..rows import label_row, solution_labels
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -40,11 +40,7 @@ def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    solutions = engine.select(query_text(__name__, "indicator_labels.rq"))
-    rows = [label_row(iri.removeprefix(engine.base), found[0]["name"],
-                      [s["alias"] for s in found if s["alias"] is not None])
-            for (iri,), found in group(solutions, "i").items()]
-    return sorted(rows, key=lambda row: row["id"])
+    return solution_labels(engine.select(query_text(__name__, "indicator_labels.rq")), "i", engine.base)
 
 
 def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:
