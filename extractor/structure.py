@@ -161,6 +161,11 @@ def _outside_boxes(headings: list[Heading], text: str, toc: tuple[int, int]) -> 
     return kept
 
 
+def is_box_line(text: str, pos: int) -> bool:
+    """Whether the line starting at ``pos`` opens a box (``专栏2：应对气候变化重大工程``)."""
+    return bool(_vocabulary()["box"].match(text, pos))
+
+
 def _follows(previous: int | None, value: int | None) -> bool:
     return previous is not None and value is not None and value == previous + 1
 
@@ -248,7 +253,7 @@ def _heading_of(kind: str, m: re.Match, line: str, offset: int, line_end: int) -
         return Heading(kind, m.group(1) or "", label, label, offset,
                        (offset, offset + m.end()), line_end, line_end)
     rest_at = m.end()
-    title, body_at = _title_of(line, rest_at)
+    title, body_at = title_of(line, rest_at)
     if not title:
         return None
     marker = {"cn_paren": f"（{m.group(1)}）", "arabic_paren": f"（{m.group(1)}）",
@@ -258,7 +263,7 @@ def _heading_of(kind: str, m: re.Match, line: str, offset: int, line_end: int) -
                    (t_start, t_start + len(title)), offset + body_at, line_end)
 
 
-def _title_of(line: str, at: int) -> tuple[str, int]:
+def title_of(line: str, at: int) -> tuple[str, int]:
     """The heading sentence after the marker, and where the body text after it starts.
 
     The title is the text up to the first ``。``; an item with no short heading sentence gets its

@@ -11,7 +11,7 @@ canonical department names come from :mod:`extractor.departments`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .labels import LeadBasis, Role
 from .vocabulary import alternatives as _alternatives, load
@@ -55,6 +55,7 @@ _TRAILING = re.compile(rf"(?:{_DENG}|(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实)?)$"
 _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 # 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
 _NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
+_REPEAT_NOTE = re.compile("|".join(f"(?:{p})" for p in _VOCAB["repeat_notes"]))
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
@@ -85,6 +86,7 @@ class Clause:
     units: list[RawUnit]
     labelled: bool      # some unit carries a 牵头/配合 label
     notes: str          # rule words found inside the clause (逗号前为牵头单位，下同 …)
+    repeats: list[RawUnit] = field(default_factory=list)  # units a note gives every following item
 
 
 @dataclass
@@ -204,6 +206,7 @@ def _read_duty(m: re.Match) -> Clause | None:
     phrases are blanked and the rest read as one list; ``None`` when the bracket does not end in one."""
     body = m.group(1)
     stop = body.find("。")
+    note = _REPEAT_NOTE.match(body[stop + 1:]) if stop != -1 else None
     body = body[:stop] if stop != -1 else body
     duties = list(_DUTY_END.finditer(body))
     if not duties or duties[-1].end() != len(body.rstrip()):
@@ -211,7 +214,23 @@ def _read_duty(m: re.Match) -> Clause | None:
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     units = _split_units(blanked, m.start(1), 0, None)
     _complete_prefixes(units)
-    return Clause(m.start(), m.end(), units, False, "")
+    clause = Clause(m.start(), m.end(), units, False, "")
+    if note:
+        at = m.start(1) + stop + 1
+        clause.repeats = _split_units(note.group("units"), at + note.start("units"), 0, None)
+        add_repeated(clause, clause.repeats)
+    return clause
+
+
+def add_repeated(clause: Clause, repeated: list[RawUnit]) -> None:
+    """Append to a clause the units a note named for every following item (``以下均需地方各级人民政府
+    落实，不再列出``), after its own units and never as its lead, unless it lists them itself."""
+    if not clause.units:
+        return
+    printed = {u.raw for u in clause.units}
+    last = clause.units[-1]
+    clause.units += [replace(u, group=last.group, before_comma=False, label=None)
+                     for u in repeated if u.raw not in printed]
 
 
 def _read_lead_support(text: str, m: re.Match) -> Clause:

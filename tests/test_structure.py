@@ -154,3 +154,44 @@ def test_item_whose_title_starts_with_digits_continues_the_numbering():
                                     ("四/（二）/3", "220千伏电网")]
     # without a previous item 1 it stays a decimal in the body
     assert _measure_paths("二、任务\n（一）电能替代\n2.5亿千瓦时的电能替代。\n") == [("二/（一）", "电能替代")]
+
+
+_PARAGRAPH_TASKS = ("三、主要任务\n（一）加强土壤污染风险管控\n持续推进攻坚行动，坚持控源头、防新增。\n1.农用地安全利用\n"
+                    "严格控制重金属排放。将企业纳入重点排污单位名录。（省生态环境厅、农业农村厅等按职责分工负责）\n"
+                    "开展农用地土壤污染深度调查。开展加密调查及溯源分析。（省农业农村厅牵头，自然资源厅参与）\n"
+                    "2.工矿企业用地土壤污染源头防范\n加强土壤污染系统治理。严格环境影响评价。（省生态环境厅负责）\n"
+                    "推动实施绿色化改造。鼓励实施管道化改造。（省发展改革委、生态环境厅等按职责分工负责）\n"
+                    "专栏1 重点工程\n（一）调查工程。开展补充调查。\n四、保障措施\n（一）强化组织领导\n发挥协调机制作用。（省生态环境厅牵头）\n")
+
+
+def test_paragraphs_each_closed_by_a_unit_clause_are_measures():
+    from policykg.extractor import parse
+
+    plan = parse(_PARAGRAPH_TASKS)
+    assert [(m.path, m.number, m.title) for m in plan.measures] == [
+        ("三/（一）/1/¶1", "", "严格控制重金属排放"), ("三/（一）/1/¶2", "", "开展农用地土壤污染深度调查"),
+        ("三/（一）/2/¶1", "", "加强土壤污染系统治理"), ("三/（一）/2/¶2", "", "推动实施绿色化改造")]
+    assert [[(u.raw, u.role) for u in m.units] for m in plan.measures][:2] == [
+        [("省生态环境厅", "lead"), ("农业农村厅", "support")], [("省农业农村厅", "lead"), ("自然资源厅", "support")]]
+    # the box after the last paragraph is part of it; each split group is a warning
+    assert plan.measures[3].text.endswith("开展补充调查。")
+    assert [w.message.split(" ")[0] for w in plan.warnings if w.code == "measure-paragraphs"] == ["三/（一）/1", "三/（一）/2"]
+    for m in plan.measures:
+        assert _PARAGRAPH_TASKS[m.span[0]:m.span[0] + len(m.title)] == m.title
+
+
+def test_paragraph_measures_need_every_paragraph_closed_and_headed():
+    from policykg.extractor import parse
+
+    # one paragraph has no clause of its own: the item stays one measure
+    text = ("一、重点任务\n（一）推进节能\n加强工业节能。正文。（市经信局负责）\n加强建筑节能。正文没有单位。\n"
+            "推进交通节能。正文。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]
+    # paragraphs that open without a heading sentence stay the item's body
+    text = ("一、重点任务\n（一）推进节能\n围绕工业、建筑和交通等重点领域，加强节能管理，提升能效水平。（市经信局负责）\n"
+            "在交通领域推广新能源车辆，加快充电设施建设，优化运输结构。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]
+    # an item whose heading line carries its own clause is an ordinary measure
+    text = ("一、重点任务\n（一）推进节能。正文。（市经信局负责）\n加强建筑节能。正文。（市住建局负责）\n"
+            "推进交通节能。正文。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]

@@ -177,3 +177,22 @@ def test_note_in_a_collective_name_is_kept_in_raw_not_in_the_name():
 def test_bare_unit_after_a_deng_list_is_dropped():
     assert _names("（牵头单位：省发展改革委，配合单位：省科技厅、省工业和信息化厅等省有关部门、单位）") == [
         "省发展改革委", "省科技厅", "省工业和信息化厅"]
+
+
+def test_note_naming_units_for_the_following_items_repeats_them():
+    from policykg.extractor import parse
+
+    text = ("一、重点任务\n（一）推进节能。正文。（省发展改革委、省工业和信息化厅等按职责分工负责，市县人民政府负责落实。"
+            "以下均需市县人民政府落实，不再列出）\n（二）发展光伏。正文。（省能源局牵头，省自然资源厅配合）\n"
+            "（三）推广电动车。正文。（省交通运输厅负责）\n")
+    plan = parse(text)
+    assert [[(u.raw, u.role) for u in m.units] for m in plan.measures] == [
+        [("省发展改革委", "lead"), ("省工业和信息化厅", "support"), ("市县人民政府", "support")],
+        [("省能源局", "lead"), ("省自然资源厅", "support"), ("市县人民政府", "support")],
+        [("省交通运输厅", "lead"), ("市县人民政府", "support")]]
+    note = text.index("以下均需") + 4
+    assert {tuple(u.span) for m in plan.measures[1:] for u in m.units if u.raw == "市县人民政府"} == {(note, note + 6)}
+    # a note inside a collective's own bracket names that unit only (kept in raw), nothing is repeated
+    text = ("一、重点任务\n（一）推进节能。正文。（责任单位：市发改委、各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，"
+            "不再列出〉）\n（二）发展光伏。正文。（责任单位：市能源局）\n")
+    assert [[u.name for u in m.units] for m in parse(text).measures] == [["市发改委", "各区人民政府"], ["市能源局"]]

@@ -11,7 +11,7 @@ from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
 from ..deadlines import find_deadlines
-from ..unit_clauses import Clause, DocRules, find_clauses, assign_roles
+from ..unit_clauses import Clause, DocRules, RawUnit, add_repeated, assign_roles, find_clauses
 
 
 @dataclass
@@ -43,9 +43,13 @@ class UnitReader:
         found = []
         gap_start = doc._.header.body_start if doc._.header else 0
         gaps = []
+        repeated: list[RawUnit] = []   # units a note of an earlier clause gives every following item
         for node in doc._.measures:
-            for clause in find_clauses(text, node.heading.body_start, node.own_end):
-                found.append((node.id, _without_deadlines(text, clause)))
+            clauses = [_without_deadlines(text, c) for c in find_clauses(text, node.heading.body_start, node.own_end)]
+            if clauses and repeated and not any(c.repeats for c in clauses):
+                add_repeated(clauses[-1], repeated)
+            repeated = next((c.repeats for c in reversed(clauses) if c.repeats), repeated)
+            found.extend((node.id, c) for c in clauses)
             gaps.append((gap_start, node.heading.start))
             gap_start = max(gap_start, node.own_end)
         gaps.append((gap_start, len(text)))
