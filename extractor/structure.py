@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .unit_clauses import find_clauses
 from .vocabulary import alternatives as _alternatives, load
 
 # Marker kinds in rank order (lower rank = higher in the tree).
@@ -102,26 +103,23 @@ def find_headings(text: str) -> list[Heading]:
     contents. An item number alone on its line takes the next line as its heading line."""
     headings = []
     toc = _toc_span(text)
-    pos = 0
-    lines = text.split("\n")
+    lines = _lines(text)
     i = 0
     while i < len(lines):
-        line = lines[i]
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        start, end = lines[i]
         i += 1
-        stripped = line.lstrip()
+        stripped = text[start:end].lstrip()
         if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped):
             continue
-        offset = start + len(line) - len(stripped)
-        if _MARKER_ONLY.match(stripped) and i < len(lines) and lines[i].strip():
+        offset = end - len(stripped)
+        if _MARKER_ONLY.match(stripped) and i < len(lines) and text[lines[i][0]:lines[i][1]].strip():
             # （一） / 加强组织领导。…: the number on one line, the heading on the next
-            nxt = lines[i]
-            heading = _match_heading(stripped.rstrip() + nxt, offset, pos + len(nxt))
+            nxt_start, nxt_end = lines[i]
+            marker = stripped.rstrip()
+            heading = _match_heading(marker + text[nxt_start:nxt_end], offset, nxt_end)
             if heading:
-                _shift_after(heading, offset + len(stripped.rstrip()), pos - offset - len(stripped.rstrip()))
+                _shift_after(heading, offset + len(marker), nxt_start - offset - len(marker))
                 headings.append(heading)
-                pos += len(nxt) + 1
                 i += 1
                 continue
         heading = _match_heading(stripped, offset, end)
@@ -131,6 +129,27 @@ def find_headings(text: str) -> list[Heading]:
         if heading:
             headings.append(heading)
     return _outside_boxes(headings, text, toc)
+
+
+# an item number right after a bracket on the same line: …。（责任单位：市发展改革委）2．推进…
+_RUN_ON = re.compile(r"(?<=[）〕］\]])[。；]?[ \t　]*"
+                     r"(?=(?:\d{1,2}\s*[.．、](?![\d.．])|（[一二三四五六七八九十]{1,4}）|（\d{1,2}）)\S)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line, a line cut where an item's number follows a unit clause
+    on it: a unit clause closes a measure, so the next item's heading starts a line of its own."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        for m in _RUN_ON.finditer(text, start, end):
+            clauses = find_clauses(text, start, m.start())
+            if clauses and clauses[-1].end == m.start():
+                out.append((start, m.start()))
+                start = m.end()
+        out.append((start, end))
+    return out
 
 
 def _outside_boxes(headings: list[Heading], text: str, toc: tuple[int, int]) -> list[Heading]:

@@ -195,3 +195,17 @@ def test_paragraph_measures_need_every_paragraph_closed_and_headed():
     text = ("一、重点任务\n（一）推进节能。正文。（市经信局负责）\n加强建筑节能。正文。（市住建局负责）\n"
             "推进交通节能。正文。（市交通局负责）\n")
     assert [m.path for m in parse(text).measures] == ["一/（一）"]
+
+
+def test_next_item_running_on_after_a_unit_clause_is_a_heading():
+    from policykg.extractor import parse
+
+    text = ("一、重点任务\n（一）推进节能。正文。（责任单位：市发展改革委）（二）发展光伏。正文。（责任单位：市能源局）\n"
+            "（三）推广电动车\n1．建设充电桩。正文。（市交通局、市住建局按职责分工负责）2．推广公交车。正文。（市交通局负责）\n")
+    plan = parse(text)
+    assert [(m.path, m.title, [u.raw for u in m.units]) for m in plan.measures] == [
+        ("一/（一）", "推进节能", ["市发展改革委"]), ("一/（二）", "发展光伏", ["市能源局"]),
+        ("一/（三）/1", "建设充电桩", ["市交通局", "市住建局"]), ("一/（三）/2", "推广公交车", ["市交通局"])]
+    assert [text[m.span[0]:m.span[0] + 4] for m in plan.measures] == ["（一）推", "（二）发", "1．建设", "2．推广"]
+    # a bracket that is no unit clause does not end the item
+    assert [m.title for m in parse("一、重点任务\n（一）执行办法。依照《办法》（试行）（二）条的规定执行。\n").measures] == ["执行办法"]
