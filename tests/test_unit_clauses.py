@@ -177,3 +177,17 @@ def test_note_in_a_collective_name_is_kept_in_raw_not_in_the_name():
 def test_bare_unit_after_a_deng_list_is_dropped():
     assert _names("（牵头单位：省发展改革委，配合单位：省科技厅、省工业和信息化厅等省有关部门、单位）") == [
         "省发展改革委", "省科技厅", "省工业和信息化厅"]
+
+
+def test_an_item_of_several_clauses_lists_each_unit_once_and_leads_by_its_first():
+    from policykg.extractor import parse
+
+    text = ("某厅2021年工作计划\n一、重点任务\n"
+            "（一）编制方案。编制规划。（责任部门：气候处，完成期限：6月底）"
+            "分解目标。（责任部门：综合处、气候处，完成期限：9月底）\n"
+            "（二）推进试点。开展试点。（牵头单位：环评处；配合单位：气候处）加强评估。（牵头单位：省评估中心）\n")
+    first, second = parse(text).measures
+    assert [(u.name, u.role, u.lead_basis) for u in first.units] == [
+        ("气候处", "lead", "first_listed"), ("综合处", "support", "first_listed")]
+    assert [(u.name, u.role, u.lead_basis) for u in second.units] == [
+        ("环评处", "lead", "explicit"), ("气候处", "support", "explicit"), ("省评估中心", "lead", "explicit")]

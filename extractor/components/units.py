@@ -28,6 +28,10 @@ class UnitRecord:
 class UnitReader:
     """Reads the responsible-unit clauses of every measure into ``doc._.units``.
 
+    An item whose sentences each close with a clause (``（责任部门：气候处，完成期限：6月底）``)
+    has the union of their units, each once in printed order; by convention its lead is the
+    first unit of its first clause, while a unit marked 牵头 leads in whichever clause it stands.
+
     Canonical names come from the department alias data, as the entity ruler marked them
     (``doc.ents``, id ``region|canonical``; the alias table itself where the tokens do not line up
     with a printed name), and the in-plan rules of :mod:`extractor.departments`; every name read
@@ -70,13 +74,21 @@ class UnitReader:
                  if e.label_ == "ORG" and "|" in e.ent_id_}
         records = []
         spans = []
+        listed: dict[str, set[str]] = {}    # measure id → the names its earlier clauses gave
         for measure, clause in found:
             if not clause.units:
                 doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
+            names = listed.setdefault(measure, set())
+            later_clause = bool(names)
             for unit, role, basis in assign_roles(clause, rules):
                 entry = known.get((unit.start, unit.end))
                 canonical = entry[1] if entry and resolver.covers(entry[0]) else None
                 resolution = resolver.resolve(unit.full, canonical)
+                if resolution.name in names:
+                    continue    # an item of several sentences, each with its clause: each unit once
+                names.add(resolution.name)
+                if later_clause and basis is LeadBasis.FIRST_LISTED and role is Role.LEAD:
+                    role = Role.SUPPORT     # the first listed of the item is in its first clause
                 if resolution.reason:
                     doc._.problems.append(("unit-alias", resolution.reason, (unit.start, unit.end)))
                 records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
