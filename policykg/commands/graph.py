@@ -22,7 +22,7 @@ from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
 from ..output import Column, output_options, render
-from .parse import ocr_option
+from .options import ocr_option
 
 BACKENDS = ("networkx", "sparql")
 
