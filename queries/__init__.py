@@ -21,8 +21,8 @@ from .backends import Backend, CypherBackend, NetworkxBackend, SparqlBackend
 if TYPE_CHECKING:
     from policykg.graph.store import Part
 
-__all__ = ["QUERIES", "FOLLOWS_PLAN_LINKS", "part_read_by", "run", "Backend", "CypherBackend", "NetworkxBackend", "SparqlBackend",
-           "UnsupportedBackend"]
+__all__ = ["QUERIES", "FOLLOWS_PLAN_LINKS", "part_read_by", "run", "Backend", "CypherBackend",
+           "NetworkxBackend", "SparqlBackend", "UnsupportedBackend"]
 
 QUERIES: dict[str, str] = {
     "who-owns": "policykg.queries.who_owns",
