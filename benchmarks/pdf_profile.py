@@ -11,11 +11,10 @@ character stands on.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
-from statistics import median
 from typing import Callable
 
+from .core import step_medians
 from .corpus import pdf_paths
 from .pdf_speed import bare_text
 
@@ -77,13 +76,7 @@ def stage_times(runs: int = 5) -> str:
     }
     for step in steps.values():   # warm-up: the OCR engine and every import are loaded first
         step()
-    samples: dict[str, list[float]] = {name: [] for name in steps}
-    for _ in range(runs):   # round by round, so a busy neighbour slows every step alike
-        for name, step in steps.items():
-            start = time.process_time()
-            step()
-            samples[name].append(time.process_time() - start)
-    times = {name: median(values) for name, values in samples.items()}
+    times = step_medians(steps, runs)
     base = times["pypdfium2 bare text (baseline)"]
     chars = sum(_count_chars(p) for p in paths)
     lines_out = [f"{len(paths)} PDFs, {chars} characters, CPU seconds, median of {runs}",
