@@ -29,6 +29,9 @@ class Source(_Item):
     sha256: str
     chars: int
     encoding: str | None = None
+    paths: list[str] = Field(default_factory=list)
+    """Every file this document was read from (absolute, ``path``'s first), when a store met it
+    under several names (``graph.identity``); empty otherwise."""
 
 
 class Metadata(_Item):
