@@ -47,14 +47,16 @@ class Placement:
     path: str | None
     """The file it was read from (absolute)."""
     action: str
-    """``new``, ``renamed`` (new, but its file-name id was another document's), ``replaced`` (the same
-    document from the same file, built again, or a file that now holds another document) or
-    ``merged`` (one more file of a stored document)."""
+    """``new``; ``renamed`` (new, but its file-name id was another document's); ``replaced`` (the
+    same document from the same file, built again, or a file that now holds another document);
+    ``merged`` (one more file of a stored document); ``kept`` (a file the plan lists already,
+    of a format whose parse does not displace the plan's, so nothing was written)."""
     note: str | None = None
     """One line saying which paths became one plan and why, or what was replaced."""
 
 
 def title_key(title: str | None) -> str | None:
+    """A title as documents are compared by it (white space, title marks, bracket forms aside)."""
     return citation_key(title, None) if title else None
 
 
