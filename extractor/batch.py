@@ -4,8 +4,9 @@
 file gives one ``Outcome``, in the order the files were named, whether it parsed or not: a bad
 file is reported, never the end of the run. Work goes to a pool of processes (parsing is
 CPU-bound Python, so threads would not help); at most a few files per worker are in flight, so
-memory stays flat however many files there are. The progress bar is redrawn by hand, not by
-rich's refresh thread, because forking worker processes while another thread runs can deadlock.
+memory stays flat however many files there are. The progress bar is ``extractor.progress``'s,
+redrawn by hand rather than by a thread, because forking worker processes while another thread
+runs can deadlock.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from .progress import progress as bar
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -97,24 +100,23 @@ def parse_one(path: Path, ocr: str = "auto") -> Outcome:
 
 
 def parse_many(paths: Iterable[str | Path], workers: int | None = None,
-               progress: bool | None = None, ocr: str = "auto") -> Iterator[Outcome]:
+               progress: bool = True, ocr: str = "auto") -> Iterator[Outcome]:
     """Parse every file (folders expanded), yielding one ``Outcome`` per file in input order.
 
     ``workers`` defaults to the cores this process may use; ``1`` parses in this process.
-    ``progress`` shows a progress bar on standard error; ``None`` shows it only on a terminal.
+    ``progress`` draws a bar on standard error when it is a terminal (``extractor.progress``);
+    ``False`` never.
     ``ocr`` is passed to every PDF read (never, auto, always).
     """
     files = collect(paths)
     if workers is None:
         workers = _available_cores()
     workers = max(1, min(workers, len(files)))
-    if progress is None:
-        progress = sys.stderr.isatty()
-    with _Progress(len(files), progress) as bar:
+    with bar("parsing", len(files), progress) as advance:
         task = partial(parse_one, ocr=ocr)
         outcomes = _serial(files, task) if workers == 1 else _parallel(files, workers, task)
         for outcome in outcomes:
-            bar.advance(outcome)
+            advance(1, outcome.path.name)
             yield outcome
 
 
@@ -181,37 +183,6 @@ def _available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-class _Progress:
-    """A rich progress bar on standard error, or nothing at all."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.bar, self.task = total, enabled, None, None
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled and self.total:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-                TimeElapsedColumn, TimeRemainingColumn
-
-            self.bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), TimeRemainingColumn(),
-                                TextColumn("{task.fields[name]}"),
-                                console=Console(stderr=True), transient=True,
-                                auto_refresh=False)
-            self.bar.start()
-            self.task = self.bar.add_task("parsing", total=self.total, name="")
-        return self
-
-    def advance(self, outcome: Outcome) -> None:
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, name=outcome.path.name[:40])
-            self.bar.refresh()
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def summary(outcomes: list[Outcome]) -> list[str]:

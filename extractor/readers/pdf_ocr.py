@@ -19,13 +19,13 @@ columns) the same table reading as text. Nothing here imports the engine until O
 from __future__ import annotations
 
 import importlib.util
-import sys
 from bisect import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import PlanInputError
 from ..ocr_mode import OCR_MODES, OcrMode
+from ..progress import progress as bar
 from .assemble import join_wrapped, tidy_spaces
 from .pdf_layout import Line
 from .pdf_tables import TableRegion, has_two_columns
@@ -156,7 +156,7 @@ def recognise(document, regions: list[ImageRegion], progress: bool = False) -> l
     """Render each region and read it; ``progress`` draws a bar on standard error."""
     engine = _engine()
     results = []
-    with _progress(len(regions), progress) as advance:
+    with bar("OCR", len(regions), progress) as advance:
         for region in regions:
             page = document[region.page]
             try:
@@ -377,27 +377,3 @@ def _engine():
 
 
 _ENGINE = None
-
-
-class _progress:
-    """A transient rich bar on standard error counting regions read, or nothing."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.bar = total, enabled and sys.stderr.isatty(), None
-
-    def __enter__(self):
-        if not self.enabled or not self.total:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-            TimeElapsedColumn
-
-        self.bar = Progress(TextColumn("OCR"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("OCR", total=self.total)
-        return lambda: self.bar.update(task, advance=1)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()

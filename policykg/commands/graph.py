@@ -278,7 +278,7 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
     if output is None:
         exporter.write(graph, sys.stdout.buffer)
         return
-    from ..progress import progress
+    from policykg.extractor.progress import progress
 
     try:
         with progress(f"writing {chosen.name}", None):
@@ -302,7 +302,7 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
     from policykg.extractor.serializers.xlsx import write_workbook
     from policykg.graph.export.base import replace_when_done
 
-    from ..progress import progress
+    from policykg.extractor.progress import progress
 
     if output is None:
         raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")
