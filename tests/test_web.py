@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +75,36 @@ def test_plan_filters(server):
     assert [r["id"] for r in server.json("/api/plans", year="2024", level="district")] == [QINGYANG]
     qingyang = server.json("/api/plans", q="交警四分局")[0]
     assert (qingyang["measures"], qingyang["units"], qingyang["targets"], qingyang["kind"]) == (31, 145, 28, "实施方案")
+
+
+def test_plans_carry_the_grade_of_policykg_check(server):
+    """Each plan's grade and reasons in /api/plans are what ``policykg check --format json`` says of
+    its file; the page shows the grade with its reasons, and filters by it."""
+    checked = subprocess.run([sys.executable, "-m", "policykg", "check", str(TXT), "--format", "json"],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    by_file = {Path(r["file"]).name: (r["grade"], r["reasons"]) for r in json.loads(checked.stdout)["files"]}
+    rows = {r["id"]: r for r in server.json("/api/plans")}
+    for pid, row in rows.items():
+        if pid != HOSTILE_ID:
+            source = Path(server.json(f"/api/plans/{pid}")["source"]["path"]).name
+            assert (row["grade"], row["reasons"]) == by_file[source], pid
+    assert len(by_file) == 14 and len({g for g, _ in by_file.values()}) > 1
+    # Qingyang's parse raises no doubt; a plan graded below A shows why
+    assert (rows[QINGYANG]["grade"], rows[QINGYANG]["reasons"]) == ("A", [])
+    pid, doubtful = next((p, r) for p, r in sorted(rows.items()) if r["reasons"])
+    page = server.page("/")
+    row_html = page.split(f'<tr data-plan="{pid}">', 1)[1].split("</tr>", 1)[0]
+    assert f'class="grade grade-{doubtful["grade"]}"' in row_html
+    assert f'title="{html.escape("；".join(doubtful["reasons"]))}"' in row_html
+    assert all(f"<li>{html.escape(reason)}</li>" in row_html for reason in doubtful["reasons"])
+    # the grade filter, on the page and in the API
+    grade = doubtful["grade"]
+    wanted = sorted(p for p, r in rows.items() if r["grade"] == grade)
+    assert [r["id"] for r in server.json("/api/plans", grade=grade)] == wanted
+    filtered = server.page("/", grade=grade)
+    assert sorted(re.findall(r'<tr data-plan="([^"]+)">', filtered)) == wanted
+    assert f'<option value="{grade}" selected>' in filtered
 
 
 def test_static_assets_are_served_from_the_package(server):

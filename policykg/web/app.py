@@ -67,7 +67,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
         from policykg.queries.catalog import PlanFilter, catalog
 
         where = PlanFilter(region=_arg("region"), level=_arg("level"), year=_int_arg("year"),
-                           kind=_arg("kind"), text=_arg("q"))
+                           kind=_arg("kind"), grade=_arg("grade"), text=_arg("q"))
         return catalog(bench.plans(), where), where
 
     @app.get("/")
