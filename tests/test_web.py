@@ -61,6 +61,53 @@ def test_every_page_answers_in_chinese(server, path, params):
     assert "政策方案工作台" in page and '<html lang="zh-CN">' in page
 
 
+@pytest.mark.parametrize("path, params", PAGES)
+def test_every_page_answers_in_english_when_asked(server, path, params):
+    page = server.page(path, **params, lang="en")
+    assert "Policy plan workbench" in page and '<html lang="en">' in page
+    assert "政策方案工作台" not in page
+
+
+def _source_pane(page: str) -> str:
+    return page.split('<pre id="source" class="source">', 1)[1].split("</pre>", 1)[0]
+
+
+def test_the_english_plan_page_keeps_the_plan_in_chinese(server):
+    """Only the interface turns English: headings, buttons and vocabularies; the plan's title,
+    measures, units, targets' indicators and the source text are as printed."""
+    chinese = server.page(f"/plan/{QINGYANG}")
+    english = server.page(f"/plan/{QINGYANG}", lang="en")
+    for label in ("Review", "Download the review (policykg/gold@1)", "This is not a measure",
+                  "Add a missed target", "Issued by", ">lead</span>", ">support</span>", "2025 单位地区生产总值能耗"):
+        assert label in english and label not in chinese, label
+    for chinese_label in ("审校", "下载审校结果", "这不是一项措施", "发文机关", ">牵头</span>"):
+        assert chinese_label in chinese and chinese_label not in english, chinese_label
+    for content in ("碳达峰实施方案", "构建绿色高效的交通运输结构", "区住建交局", "交警四分局", "成青府发〔2024〕28号"):
+        assert content in english, content
+    assert _source_pane(english) == _source_pane(chinese) and "构建绿色高效的交通运输结构" in _source_pane(english)
+    assert "≤−10% (vs 2020)" in english   # the value as everywhere, the baseline in English words
+
+
+def test_the_language_is_remembered_in_a_cookie(server):
+    import urllib.request
+
+    with urllib.request.urlopen(server.url + "?lang=en", timeout=60) as answer:
+        cookie = answer.headers["Set-Cookie"]
+        assert '<html lang="en">' in answer.read().decode("utf-8")
+    assert cookie.startswith("lang=en;")
+    asked = urllib.request.Request(server.url + "targets", headers={"Cookie": "lang=en"})
+    with urllib.request.urlopen(asked, timeout=60) as answer:
+        page = answer.read().decode("utf-8")
+    assert '<html lang="en">' in page and "<h1>Targets</h1>" in page
+    assert 'href="/targets?lang=zh"' in page   # the switch back
+    back = urllib.request.Request(server.url + "targets?lang=zh", headers={"Cookie": "lang=en"})
+    with urllib.request.urlopen(back, timeout=60) as answer:
+        assert "<h1>目标</h1>" in answer.read().decode("utf-8")
+        assert answer.headers["Set-Cookie"].startswith("lang=zh;")
+    status, _, body = server.get("/api/plans/no-such-plan", lang="en")
+    assert status == 404 and json.loads(body) == {"error": "No such plan: no-such-plan"}
+
+
 def test_plans_are_named_by_title_and_region(server):
     page = server.page("/")
     assert "青羊区｜碳达峰实施方案" in page
@@ -285,3 +332,24 @@ def test_serve_without_a_store_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"Error: no store in {tmp_path / 'none'} (build one with: "
                                                 f"policykg build PATH --store {tmp_path / 'none'})"]
+
+
+def test_interface_words_live_in_one_data_file():
+    """Every label the templates use is in policykg/web/data/ui.json, in Chinese and English,
+    and no template or script writes a label of its own (no Chinese outside the data file)."""
+    import re
+    from importlib import resources
+
+    web = resources.files("policykg.web")
+    data = json.loads(web.joinpath("data/ui.json").read_text(encoding="utf-8"))
+    assert all(set(entry) == {"zh", "en"} and all(entry.values())
+               for group in data.values() for entry in group.values())
+    used = set()
+    for template in web.joinpath("templates").iterdir():
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bL\.(?!format\b)(\w+)", text))
+        used |= set(re.findall(r"""\bL\.format\(["'](\w+)["']""", text))
+        assert not re.search(r"[\u4e00-\u9fff]", text), template.name
+    assert used and used <= set(data["words"]), sorted(used - set(data["words"]))
+    script = web.joinpath("static/workbench.js").read_text(encoding="utf-8")
+    assert not re.search(r'"[^"\n]*[\u4e00-\u9fff][^"\n]*"', script)   # regexes over the text may
