@@ -246,6 +246,27 @@ def _cells(xlsx: bytes) -> dict[str, list[tuple]]:
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
 
 
+def test_every_2025_target_across_plans_downloads_as_one_sheet(server):
+    """The targets page filtered to 2025 links its rows as one Excel sheet: the rows of
+    ``/api/targets?year=2025`` (``policykg targets --year 2025``), one a line, from every plan."""
+    page = server.page("/targets", year="2025")
+    link = html.unescape(re.search(r'<a href="([^"]+)" id="targets-xlsx">', page).group(1))
+    assert link == "/targets/download.xlsx?year=2025"
+    status, kind, body = server.request(link)
+    assert status == 200 and kind == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    [(title, rows)] = _cells(body).items()
+    header, lines = rows[0], rows[1:]
+    expected = server.json("/api/targets", year="2025")
+    assert title == "targets" and len(lines) == len(expected) > 100
+    column = {name: i for i, name in enumerate(header)}
+    assert {line[column["target.year"]] for line in lines} == {2025}
+    assert len({line[column["plan"]] for line in lines}) >= 10
+    qingyang = [line for line in lines if line[column["plan"]] == QINGYANG
+                and line[column["target.indicator"]] == "单位地区生产总值能耗"]
+    assert [(q[column["target.value"]], q[column["target.unit"]], q[column["target.direction"]])
+            for q in qingyang] == [(13, "%", "decrease")]
+
+
 def test_compare_page_shows_the_four_plans(server):
     page = server.page("/compare", plans=FOUR)
     for label in ("青羊区｜碳达峰实施方案", "上海市｜碳达峰实施方案", "武汉市｜加快建立健全绿色低碳循环发展经济体系实施方案",
