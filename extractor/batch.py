@@ -4,9 +4,8 @@
 file gives one ``Outcome``, in the order the files were named, whether it parsed or not: a bad
 file is reported, never the end of the run. Work goes to a pool of processes (parsing is
 CPU-bound Python, so threads would not help); at most a few files per worker are in flight, so
-memory stays flat however many files there are. The progress bar is ``extractor.progress``'s,
-redrawn by hand rather than by a thread, because forking worker processes while another thread
-runs can deadlock.
+memory stays flat however many files there are. A terminal shows a bar counting the files, or,
+for a single file, the OCR of its pictures of text page by page (``extractor.progress``).
 """
 from __future__ import annotations
 
@@ -20,8 +19,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
-
-from .progress import progress as bar
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -86,13 +83,14 @@ def _plan_files(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def parse_one(path: Path, ocr: str = "auto") -> Outcome:
-    """Parse one file, turning any failure into an ``Outcome`` with the reason."""
+def parse_one(path: Path, ocr: str = "auto", progress: bool = False) -> Outcome:
+    """Parse one file, turning any failure into an ``Outcome`` with the reason; ``progress``
+    shows its OCR on a terminal."""
     from . import parse_file
     from .errors import PlanInputError
 
     try:
-        return Outcome(path=path, plan=parse_file(path, ocr=ocr))
+        return Outcome(path=path, plan=parse_file(path, ocr=ocr, progress=progress))
     except PlanInputError as exc:
         return Outcome(path=path, error=exc.problem)
     except Exception as exc:  # a parser bug must not end a batch of 120 files
@@ -100,23 +98,27 @@ def parse_one(path: Path, ocr: str = "auto") -> Outcome:
 
 
 def parse_many(paths: Iterable[str | Path], workers: int | None = None,
-               progress: bool = True, ocr: str = "auto") -> Iterator[Outcome]:
+               progress: bool | None = None, ocr: str = "auto") -> Iterator[Outcome]:
     """Parse every file (folders expanded), yielding one ``Outcome`` per file in input order.
 
     ``workers`` defaults to the cores this process may use; ``1`` parses in this process.
-    ``progress`` draws a bar on standard error when it is a terminal (``extractor.progress``);
-    ``False`` never.
+    ``progress`` (the default ``None`` or True) draws a bar on standard error when it is a
+    terminal: files done, or for a single file (parsed in this process) its OCR page by page.
     ``ocr`` is passed to every PDF read (never, auto, always).
     """
+    from .progress import progress as bar
+
     files = collect(paths)
     if workers is None:
         workers = _available_cores()
     workers = max(1, min(workers, len(files)))
-    with bar("parsing", len(files), progress) as advance:
-        task = partial(parse_one, ocr=ocr)
+    show = progress is not False
+    single = len(files) == 1
+    with bar("parsing", len(files), enabled=show and not single) as advance:
+        task = partial(parse_one, ocr=ocr, progress=show and single)
         outcomes = _serial(files, task) if workers == 1 else _parallel(files, workers, task)
         for outcome in outcomes:
-            advance(1, outcome.path.name)
+            advance(note=outcome.path.name[:40])
             yield outcome
 
 
