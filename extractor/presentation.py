@@ -40,6 +40,12 @@ def plain_number(x: float | int) -> str:
     return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
 
 
+def score(x: float) -> str:
+    """A similarity or threshold between 0 and 1, to two places: finer digits would claim a
+    precision the matchers do not have."""
+    return f"{x:.2f}"
+
+
 def signed(value: float, direction: str) -> float:
     """The value of a target as a signed change: a decrease is negative, anything else not."""
     return -value if direction == "decrease" else value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.extractor.presentation import markdown_table, number, plain_number, target_value
+from policykg.extractor.presentation import markdown_table, number, plain_number, score, target_value
 from policykg.extractor.units import UnitTableError, canonical, read_table, readable_units, unit_table
 
 
@@ -110,3 +110,8 @@ def test_a_fall_of_at_least_13_percent_in_every_output(tmp_path):
     page = tmp_path / "c.html"
     assert runner.invoke(cli, ["compare", str(plan), str(other), "--format", "html", "-o", str(page)]).exit_code == 0
     assert "≤−13%" in page.read_text(encoding="utf-8")
+
+
+def test_similarity_scores_print_to_two_places_everywhere():
+    """Compare, chain and lineage outputs print match scores through presentation.score."""
+    assert score(0.2) == "0.20" and score(0.956) == "0.96" and score(1) == "1.00"

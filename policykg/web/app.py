@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, abort, g, jsonify, render_template, request
 
-from policykg.extractor.presentation import target_value
+from policykg.extractor.presentation import score, target_value
 from policykg.queries.compare_formats import FORMATS
 from policykg.queries.compare_formats.rows import TOP_DEPARTMENTS
 
@@ -45,6 +45,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.globals["format_target"] = target_value  # values read as in the CLI and reports
+    app.jinja_env.globals["format_score"] = score
 
     @app.before_request
     def language() -> None:

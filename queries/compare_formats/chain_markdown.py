@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policykg.extractor.presentation import markdown_table, md_text
+from policykg.extractor.presentation import markdown_table, md_text, score
 
 from .rows import value_text
 
@@ -32,9 +32,9 @@ def render(chain: "ChainComparison") -> str:
             out += ["No target on the same indicator, year and direction.", ""]
         done = sum(1 for m in p.measures if m.counterpart)
         out += [f"### Measures: {done} of {len(p.measures)} parent measures have a counterpart "
-                f"(similarity ≥ {chain.threshold:.2f})", ""]
+                f"(similarity ≥ {score(chain.threshold)})", ""]
         out += markdown_table(["parent measure", "counterpart in this plan", "score"],
-                              [[_ref(m.parent), _ref(m.counterpart), f"{m.score:.2f}"]
+                              [[_ref(m.parent), _ref(m.counterpart), score(m.score)]
                                for m in p.measures])
         if p.lacks:
             out += ["Parent measures this plan lacks: " + md_text("；".join(_ref(m) for m in p.lacks)), ""]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
+from policykg.extractor.presentation import score
+
 from .rows import SIGN_NOTE, TargetRow, busiest, heat, signed_value, target_rows, value_text
 
 if TYPE_CHECKING:
@@ -114,7 +116,7 @@ def render(comparison: "Comparison") -> str:
         targets=Table(["indicator", "year", *(names[i] for i in ids), "more ambitious"],
                       [[r.indicator, r.label, *(r.cell(i) for i in ids), r.verdict(names)] for r in rows]),
         proposals=Table(["indicator as printed", "may be the same as", "similarity"],
-                        [[i.indicator, i.proposed, f"{i.similarity:.2f}"] for i in proposals]),
+                        [[i.indicator, i.proposed, score(i.similarity)] for i in proposals]),
         heat=heat_map(comparison.coverage, names),
         departments={i: Table(["department", "type", "led", "supported"],
                               [[d.name, d.type, d.led, d.supported] for d in busiest(comparison, i)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policykg.extractor.presentation import markdown_table, md_text
+from policykg.extractor.presentation import markdown_table, md_text, score
 
 from .rows import SIGN_NOTE, busiest, target_rows
 
@@ -33,7 +33,7 @@ def render(comparison: "Comparison") -> str:
     if proposals:
         out += ["### Proposed indicator matches (not merged)", ""]
         out += markdown_table(["indicator as printed", "may be the same as", "similarity"],
-                              [[i.indicator, i.proposed, f"{i.similarity:.2f}"] for i in proposals])
+                              [[i.indicator, i.proposed, score(i.similarity)] for i in proposals])
 
     cov = comparison.coverage
     out += ["## Coverage of the national actions (measures per action)", ""]
