@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import zip_longest
 from pathlib import Path
 
 from .labels import Comparator, Direction
 from .numbers import find_quantities, parse_quantity
-from .targets import FoundTarget, periods
+from .targets import FoundTarget, Problem, periods
 
 DATA_FILE = Path(__file__).parent / "data" / "indicator_tables.json"
 
@@ -43,6 +43,7 @@ _NUMBER_ONLY = re.compile(r"[\d.%％≥≤><＞＜\[\]［］-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CATEGORY_CHARS = 20
 _SENTENCE_END = re.compile(r"[。；：:]")
+_DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^[\d.]{1,4}")        # a footnote number or a subscript (PM2.5) after the unit
 
 
@@ -51,6 +52,8 @@ class TableScan:
     targets: list[FoundTarget]
     rows: list[tuple[int, int]]
     """Every row of every indicator table (header included): prose rules leave them alone."""
+    unread: list[Problem] = field(default_factory=list)
+    """Rows of an indicator table that hold numbers under a target year but gave no target."""
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,12 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
                 and _columns(_names(rows[j]), vocab, plan_year, period_year) is None:
             j += 1
         scan.rows.extend((row[0].start, row[-1].end) for row in rows[i:j])
-        scan.targets.extend(_read_block(text, rows[i + head:j], len(names), columns, vocab))
+        found, skipped = _read_block(text, rows[i + head:j], len(names), columns, vocab)
+        scan.targets.extend(found)
+        if skipped:
+            scan.unread.append(Problem(rows[i][0].start, rows[j - 1][-1].end,
+                                       f"{len(skipped)} of {j - i - head} rows of an indicator table hold "
+                                       f"numbers but no indicator name where one should be; not read"))
         i = j
     return scan
 
@@ -237,8 +245,10 @@ def _year(name: str, vocab: _Vocabulary) -> int | None:
 
 
 def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Columns,
-                vocab: _Vocabulary) -> list[FoundTarget]:
-    found = []
+                vocab: _Vocabulary) -> tuple[list[FoundTarget], list[list[_Cell]]]:
+    """The targets of a table's rows, and the rows left unread although a target-year cell holds
+    a number (cells out of place, or no indicator named yet): the plan says so rather than lose them."""
+    found, skipped = [], []
     indicator = ""
     # a row short of cells lost a merged leading cell; a longer one has cells the header lacks
     rows = [[_Cell("", row[0].start, row[0].start)] * (width - len(row)) + row for row in rows]
@@ -249,9 +259,10 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
         name_cell = row[names_at].text.strip()
         if _CJK.search(name_cell):
             indicator = name_cell
-        elif name_cell:
-            continue                 # cells out of place: no indicator name where one should be
-        if not indicator:
+        elif name_cell or not indicator:
+            # cells out of place: no indicator name where one should be
+            if any(column < len(row) and _DIGIT.search(row[column].text) for column, _ in columns.targets):
+                skipped.append(row)
             continue
         name, unit = _split_unit(indicator, row[columns.unit].text.strip() if columns.unit is not None else "")
         printed = row[attribute].text.strip() if attribute is not None and attribute < len(row) else ""
@@ -261,7 +272,7 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
             target = _target(cell, name, unit, columns, vocab)
             if target is not None:
                 found.append(_found(text, row, cell, target, year, modality))
-    return found
+    return found, skipped
 
 
 def _found(text: str, row: list[_Cell], cell: _Cell, target: tuple, year: int,

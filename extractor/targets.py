@@ -91,6 +91,7 @@ class TargetScan:
     targets: list[FoundTarget] = field(default_factory=list)
     goals: list[FoundGoal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unread_tables: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.extractor import parse, parse_file
+from policykg.extractor.health import assess
 from policykg.extractor.indicator_tables import read_tables
 from tests.conftest import SHARED
 
@@ -188,3 +189,25 @@ def test_a_category_row_without_cells_does_not_end_the_table():
              "（二）农业领域\n高标准农田（万亩）\t353.0\t430.0\t预期性\n注：[ ]内为五年累计值。\n森林覆盖率（%）\t14\t15\t预期性\n")
     assert [(t.indicator, t.value, t.unit) for t in read_tables(table, plan_year=2021).targets] == [
         ("非化石能源消费比重", 15, "%"), ("高标准农田", 4_300_000, "亩")]
+
+
+def test_rows_out_of_place_are_reported_not_lost():
+    """A row whose name cell holds a number (its cells shifted by a lost merged cell) cannot be
+    read; the scan says how many rows, and the parse warns with table-unread (a C in check)."""
+    table = ("指标\t2020年\t2025年\n"
+             "非化石能源消费比重（%）\t16\t20\n"
+             "35\t40\t45\n"
+             "注：数据为初步测算。\n")
+    scan = read_tables(table, plan_year=2021)
+    assert [(t.indicator, t.value) for t in scan.targets] == [("非化石能源消费比重", 20)]
+    assert [table[p.start:p.end] for p in scan.unread] == [table[:table.index("\n注")]]
+    assert scan.unread[0].message.startswith("1 of 2 rows")
+    text = "关于印发某区主要指标的通知\n一、主要目标\n" + table
+    plan = parse(text)
+    warned = [w for w in plan.warnings if w.code == "table-unread"]
+    assert len(warned) == 1 and "35\t40\t45" in text[warned[0].span[0]:warned[0].span[1]]
+    assert assess(plan).grade in ("C", "D")
+
+
+def test_a_table_whose_rows_all_read_gives_no_unread_warning():
+    assert read_tables(MAIN_TABLE, plan_year=2021).unread == []

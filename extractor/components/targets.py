@@ -22,7 +22,8 @@ class TargetFinder:
     Targets are searched after the header block only: a 文号 or a date in the header is no target.
     Indicator tables are read by :mod:`extractor.indicator_tables`, the prose by
     :mod:`extractor.targets`, which leaves the tables' rows alone.
-    Numbers that looked like targets but could not be read become ``target-unread`` warnings;
+    Numbers that looked like targets but could not be read become ``target-unread`` warnings,
+    rows of an indicator table that could not be read ``table-unread``;
     a target whose year the sentence does not print (``全年新建…`` in an annual plan) gets a
     ``target-year-inferred`` warning naming where the year came from.
     """
@@ -42,6 +43,7 @@ class TargetFinder:
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
                             dated=_dated_parts(doc, text, year, annual), annual_year=annual)
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
+        scan.unread_tables = tables.unread
         return scan
 
     def set_annotations(self, doc: Doc, scan: TargetScan) -> None:
@@ -49,6 +51,8 @@ class TargetFinder:
         doc._.goals = scan.goals
         for p in scan.problems:
             doc._.problems.append(("target-unread", p.message, (p.start, p.end)))
+        for p in scan.unread_tables:
+            doc._.problems.append(("table-unread", p.message, (p.start, p.end)))
         for t in scan.targets:
             if t.year_basis:
                 doc._.problems.append(("target-year-inferred", f"no year printed for {t.text!r}: "
