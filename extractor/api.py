@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
                     Target, Unit, PlanWarning)
+from .errors import require_unicode, require_utf8_name
 from .memory import paused_collector
 from .normalize import NormText, merge_ranges, normalize
 from .readers import Document, read_document
@@ -35,6 +36,9 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
                source: Source | None = None, extra_warnings: list[PlanWarning] | None = None) -> Plan:
     from .pipeline import run
 
+    require_unicode(text, path or (source.path if source else None))
+    if path is not None:
+        require_utf8_name(path)
     if source is None:
         source = Source(path=path, format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                         chars=len(text), encoding=None)

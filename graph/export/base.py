@@ -23,6 +23,10 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+class ExportError(ValueError):
+    """A graph a format cannot carry faithfully (the CLI names the output and the value)."""
+
+
 @contextmanager
 def replace_when_done(path: Path) -> Iterator[BinaryIO]:
     """A binary stream for ``path`` that becomes ``path`` only once the block ends without an

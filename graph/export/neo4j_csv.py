@@ -16,17 +16,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .base import Exporter, replace_when_done
+from .base import Exporter, ExportError, replace_when_done
 
 if TYPE_CHECKING:
     import networkx as nx
 
 ARRAY_DELIMITER = ";"
 _SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
-
-
-class ExportError(ValueError):
-    """A value the import tool's CSV cannot carry faithfully."""
 
 
 def column_type(values: Iterable[Any]) -> str:
