@@ -7,15 +7,17 @@ hold (control characters) are written as visible ``\\xNN`` escapes rather than d
 """
 from __future__ import annotations
 
-import re
 from typing import IO, Any, Iterable, Sequence
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from .xml_chars import NOT_XML
+
 MAX_WIDTH = 60
 
 
 def text_cell(value: str) -> str:
-    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    """``value`` with what XML cannot hold written as a visible escape (``\\x00``, ``\\ufffe``)."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() < "\x80" else f"\\u{ord(m.group()):04x}",
+                       value)
 
 
 def write_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], out: IO[bytes]) -> None:
