@@ -1,6 +1,7 @@
-"""How facts are written for people, defined once: comparator signs, numbers, target values and
-Markdown tables. The CLI, the plan outline (``extractor.serializers.markdown``) and the comparison
-reports (Markdown and HTML) all write through here, so a value reads the same everywhere.
+"""How facts are written, defined once: comparator signs, numbers, target values and Markdown
+tables. The CLI's tables and CSV (``policykg.output``), the plan outline
+(``extractor.serializers.markdown``), the comparison reports (Markdown and HTML) and the web
+app's pages all write through here, so a value reads the same everywhere.
 
 A change is written signed: ``下降13%以上`` is a decrease of at least 13%, so the signed value is
 at most −13% and reads ``≤−13%`` (the comparator turns round with the sign). A level keeps its
@@ -31,6 +32,12 @@ def number(x: float | int | None, multipliers: bool = False) -> str:
     else:
         text = f"{x:,.6f}".rstrip("0").rstrip(".")
     return text.replace("-", MINUS)
+
+
+def plain_number(x: float | int) -> str:
+    """A number as a table or CSV cell holds it, for machines and people alike: no grouping
+    (``2025`` is a year), a whole float without ``.0`` (``16000``, ``0.25``)."""
+    return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
 
 
 def signed(value: float, direction: str) -> float:

@@ -60,13 +60,16 @@ def get(row: dict[str, Any], key: str) -> Any:
 
 
 def cell(value: Any, joiner: str = "、") -> str:
-    """A value as text: lists joined, whole floats without ``.0``, nothing for ``None``."""
+    """A value as text: lists joined, numbers as ``presentation.plain_number`` writes them,
+    nothing for ``None``."""
+    from policykg.extractor.presentation import plain_number
+
     if value is None:
         return ""
     if isinstance(value, list):
         return joiner.join(cell(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return plain_number(value)
     return str(value)
 
 

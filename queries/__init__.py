@@ -27,6 +27,7 @@ QUERIES: dict[str, str] = {
     "targets": "policykg.queries.targets",
     "departments": "policykg.queries.departments",
     "department-labels": "policykg.queries.department_labels",
+    "indicator-labels": "policykg.queries.indicator_labels",
     "lineage": "policykg.queries.lineage",
     "deadlines": "policykg.queries.deadlines",
 }

@@ -64,3 +64,24 @@ def matches(needle: str, *haystacks: str | None) -> bool:
     """Case-insensitive substring test, the same as SPARQL's CONTAINS(LCASE(…), LCASE(…))."""
     needle = needle.lower()
     return any(needle in h.lower() for h in haystacks if h is not None)
+
+
+def label_row(node: str, name: str, aliases: Iterable[str] | None) -> dict[str, Any]:
+    """A row of a labels query (``department-labels``, ``indicator-labels``): what a name given
+    by the user is resolved against."""
+    return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
+
+
+def solution_labels(solutions: Iterable[dict[str, Any]], node: str, base: str) -> list[dict[str, Any]]:
+    """The label rows of a labels query's SPARQL solutions (``?name``, ``?alias``, the node in
+    ``?<node>``), by id."""
+    rows = [label_row(iri.removeprefix(base), found[0]["name"],
+                      [s["alias"] for s in found if s["alias"] is not None])
+            for (iri,), found in group(solutions, node).items()]
+    return sorted(rows, key=lambda row: row["id"])
+
+
+def matching(labels: Iterable[dict[str, Any]], text: str) -> tuple[str, ...]:
+    """The ids of the label rows whose name or an alias contains ``text`` (ignoring case): the
+    one rule by which a name the user gives is resolved, before any backend runs."""
+    return tuple(row["id"] for row in labels if matches(text, row["name"], *row["aliases"]))

@@ -218,12 +218,20 @@ def test_named_queries_equal_networkx_on_the_corpus(session, corpus_store):
              ("portfolio", {"department": "区发展改革委"}),
              ("portfolio", {"department": "区执法局", "plan": plan}),
              ("targets", {}), ("targets", {"year": 2025}), ("targets", {"indicator": "非化石"}),
-             ("targets", {"plan": plan}), ("departments", {}), ("departments", {"plan": plan}),
+             ("targets", {"indicator": "单位生产总值能源消耗"}), ("targets", {"indicator": "gdp能耗"}),
+             ("indicator-labels", {}), ("department-labels", {}), ("targets", {"plan": plan}), ("departments", {}), ("departments", {"plan": plan}),
              ("who-owns", {"text": "没有这样的措施"})]
     for name, params in cases:
         expected = run_networkx(name, NetworkxBackend(graph), **params)
         assert run(name, CypherBackend(session), **params) == expected, (name, params)
     assert sum(len(run(n, CypherBackend(session), **p)) for n, p in cases) > 500
+    # the indicator name is resolved before the backend runs, to the same ids on Bolt as in memory
+    from policykg.queries import targets
+
+    asked = targets.Params(indicator="单位生产总值能源消耗")   # a synonym, not a canonical name
+    on_bolt = targets.prepare(asked, lambda n, **p: run(n, CypherBackend(session), **p))
+    assert on_bolt == targets.prepare(asked, lambda n, **p: run_networkx(n, NetworkxBackend(graph), **p))
+    assert on_bolt.indicators == ("indicator/单位地区生产总值能耗",)
     data = [d for _, d in graph.nodes(data=True)]
     cases = ([("portfolio", {"department": name})
               for name in sorted({d["name"] for d in data if d["type"] == "Department"})]

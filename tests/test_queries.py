@@ -121,6 +121,47 @@ def test_targets_by_indicator_name_or_synonym(ask):
     assert [r["target"]["id"] for r in ask("targets", indicator="单位生产总值能源消耗")] == ["t3"]
 
 
+def test_indicator_labels_hold_synonyms_and_printed_forms(ask):
+    rows = {r["id"]: r for r in ask("indicator-labels")}
+    assert sorted(rows) == ["indicator/光伏装机容量", "indicator/单位地区生产总值能耗", "indicator/非化石能源消费比重"]
+    solar = rows["indicator/光伏装机容量"]
+    assert solar["name"] == "光伏装机容量"
+    assert solar["aliases"] == ["光伏发电装机容量", "光伏发电装机量", "光伏装机量"]  # the data file's
+    # how alpha-2024 printed it, a form the data file does not list
+    assert "全区非化石能源占能源消费总量比重" in rows["indicator/非化石能源消费比重"]["aliases"]
+
+
+def test_every_backend_gets_the_same_resolved_indicators(backends, monkeypatch):
+    """The indicator text is resolved in Python before any backend runs: each backend's function
+    is handed the same ids (none of them sees the text), and all give the same rows."""
+    from policykg.queries import targets
+
+    handed = []
+    for kind in ("networkx", "sparql"):
+        real = getattr(targets, f"on_{kind}")
+        monkeypatch.setattr(targets, f"on_{kind}",
+                            lambda source, params, real=real: handed.append(params) or real(source, params))
+    answers = {name: run("targets", backend, indicator="单位生产总值能源消耗")
+               for name, backend in backends.items()}
+    # an alias of the canonical 单位地区生产总值能耗; the plan printed 单位GDP能耗
+    assert handed == [targets.Resolved(indicators=("indicator/单位地区生产总值能耗",))] * 3
+    assert [r["target"]["id"] for r in answers["networkx"]] == ["t3"]
+    assert answers["rdflib"] == answers["networkx"] and answers["oxigraph"] == answers["networkx"]
+
+
+def test_indicator_text_resolving_to_nothing_gives_no_rows(ask):
+    assert ask("targets", indicator="森林覆盖率") == []
+
+
+def test_targets_by_a_printed_form_ignoring_case(ask):
+    rows = ask("targets", indicator="gdp能耗")   # printed 单位GDP能耗
+    assert [(r["plan"], r["target"]["id"], r["target"]["indicator"]) for r in rows] == [
+        ("alpha-2024", "t3", "单位GDP能耗")]
+    # a form only alpha-2024 printed finds every target of its indicator, beta-2023's too
+    rows = ask("targets", indicator="全区非化石")
+    assert [(r["plan"], r["target"]["id"]) for r in rows] == [("alpha-2024", "t2"), ("beta-2023", "t1")]
+
+
 def test_targets_by_year(ask):
     rows = ask("targets", year=2030)
     assert [(r["plan"], r["target"]["value"]) for r in rows] == [("beta-2023", 60.0)]
@@ -194,6 +235,8 @@ CORPUS_QUESTIONS = [
     ("portfolio", {"department": "发展改革委"}),
     ("targets", {}),
     ("targets", {"year": 2025, "indicator": "非化石"}),
+    ("targets", {"indicator": "单位GDP能耗"}),
+    ("indicator-labels", {}),
     ("departments", {}),
     ("departments", {"plan": "qingyang-tandafeng-2024"}),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.extractor.presentation import markdown_table, number, target_value
+from policykg.extractor.presentation import markdown_table, number, plain_number, target_value
 from policykg.extractor.units import UnitTableError, canonical, read_table, readable_units, unit_table
 
 
@@ -68,6 +68,15 @@ def test_numbers_with_plan_multipliers():
     assert number(250000000, multipliers=True) == "2.5亿"
     assert number(16000, multipliers=True) == "1.6万"
     assert number(0.25) == "0.25" and number(-3) == "−3" and number(None) == ""
+
+
+def test_table_and_csv_cells_write_numbers_one_way():
+    """The CLI's table and CSV cells (policykg.output.cell) take numbers from presentation."""
+    from policykg.output import cell
+
+    assert plain_number(16000.0) == "16000" and plain_number(0.25) == "0.25"
+    assert plain_number(2025) == "2025"   # a year is never grouped as 2,025
+    assert cell([2025, 13.0, None]) == "2025、13、" and cell(True) == "True" and cell(None) == ""
 
 
 def test_markdown_cells_cannot_break_the_table():

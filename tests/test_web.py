@@ -93,6 +93,15 @@ def test_plan_page_puts_the_source_beside_the_measures(server):
     assert "机关事务管理局 read as 区机关事务局 (alias table)" in page  # a warning, where it applies
 
 
+def test_a_fall_of_at_least_10_percent_reads_as_in_the_cli(server):
+    """规上工业单位增加值能耗较2020年下降10%以上 (Qingyang, measure 9): at most −10% as a signed
+    change, on the plan page and the targets page alike, as in the CLI and the reports."""
+    plan = server.page(f"/plan/{QINGYANG}")
+    targets = server.page("/targets", indicator="规上工业单位增加值能耗", plan=QINGYANG)
+    for page in (plan, targets):
+        assert "≤−10%（较2020年）" in page and "≥−10%" not in page
+
+
 def test_unknown_plan_and_bad_parameters(server):
     status, _, body = server.get("/plan/no-such-plan")
     assert status == 404 and "没有这个方案：no-such-plan" in body.decode()

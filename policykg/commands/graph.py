@@ -221,7 +221,7 @@ def _target(value: Any, row: dict) -> str:
 @click.command("targets")
 @click.option("--year", type=int, default=None, help="Only targets for this year.")
 @click.option("--indicator", default=None, metavar="TEXT",
-              help="Only indicators whose name or a synonym contains TEXT.")
+              help="Only indicators whose canonical name, a synonym or a printed form contains TEXT.")
 @_query_options
 def targets_cmd(year: int | None, indicator: str | None, plan: str | None,
                 store_dir: Path | None, backend: str, fmt: str | None) -> None:

@@ -1,7 +1,7 @@
 """The analyst's workbench: a Flask app over one store, pages rendered from Jinja2 templates.
 
-Flask because it is small, well kept and already a dependency of the test tools; its templates
-escape every value (autoescape), so document text reaches a page only as text. Everything the
+Flask because it is small and well kept (the ``web`` extra, ``pip install policykg[web]``); its
+templates escape every value (autoescape), so document text reaches a page only as text. Everything the
 pages need ships in the package (``templates/``, ``static/``): the app works offline.
 
 Every page has a JSON twin under ``/api`` that returns the same rows as the CLI's ``--format
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, abort, jsonify, render_template, request
 
+from policykg.extractor.presentation import target_value
 from policykg.queries.compare_formats import FORMATS
 from policykg.queries.compare_formats.rows import TOP_DEPARTMENTS
 
@@ -41,6 +42,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
     app = Flask(__name__)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    app.jinja_env.globals["format_target"] = target_value  # values read as in the CLI and reports
 
     @app.context_processor
     def names() -> dict[str, Any]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from policykg.queries.compare_formats.rows import TargetRow, signed_value, target_rows, value_text
+from policykg.queries.compare_formats.rows import TargetRow, heat, signed_value, target_rows, value_text
 
 if TYPE_CHECKING:
     from policykg.queries.comparison import Comparison, Coverage
-
-HEAT_LOW, HEAT_HIGH = (247, 251, 255), (8, 81, 156)
 
 
 @dataclass(frozen=True)
@@ -54,16 +52,8 @@ def bar_groups(comparison: "Comparison", indicators: Iterable[str] | None = None
     return groups
 
 
-def heat_color(count: int, top: int) -> str:
-    """The cell colour of a count, from HEAT_LOW (none) to HEAT_HIGH (the largest count)."""
-    share = count / top if top else 0
-    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(HEAT_LOW, HEAT_HIGH))
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
 def heat_rows(coverage: "Coverage") -> list[tuple[str, list[tuple[int, str, bool]]]]:
     """Per plan, per label: (count, colour, whether the text on it should be light)."""
     top = max((n for row in coverage.matrix.values() for n in row.values()), default=0)
-    return [(pid, [(row[label], heat_color(row[label], top), bool(top) and row[label] / top > 0.5)
-                   for label in coverage.labels])
+    return [(pid, [(row[label], *heat(row[label], top)) for label in coverage.labels])
             for pid, row in coverage.matrix.items()]

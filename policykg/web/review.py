@@ -7,17 +7,18 @@ evaluate`` scores the parser against.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from policykg.extractor.labels import Comparator, Direction
 from policykg.extractor.model import Plan
 from policykg.extractor.serializers.gold import (measure_entry, plan_to_gold, target_entry,
                                                  target_scopes)
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
 class MeasureFix(_Strict):
@@ -35,8 +36,8 @@ class GoldTarget(_Strict):
     value: float
     value_max: float | None = None
     unit: str = ""
-    comparator: Literal["eq", "ge", "le", "approx", "range"] = "eq"
-    direction: Literal["level", "decrease", "increase"] = "level"
+    comparator: Comparator = Comparator.EQ
+    direction: Direction = Direction.LEVEL
     baseline_year: int | None = None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .rows import SIGN_NOTE, TargetRow, busiest, signed_value, target_rows, value_text
+from .rows import SIGN_NOTE, TargetRow, busiest, heat, signed_value, target_rows, value_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from policykg.queries.comparison import Comparison, Coverage
 
 PALETTE = ("#1f6feb", "#e8590c", "#2f9e44", "#9c36b5", "#c92a2a", "#0c8599")
-HEAT_LOW = (241, 245, 249)
-HEAT_HIGH = (11, 83, 148)
 
 
 @dataclass(frozen=True)
@@ -67,12 +65,6 @@ def bar_chart(row: TargetRow, names: dict[str, str], colors: dict[str, str]) -> 
     return chart
 
 
-def _heat(count: int, top: int) -> str:
-    share = count / top if top else 0
-    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(HEAT_LOW, HEAT_HIGH))
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
 def heat_map(coverage: "Coverage", names: dict[str, str], cell_w: int = 120, cell_h: int = 26,
              label_w: int = 170, head_h: int = 30) -> dict[str, Any]:
     """Labels down, plans across; darker cells hold more measures, the count printed in each."""
@@ -85,9 +77,9 @@ def heat_map(coverage: "Coverage", names: dict[str, str], cell_w: int = 120, cel
         for c, pid in enumerate(ids):
             count = coverage.matrix[pid][label]
             x = label_w + c * cell_w
-            cells.append({"x": x, "text_x": round(x + cell_w / 2), "count": count,
-                          "fill": _heat(count, top),
-                          "ink": "#ffffff" if top and count / top > 0.5 else "#1e293b"})
+            fill, light = heat(count, top)
+            cells.append({"x": x, "text_x": round(x + cell_w / 2), "count": count, "fill": fill,
+                          "ink": "#ffffff" if light else "#1e293b"})
         lines.append({"label": label, "y": y, "text_y": round(y + cell_h * 0.68), "cells": cells})
     return {"cell_w": cell_w, "cell_h": cell_h, "label_w": label_w,
             "width": label_w + cell_w * len(ids), "height": head_h + cell_h * len(coverage.labels),

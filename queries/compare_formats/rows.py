@@ -1,6 +1,6 @@
 """What the Markdown and HTML comparison reports both show, read from the model once: target
-rows by indicator and year, each value's text, the busiest departments. Any report format
-(an xlsx sheet too) takes its rows from here."""
+rows by indicator and year, each value's text, the busiest departments, the heat map's shades.
+Any report format (an xlsx sheet too) and the web app's compare page take them from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -76,6 +76,18 @@ def value_text(value: "TargetValue | None", unit: str) -> str:
 def signed_value(value: "TargetValue") -> float:
     """The value as a signed change (a decrease is negative), for the length of a bar."""
     return signed(value.value, value.direction)
+
+
+HEAT_LOW, HEAT_HIGH = (241, 245, 249), (11, 83, 148)
+"""The coverage heat map's shades for no measures and for the largest count."""
+
+
+def heat(count: int, top: int) -> tuple[str, bool]:
+    """A heat-map cell for ``count`` of at most ``top``: its colour, from HEAT_LOW to HEAT_HIGH,
+    and whether text on it should be light (the darker half)."""
+    share = count / top if top else 0
+    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(HEAT_LOW, HEAT_HIGH))
+    return f"#{r:02x}{g:02x}{b:02x}", share > 0.5
 
 
 def busiest(comparison: "Comparison", plan_id: str, limit: int = TOP_DEPARTMENTS) -> list["DepartmentCount"]:

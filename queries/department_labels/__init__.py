@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..backends import cypher_records, query_text
 from ..lookups import DEPARTMENT, nodes_of
-from ..rows import group
+from ..rows import label_row, solution_labels
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -24,21 +24,13 @@ class Params:
     pass
 
 
-def label_row(node: str, name: str, aliases: list[str] | None) -> dict[str, Any]:
-    return {"id": node, "name": name, "aliases": sorted(set(aliases or ()))}
-
-
 def on_networkx(graph: "nx.MultiDiGraph", params: Params) -> list[dict[str, Any]]:
     return sorted((label_row(node, d["name"], d["aliases"]) for node, d in nodes_of(graph, DEPARTMENT)),
                   key=lambda row: row["id"])
 
 
 def on_sparql(engine: "Engine", params: Params) -> list[dict[str, Any]]:
-    solutions = engine.select(query_text(__name__, "department_labels.rq"))
-    rows = [label_row(iri.removeprefix(engine.base), found[0]["name"],
-                      [s["alias"] for s in found if s["alias"] is not None])
-            for (iri,), found in group(solutions, "d").items()]
-    return sorted(rows, key=lambda row: row["id"])
+    return solution_labels(engine.select(query_text(__name__, "department_labels.rq")), "d", engine.base)
 
 
 def on_cypher(session: Any, params: Params) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
 """portfolio DEPT: the measures a department leads, supports or shares, across plans.
 
 DEPT is resolved once, in Python, before any backend runs (``prepare``): every department of
-every plan whose canonical name or one of whose aliases contains DEPT (``区发展改革委`` finds
-``区发展改革局``, which carries it as an alias; ``发展改革委`` finds the 发展改革委 of every city).
+every plan whose canonical name or one of whose aliases contains DEPT, ignoring case
+(``区发展改革委`` finds ``区发展改革局``, which carries it as an alias; ``发展改革委`` finds the
+发展改革委 of every city; the rule is ``queries.rows.matching``).
 Every backend then receives the same department ids. Each row adds ``department``, ``region``
 and ``role`` (the department's own role) to the measure row; rows come leads first, then
 supports, then shared, each in plan order. The SPARQL and Cypher texts are the files beside
@@ -17,7 +18,8 @@ from policykg.graph.schema import RELATION_ROLES
 
 from ..backends import cypher_records, query_text
 from ..lookups import ref_of, units_of
-from ..rows import ROLE_ORDER, cypher_units, group, measure_ref, measure_row, ordered, solution_units
+from ..rows import (ROLE_ORDER, cypher_units, group, matching, measure_ref, measure_row, ordered,
+                    solution_units)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,12 +38,6 @@ class Resolved:
     """What the backends answer: the departments DEPT names, and the plan filter."""
     departments: tuple[str, ...]
     plan: str | None = None
-
-
-def matching(labels: list[dict[str, Any]], name: str) -> tuple[str, ...]:
-    """The ids of the departments whose name or an alias contains ``name``."""
-    return tuple(row["id"] for row in labels
-                 if any(name in label for label in (row["name"], *row["aliases"])))
 
 
 def prepare(params: Params, ask: Callable[..., list[dict[str, Any]]]) -> Resolved:
