@@ -1,7 +1,7 @@
 """How far a PDF's compressed streams expand, counted before any PDF library opens the file.
 
-pdfium and pdfminer inflate a FlateDecode stream whole, however large: a 408 KB PDF whose one
-content stream is 800 MB of zeros once took 861 MB of memory. The count here reads the raw
+pdfium and pdfminer inflate a FlateDecode stream whole, however large: a 408 KB flate bomb once
+took 861 MB of memory. The count here reads the raw
 file: at every ``stream`` keyword it runs zlib on the bytes that follow, piece by piece, and
 adds up what comes out, without keeping it, until the stream ends or the total passes the cap.
 It needs neither the stream's dictionary nor its ``/Length`` (both may lie): bytes that are not

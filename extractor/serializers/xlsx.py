@@ -3,7 +3,8 @@
 Document text is untrusted: a cell whose text begins with ``=`` would be stored by openpyxl as a
 formula and run by Excel, so every string is stored as a string cell (``data_type = "s"``),
 whatever its first character; ``+``, ``-`` and ``@`` are then inert too. Characters XML cannot
-hold (control characters) are written as visible ``\\xNN`` escapes rather than dropped.
+hold (control characters, U+FFFE, U+FFFF) are written as visible ``\\xNN`` / ``\\uNNNN`` escapes
+rather than dropped.
 """
 from __future__ import annotations
 
