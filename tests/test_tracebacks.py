@@ -178,6 +178,10 @@ def test_a_pdf_page_that_cannot_be_loaded_is_left_out_with_a_warning(tmp_path):
     text = _policykg("text", str(path))
     assert text.returncode == 0, text.stderr
     assert "坚持节约优先" in text.stdout and "二、重点任务" in text.stdout
+    write_pdf(path, [None, None])
+    with pytest.raises(PlanInputError) as refused:
+        parse_file(path)
+    assert str(refused.value) == f"{path}: no page could be loaded (Failed to load page)"
 
 
 def test_a_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):

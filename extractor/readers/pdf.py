@@ -59,6 +59,8 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
         recognised = recognise(document, images, progress) if mode != "never" and images else []
     finally:
         document.close()
+    if unread_pages and len(unread_pages) == len(pages):
+        raise PlanInputError(str(path), f"no page could be loaded ({unread_pages[0][1]})")
     warnings = [PlanWarning(code=check("pdf-page-unread"), message=f"page {index + 1}: not read ({problem}), left out")
                 for index, problem in unread_pages]
     tables: dict[int, list] = {}
