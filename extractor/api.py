@@ -64,7 +64,9 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     kind = document_kind(meta.get("title"), norm.text)
     metadata = Metadata(**{k: meta.get(k) for k in ("title", "doc_number", "index_number", "issuer", "publisher",
                                                      "written_date", "effective_date", "published_date")},
-                        region=region, level=level, kind=kind)
+                        region=region, level=level, kind=kind,
+                        ocr_fields=[k for k, v in header.values.items()
+                                    if source.ocr and source.from_ocr(src(*v.span))])
 
     sections, measures = [], []
     measure_ids: dict[str, str] = {}      # tree node id -> measure id

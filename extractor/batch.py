@@ -4,8 +4,8 @@
 file gives one ``Outcome``, in the order the files were named, whether it parsed or not: a bad
 file is reported, never the end of the run. Work goes to a pool of processes (parsing is
 CPU-bound Python, so threads would not help); at most a few files per worker are in flight, so
-memory stays flat however many files there are. The progress bar is redrawn by hand, not by
-rich's refresh thread, because forking worker processes while another thread runs can deadlock.
+memory stays flat however many files there are. A terminal shows a bar counting the files, or,
+for a single file, the OCR of its pictures of text page by page (``extractor.progress``).
 """
 from __future__ import annotations
 
@@ -83,13 +83,14 @@ def _plan_files(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def parse_one(path: Path, ocr: str = "auto") -> Outcome:
-    """Parse one file, turning any failure into an ``Outcome`` with the reason."""
+def parse_one(path: Path, ocr: str = "auto", progress: bool = False) -> Outcome:
+    """Parse one file, turning any failure into an ``Outcome`` with the reason; ``progress``
+    shows its OCR on a terminal."""
     from . import parse_file
     from .errors import PlanInputError
 
     try:
-        return Outcome(path=path, plan=parse_file(path, ocr=ocr))
+        return Outcome(path=path, plan=parse_file(path, ocr=ocr, progress=progress))
     except PlanInputError as exc:
         return Outcome(path=path, error=exc.problem)
     except Exception as exc:  # a parser bug must not end a batch of 120 files
@@ -101,20 +102,23 @@ def parse_many(paths: Iterable[str | Path], workers: int | None = None,
     """Parse every file (folders expanded), yielding one ``Outcome`` per file in input order.
 
     ``workers`` defaults to the cores this process may use; ``1`` parses in this process.
-    ``progress`` shows a progress bar on standard error; ``None`` shows it only on a terminal.
+    ``progress`` (the default ``None`` or True) draws a bar on standard error when it is a
+    terminal: files done, or for a single file (parsed in this process) its OCR page by page.
     ``ocr`` is passed to every PDF read (never, auto, always).
     """
+    from .progress import progress as bar
+
     files = collect(paths)
     if workers is None:
         workers = _available_cores()
     workers = max(1, min(workers, len(files)))
-    if progress is None:
-        progress = sys.stderr.isatty()
-    with _Progress(len(files), progress) as bar:
-        task = partial(parse_one, ocr=ocr)
+    show = progress is not False
+    single = len(files) == 1
+    with bar("parsing", len(files), enabled=show and not single) as advance:
+        task = partial(parse_one, ocr=ocr, progress=show and single)
         outcomes = _serial(files, task) if workers == 1 else _parallel(files, workers, task)
         for outcome in outcomes:
-            bar.advance(outcome)
+            advance(note=outcome.path.name[:40])
             yield outcome
 
 
@@ -181,37 +185,6 @@ def _available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-class _Progress:
-    """A rich progress bar on standard error, or nothing at all."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.bar, self.task = total, enabled, None, None
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled and self.total:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-                TimeElapsedColumn, TimeRemainingColumn
-
-            self.bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
-                                TimeElapsedColumn(), TimeRemainingColumn(),
-                                TextColumn("{task.fields[name]}"),
-                                console=Console(stderr=True), transient=True,
-                                auto_refresh=False)
-            self.bar.start()
-            self.task = self.bar.add_task("parsing", total=self.total, name="")
-        return self
-
-    def advance(self, outcome: Outcome) -> None:
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, name=outcome.path.name[:40])
-            self.bar.refresh()
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def summary(outcomes: list[Outcome]) -> list[str]:

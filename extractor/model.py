@@ -7,7 +7,8 @@ stages later in the graph.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from bisect import bisect_left
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,6 +18,11 @@ from .warnings import WarningCode
 SCHEMA = "policykg/plan@1"
 
 Span = tuple[int, int]
+
+Origin = Annotated[Literal["ocr"] | None, Field(
+    description='"ocr" when some of the words the span covers were read by OCR (a picture of '
+                'text in a PDF; Source.ocr), so the fact is to be checked by eye; null when all '
+                'come from the text itself. Added field.')]
 
 
 class _Item(BaseModel):
@@ -29,6 +35,23 @@ class Source(_Item):
     sha256: str
     chars: int
     encoding: str | None = None
+    ocr: list[Span] = Field(default_factory=list)
+    """The character ranges of the text that were read by OCR, sorted and apart (added field).
+    ``from_ocr`` is the one test of a span against them: every fact's ``origin`` comes from it."""
+
+    def from_ocr(self, span: Span) -> bool:
+        """Whether any character of ``span`` was read by OCR (an empty span: the character at
+        its start)."""
+        start, end = span[0], max(span[1], span[0] + 1)
+        last = bisect_left(self.ocr, (end,)) - 1   # the last range that starts before ``end``
+        return last >= 0 and self.ocr[last][1] > start
+
+    @model_validator(mode="after")
+    def _check_ocr(self) -> "Source":
+        """``from_ocr`` bisects, so the ranges must be in order and must not overlap."""
+        if any(a[0] > a[1] or a[1] > b[0] for a, b in zip(self.ocr, self.ocr[1:])):
+            raise ValueError("source.ocr ranges must be sorted and apart")
+        return self
 
 
 class Metadata(_Item):
@@ -45,6 +68,9 @@ class Metadata(_Item):
     kind: str | None = None
     """What the document is: ``plan``, ``opinion``, ``rules``, ``notice``, ``call`` or ``other``
     (plan-json.md), read from its title; see ``extractor/data/document_kinds.json``."""
+    ocr_fields: list[str] = Field(default_factory=list)
+    """The fields above whose words were read by OCR (``Source.from_ocr`` of where each was
+    found): a letterhead or title that was a picture. Added field."""
 
 
 class Section(_Item):
@@ -67,6 +93,7 @@ class Unit(_Item):
     role: Role
     lead_basis: LeadBasis
     span: Span
+    origin: Origin = None
 
 
 class Deadline(_Item):
@@ -79,6 +106,7 @@ class Deadline(_Item):
     text: str
     date: str | None = None
     span: Span
+    origin: Origin = None
 
 
 class Measure(_Item):
@@ -89,6 +117,7 @@ class Measure(_Item):
     title: str
     text: str
     span: Span
+    origin: Origin = None
     units: list[Unit] = Field(default_factory=list)
     deadline: Deadline | None = None
     """Added field (plan-json.md): when the plan says the measure is to be done."""
@@ -112,6 +141,7 @@ class Target(_Item):
     growth of 15% is not read as a growth of 15% over the whole period."""
     text: str
     span: Span
+    origin: Origin = None
     indicator_name: str | None = None
     """The canonical indicator (``extractor/data/indicators.jsonl``); added field."""
     canonical_value: float | None = None
@@ -143,12 +173,14 @@ class Goal(_Item):
     year: int | None
     text: str
     span: Span
+    origin: Origin = None
 
 
 class Citation(_Item):
     title: str | None
     doc_number: str | None = None
     span: Span
+    origin: Origin = None
     relation: Literal["implements", "cites"] = "cites"
     """``implements`` when the clause before it presents the plan as carrying the cited document
     out (根据 / 贯彻落实 / 按照《…》); added field, see README."""
@@ -239,15 +271,30 @@ class Plan(_Item):
             d.type = department_type(d.name, d.region)
         return self
 
-    def _spans(self):
-        for group in (self.sections, self.measures, self.targets, self.goals, self.citations):
-            for item in group:
-                yield item.span
+    @model_validator(mode="after")
+    def _mark_origins(self) -> "Plan":
+        """Each fact's ``origin``, decided here from ``Source.ocr`` so that it is never stale
+        (a plan read back, or edited, gets it afresh)."""
+        for item in self._facts():
+            item.origin = "ocr" if self.source.ocr and self.source.from_ocr(item.span) else None
+        return self
+
+    def _facts(self):
+        """Every fact that carries an ``origin``: all items with a span but sections, whose span
+        holds their subtree (a section is not from OCR because one of its measures is)."""
+        for group in (self.measures, self.targets, self.goals, self.citations):
+            yield from group
         for m in self.measures:
-            for u in m.units:
-                yield u.span
+            yield from m.units
             if m.deadline is not None:
-                yield m.deadline.span
+                yield m.deadline
+
+    def _spans(self):
+        yield from self.source.ocr
+        for section in self.sections:
+            yield section.span
+        for item in self._facts():
+            yield item.span
         for w in self.warnings:
             if w.span is not None:
                 yield w.span

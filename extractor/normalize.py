@@ -1,14 +1,16 @@
 """Text normalisation that never loses track of where each character came from.
 
 Plans arrive with full-width digits, half-width brackets, page-number lines (``— 2 —``), words
-broken across page breaks (``生\\n\\n态空间``) and stray spaces (``2030 年``). The rules downstream
-want one clean form, but every fact must point back into the text as printed. So normalisation is
-two steps that keep a map: a one-to-one character translation (offsets unchanged), then deletions
-only (each kept character remembers its source index).
+broken across page breaks (``生\\n\\n态空间``), stray spaces (``2030 年``) and invisible format
+characters (a zero-width space, a soft hyphen, a direction mark, copied along from a web page). The
+rules downstream want one clean form, but every fact must point back into the text as printed. So
+normalisation is a few steps that keep a map: a one-to-one character translation (offsets unchanged),
+then deletions only (each kept character remembers its source index).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 
@@ -49,8 +51,25 @@ def normalize(source: str) -> NormText:
     """Return the normalised text and its map back to ``source``."""
     text = source.translate(_WIDTH)
     text = _to_simplified_if_traditional(text)
-    deletions = list(_deletions(text))
-    return _apply(text, deletions)
+    invisible = _format_characters(text)
+    if not invisible:
+        return _apply(text, list(_deletions(text)))
+    # Format characters go first, so that the rules for spaces and broken lines see the text as
+    # it reads; the two maps are then chained back to the source.
+    visible = _apply(text, invisible)
+    cleaned = _apply(visible.text, list(_deletions(visible.text)))
+    cleaned.offsets = array("i", (visible.offsets[i] for i in cleaned.offsets))
+    return cleaned
+
+
+def _format_characters(text: str) -> list[tuple[int, int]]:
+    """Runs of Unicode format characters (category Cf: U+200B, U+FEFF, U+00AD, U+200E, U+202E,
+    U+2060 …). They print as nothing, yet ``区发展\\u200b改革局`` would be a second department."""
+    found = [c for c in set(text) if unicodedata.category(c) == "Cf"]
+    if not found:
+        return []
+    runs = re.compile("[" + "".join(map(re.escape, found)) + "]+")
+    return [(m.start(), m.end()) for m in runs.finditer(text)]
 
 
 def _to_simplified_if_traditional(text: str) -> str:

@@ -63,6 +63,9 @@ class FoundTarget:
     value_span: tuple[int, int]
     rate: str | None = None
     """``annual`` for a rate per year (``年均增长15%``, ``年新增8.5亿千瓦时``), else None."""
+    year_basis: str | None = None
+    """Where the year came from when the sentence prints none (the annual plan's own year for
+    ``全年新建…``, the objectives section's year), else None: the caller warns about it."""
 
 
 @dataclass(frozen=True)
@@ -105,25 +108,29 @@ class _YearCue:
     start: int
     end: int
     year: int | None  # None: a past period or year, which ends the dating of earlier cues
+    basis: str | None = None  # why this year, when the text does not print it
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
                  plan_year: int | None = None, skip: list[tuple[int, int]] = (),
-                 dated: list[tuple[int, int, int]] = ()) -> TargetScan:
+                 dated: list[tuple[int, int, int, str]] = (),
+                 annual_year: int | None = None) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
     ``plan_year``, when known, marks years before it (and periods that ended before it) as past:
     numbers after them are history, not targets. ``skip`` are sorted ranges read otherwise (the
     rows of indicator tables, ``extractor.indicator_tables``). ``dated`` are ``(start, end,
-    year)`` parts whose sentences without a year of their own are dated by that year: the
-    objectives section of a plan (``三、发展目标`` opened by ``到2025年``), the tasks of an annual plan.
+    year, basis)`` parts whose sentences without a year of their own are dated by that year: the
+    objectives section of a plan (``三、发展目标`` opened by ``到2025年``). ``annual_year`` is the year
+    an annual plan is for: its words for the current year (``全年``, ``年内``, ``年底前``) date
+    a sentence as a printed year would. Targets dated either way carry a ``year_basis``.
     """
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
     skipped = _Spans(list(skip))
-    years = [c for c in lex.year_cues(text, start, end, plan_year)
+    years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
     scan = TargetScan()
     if not years and not dated:
@@ -135,11 +142,11 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for cue in years:
         by_sentence.setdefault(bisect_left(stops, cue.end), []).append(cue)
     _carry_paragraph_years(text, stops, by_sentence)
-    for a, b, year in dated:
+    for a, b, year, basis in dated:
         for i in range(bisect_left(stops, a), bisect_left(stops, b)):
             s_start = stops[i - 1] + 1 if i else start
             if i not in by_sentence and s_start >= a:
-                by_sentence[i] = [_YearCue(s_start, s_start, year)]
+                by_sentence[i] = [_YearCue(s_start, s_start, year, basis)]
     for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
@@ -212,7 +219,12 @@ class _Sentence:
         suffix = lex.suffix.match(text, q.end, self.end)
         phrase_end = suffix.end() if suffix else q.end
         follows_noun = self._noun_follows(phrase_end)
+        if suffix is None and lex.respectively in text[clause_start:q.start]:
+            suffix = self._series_suffix(q, later)   # "分别稳定在95%和90%以上": both ge
         cues, adjacent = self._cues_before(win_start, q.start)
+        share = max(text.rfind(word, win_start, q.start) for word in lex.share_words)
+        if share >= 0:   # "装配式建筑占城镇新建民用建筑30%": 新建 belongs to the whole, not to the share
+            cues = [c for c in cues if c.start < share or c is adjacent]
         if q.quantity.unit == "" and adjacent is None:
             return  # a bare number is a target only right after 达到/不高于/…: "PUE值不高于1.25"
         if q.bare and follows_noun:
@@ -239,7 +251,8 @@ class _Sentence:
             comparator=comparator, direction=direction, year=year.year,
             baseline_year=lex.baseline(text[clause_start:q.start]),
             modality=self._modality(q, clause_start, year, coordinated),
-            text=text[phrase_start:phrase_stop], value_span=(q.start, q.end), rate=rate)
+            text=text[phrase_start:phrase_stop], value_span=(q.start, q.end), rate=rate,
+            year_basis=year.basis)
         self.targets.append(target)
         self.prev_end = phrase_stop
         self.prev_cue = next((c for c in reversed(cues) if not c.adjacent_only), adjacent) or self.prev_cue
@@ -276,6 +289,20 @@ class _Sentence:
                 break
             pos = nxt.end
         return quantity.value, quantity.value_max, quantity.unit
+
+    def _series_suffix(self, q: QuantityMatch, later: list[QuantityMatch]) -> re.Match | None:
+        """The comparator word after the last number of a 分别 list, which the numbers before it
+        share (``分别稳定在95%和90%以上``); None when another number of the list has its own
+        (``分别下降8%、8%、10%以上、10%以上``: only the last two are ge)."""
+        pos, found = q.end, None
+        for nxt in later:
+            if not self.lex.joins(self.text[pos:nxt.start]):
+                break
+            if found is not None:
+                return None      # the word stands after a number that is not the list's last
+            found = self.lex.suffix.match(self.text, nxt.end, self.end)
+            pos = found.end() if found else nxt.end
+        return found
 
     def _is_not_a_target(self, q: QuantityMatch) -> bool:
         """Ordinals, years, dates, durations, names, subsidies."""
@@ -492,6 +519,7 @@ class _Lexicon:
         self.object_verbs = tuple(data["object_verbs"])
         self.not_a_noun_after = tuple(data["not_a_noun_after"])
         self.share_units = frozenset(data["share_units"])
+        self.share_words = tuple(data["share_words"])
         self.respectively = data["respectively"]
         self._done = re.compile(_alternation(data["fact_words"]))
         self.coordinators = tuple(data["coordinators"])
@@ -516,6 +544,9 @@ class _Lexicon:
         hedges = _alternation(data["hedges"])
         self._hedge = re.compile(hedges)
         self._year_prefixes = tuple(sorted(data["year_prefixes"], key=len, reverse=True))
+        self._current_year = re.compile(rf"(?<![{re.escape(data['current_year_not_after'])}])"
+                                        rf"(?:{_alternation(data['current_year_words'])})")
+        self.annual_plan_endings = tuple(data["annual_plan_endings"])
         year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
         period = rf"(?P<p>{_alternation(self.periods)})”?(?P<ppost>{_alternation(data['period_suffixes'])})?"
         self._year = re.compile(year)
@@ -532,7 +563,8 @@ class _Lexicon:
         # a leading word is stripped only as a word of its own: 并 in 并力争, not in 并网规模
         compounds = _alternation(data["lead_compounds"])
         leading = rf"(?!{compounds})(?:{_alternation(data['leading_words'])})"
-        self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{leading}|[，、；：,;\s和及与（])+")
+        current = _alternation(data["current_year_words"])
+        self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{current}|{leading}|[，、；：,;\s和及与（])+")
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
@@ -542,8 +574,11 @@ class _Lexicon:
         self.goal = re.compile(rf"(?:{_alternation(data['goal_verbs'])})[^，；。]{{0,12}}?(?:{objects})"
                                rf"|{_alternation(data['goal_phrases'])}|\d{{4}}年前(?:{objects})")
 
-    def year_cues(self, text: str, start: int, end: int, plan_year: int | None) -> list[_YearCue]:
-        """Year and period cues in text order; baselines (``比2020年``), dates and ranges are skipped."""
+    def year_cues(self, text: str, start: int, end: int, plan_year: int | None,
+                  annual_year: int | None = None) -> list[_YearCue]:
+        """Year and period cues in text order; baselines (``比2020年``), dates and ranges are skipped.
+        With ``annual_year``, the current-year words (``全年``, ``年内``) are cues for that year,
+        except inside a printed year (``2022年底前``) or after a count (``三年内``)."""
         cues = []
         for m in self._year.finditer(text, start, end):
             y = int(m["y"])
@@ -563,8 +598,14 @@ class _Lexicon:
                 continue
             if m["ppost"] or before.endswith(self._year_prefixes) or text.startswith("，", m.end()):
                 cues.append((m.start(), m.end(), self.periods[m["p"]]))
-        return [_YearCue(a, b, None if plan_year is not None and y < plan_year else y)
-                for a, b, y in sorted(cues)]
+        found = [_YearCue(a, b, None if plan_year is not None and y < plan_year else y)
+                 for a, b, y in cues]
+        if annual_year is not None:
+            printed = _Spans(sorted((c.start, c.end) for c in found))
+            found += [_YearCue(m.start(), m.end(), annual_year, f"the annual plan's year ({m.group()})")
+                      for m in self._current_year.finditer(text, start, end)
+                      if not printed.covers(m.start()) and not printed.covers(m.end() - 1)]
+        return sorted(found, key=lambda c: (c.start, c.end))
 
     def cues_in(self, text: str, start: int, end: int) -> list[_Cue]:
         cues = []
@@ -647,6 +688,11 @@ class _Lexicon:
 def first_year(text: str, start: int, end: int, plan_year: int | None) -> int | None:
     """The first target year named in ``text[start:end]`` (``到2025年``, ``“十四五”末``), if any."""
     return next((c.year for c in _lexicon().year_cues(text, start, end, plan_year) if c.year), None)
+
+
+def annual_plan_endings() -> tuple[str, ...]:
+    """How the title of a plan for one year ends (``…2021年…工作计划``, ``…2022年行动方案``)."""
+    return _lexicon().annual_plan_endings
 
 
 def periods() -> dict[str, int]:

@@ -11,7 +11,7 @@ canonical department names come from :mod:`extractor.departments`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .labels import LeadBasis, Role
 from .vocabulary import alternatives as _alternatives, load
@@ -38,6 +38,9 @@ _DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
 _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                            rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
+# 责任部门：监测处、省监测中心牵头，财审处、气候处配合 — the duty words inside a labelled list
+_LEADS_THEN_OTHERS = re.compile(rf"^([^，,；;]{{2,80}}?)牵头[，,]([^；;]{{2,120}}?)"
+                                rf"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:{_SUPPORT_WORDS}|{_DUTY_WORDS})\s*$")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
 # lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
 _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
@@ -46,7 +49,7 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
-_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）)?$")
+_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
 _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
 # a lead rule printed inside a clause, anywhere at its top level: （…，排在第一为牵头单位，下同）
@@ -56,6 +59,7 @@ _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 # 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
 _NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
+_STANDING = re.compile(_VOCAB["standing_note"])
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
 RULE_COMMA = re.compile(r"逗号前(?:的)?(?:单位)?为牵头单位")
@@ -85,6 +89,9 @@ class Clause:
     units: list[RawUnit]
     labelled: bool      # some unit carries a 牵头/配合 label
     notes: str          # rule words found inside the clause (逗号前为牵头单位，下同 …)
+    standing: list[RawUnit] = field(default_factory=list)
+    """Units a note names for every later item, not this one's list (``以下均需地方各级人民政府落实，
+    不再列出``): the plan stops printing them, so the caller adds them to each later item."""
 
 
 @dataclass
@@ -161,6 +168,10 @@ def _matching_close(text: str, after: int, limit: int) -> int:
 
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
+    standing = _standing_units(body, a)
+    note = _standing_note(body)
+    if note:
+        body = body[:note.start()] + " " * (note.end() - note.start()) + body[note.end():]
     # rule words and deadlines are not units: blank them, so the offsets of the units stay true
     notes = [m.group(0) for m in _NOTE.finditer(body)]
     body = _NOTE.sub(lambda m: " " * len(m.group(0)), body)
@@ -182,9 +193,16 @@ def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
                 label = "support"   # 牵头单位：A；责任单位：B — the rest support
             ga += lm.end()
             labelled = labelled or label is not None
+        inner = _LEADS_THEN_OTHERS.match(body[ga:gb].strip()) if label is None else None
+        if inner:
+            pad = len(body[ga:gb]) - len(body[ga:gb].lstrip())
+            units.extend(_split_units(inner.group(1), a + ga + pad + inner.start(1), g, "lead"))
+            units.extend(_split_units(inner.group(2), a + ga + pad + inner.start(2), g, "support"))
+            labelled = True
+            continue
         units.extend(_split_units(body[ga:gb], a + ga, g, label))
     _complete_prefixes(units)
-    return Clause(span_a, span_b, units, labelled, "".join(notes))
+    return Clause(span_a, span_b, units, labelled, "".join(notes), standing)
 
 
 def _groups(body: str) -> list[tuple[int, int]]:
@@ -207,6 +225,7 @@ def _read_duty(m: re.Match) -> Clause | None:
     phrases are blanked and the rest read as one list; ``None`` when the bracket does not end in one."""
     body = m.group(1)
     stop = body.find("。")
+    standing = _standing_units(body[stop:], m.start(1) + stop) if stop != -1 else []
     body = body[:stop] if stop != -1 else body
     duties = list(_DUTY_END.finditer(body))
     if not duties or duties[-1].end() != len(body.rstrip()):
@@ -214,7 +233,23 @@ def _read_duty(m: re.Match) -> Clause | None:
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     units = _split_units(blanked, m.start(1), 0, None)
     _complete_prefixes(units)
-    return Clause(m.start(), m.end(), units, False, "")
+    return Clause(m.start(), m.end(), units, False, "", standing)
+
+
+def _standing_note(body: str) -> re.Match | None:
+    """A ``以下均需X落实，不再列出`` note at the top level of a clause: inside a unit's bracket
+    (``各区人民政府〈含开发区，以下…不再列出〉``) it belongs to that name (kept in ``raw``)."""
+    for m in _STANDING.finditer(body):
+        before = body[:m.start()]
+        if sum(before.count(c) for c in _OPEN) == sum(before.count(c) for c in _CLOSE):
+            return m
+    return None
+
+
+def _standing_units(body: str, a: int) -> list[RawUnit]:
+    """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one."""
+    m = _standing_note(body)
+    return _split_units(m.group("units"), a + m.start("units"), 0, None) if m else []
 
 
 def _read_lead_support(text: str, m: re.Match) -> Clause:

@@ -9,6 +9,7 @@ CODES: dict[str, str] = {
     "no-measures": "no numbered measures were found in the action part of the plan",
     "deadline-unattached": "a labelled deadline (完成时限：…) stands outside any measure and was not attached",
     "target-unread": "a number that looks like a target could not be read",
+    "target-year-inferred": "a target's sentence prints no year; the year was taken from the plan (its own year, its objectives)",
     "lead-none": "a measure's unit clause names no unit the parser could read",
     "encoding-uncertain": "the text encoding was detected with low confidence",
     "pdf-image-region": "a PDF page or image holds text as a picture that was not read (no OCR)",

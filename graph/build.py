@@ -162,7 +162,8 @@ class _PlanBuilder:
                    title=meta.title, doc_number=meta.doc_number, index_number=meta.index_number,
                    issuer=meta.issuer, publisher=meta.publisher, written_date=meta.written_date,
                    effective_date=meta.effective_date, published_date=meta.published_date,
-                   region=self.region, level=meta.level)
+                   region=self.region, level=meta.level,
+                   ocr_fields=meta.ocr_fields or None)
         if self.region:
             region = self._node(region_node(self.region), NodeType.REGION, name=self.region,
                                 level=meta.level)
@@ -191,13 +192,13 @@ class _PlanBuilder:
             node = self._item(NodeType.MEASURE, m.id, order, m.span, path=m.path, number=m.number,
                               title=m.title, text=m.text,
                               deadline=deadline.text if deadline else None,
-                              deadline_date=deadline.date if deadline else None)
+                              deadline_date=deadline.date if deadline else None, origin=m.origin)
             parent = item_node(self.pid, NodeType.SECTION, m.section) if m.section else self.root
             self._edge(parent, node, RelType.HAS_MEASURE)
             for rank, unit in enumerate(m.units):
                 dept = self._department(unit.name)
                 self._edge(dept, node, ROLE_RELATIONS[unit.role], lead_basis=unit.lead_basis,
-                           raw=unit.raw, rank=rank, span=list(unit.span))
+                           raw=unit.raw, rank=rank, span=list(unit.span), origin=unit.origin)
 
     def _departments(self) -> None:
         """The plan's department list carries the aliases the parser resolved."""
@@ -212,7 +213,7 @@ class _PlanBuilder:
                               unit=t.canonical_unit, printed_value=t.value, printed_unit=t.unit,
                               comparator=t.comparator, direction=t.direction, year=t.year,
                               baseline_year=t.baseline_year, modality=t.modality, rate=t.rate,
-                              text=t.text)
+                              text=t.text, origin=t.origin)
             self._edge(self._holder(t.measure, t.section), node, RelType.HAS_TARGET)
             known = self.indicators.canonical(t.indicator_name or t.indicator)
             indicator = self._node(indicator_node(known.name), NodeType.INDICATOR, name=known.name,
@@ -221,12 +222,14 @@ class _PlanBuilder:
 
     def _goals(self) -> None:
         for order, g in enumerate(self.plan.goals):
-            node = self._item(NodeType.GOAL, g.id, order, g.span, year=g.year, text=g.text)
+            node = self._item(NodeType.GOAL, g.id, order, g.span, year=g.year, text=g.text,
+                              origin=g.origin)
             self._edge(self._holder(g.measure, g.section), node, RelType.HAS_GOAL)
 
     def _citations(self) -> None:
         spans: dict[str, list[list[int]]] = {}
         implements: set[str] = set()
+        from_ocr: set[str] = set()
         for c in self.plan.citations:
             # one node per document: keyed by the normalised title the parser gave (Citation.key),
             # every printed form kept
@@ -239,6 +242,9 @@ class _PlanBuilder:
             spans.setdefault(node, []).append(list(c.span))
             if c.relation == "implements":
                 implements.add(node)
+            if c.origin:
+                from_ocr.add(node)
         for node, found in spans.items():
             self._edge(self.root, node, RelType.CITES, spans=found,
-                       relation="implements" if node in implements else "cites")
+                       relation="implements" if node in implements else "cites",
+                       origin="ocr" if node in from_ocr else None)

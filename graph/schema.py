@@ -81,19 +81,21 @@ class NodeSpec:
 
 
 _ITEM = ("plan", "local_id", "order", "span")
+# Facts (measures, targets, goals, unit and citation edges) may carry ``origin``: "ocr" when their words were read by OCR
+# (``Source.from_ocr`` in the extractor), absent otherwise.
 
 NODES: dict[NodeType, NodeSpec] = {spec.type: spec for spec in (
     NodeSpec(NodeType.PLAN, False, ("plan", "span", "sha256", "chars", "source_format"),
              ("title", "doc_number", "index_number", "issuer", "publisher", "written_date",
-              "effective_date", "published_date", "region", "level", "source_path")),
+              "effective_date", "published_date", "region", "level", "source_path", "ocr_fields")),
     NodeSpec(NodeType.SECTION, False, (*_ITEM, "path", "number", "title", "level", "kind")),
     NodeSpec(NodeType.MEASURE, False, (*_ITEM, "path", "number", "title", "text"),
-             ("deadline", "deadline_date")),
+             ("deadline", "deadline_date", "origin")),
     NodeSpec(NodeType.TARGET, False,
              (*_ITEM, "indicator", "value", "unit", "printed_value", "printed_unit", "comparator",
               "direction", "year", "text"),
-             ("value_max", "baseline_year", "modality", "rate")),
-    NodeSpec(NodeType.GOAL, False, (*_ITEM, "text"), ("year",)),
+             ("value_max", "baseline_year", "modality", "rate", "origin")),
+    NodeSpec(NodeType.GOAL, False, (*_ITEM, "text"), ("year", "origin")),
     NodeSpec(NodeType.DEPARTMENT, True, ("name", "plans", "aliases"), ("region",)),
     NodeSpec(NodeType.INDICATOR, True, ("name", "plans", "synonyms"), ("unit",)),
     NodeSpec(NodeType.CITED_DOCUMENT, True, ("plans",), ("title", "doc_number", "printed")),
@@ -131,13 +133,13 @@ _UNIT = ("plan", "lead_basis", "raw", "rank", "span")
 RELATIONS: dict[RelType, RelSpec] = {spec.type: spec for spec in (
     _rel(RelType.HAS_SECTION, (_N.PLAN, _N.SECTION), (_N.SECTION,)),
     _rel(RelType.HAS_MEASURE, (_N.PLAN, _N.SECTION), (_N.MEASURE,)),
-    _rel(RelType.LEADS, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT),
-    _rel(RelType.SUPPORTS, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT),
-    _rel(RelType.SHARES, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT),
+    _rel(RelType.LEADS, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT, ("origin",)),
+    _rel(RelType.SUPPORTS, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT, ("origin",)),
+    _rel(RelType.SHARES, (_N.DEPARTMENT,), (_N.MEASURE,), _UNIT, ("origin",)),
     _rel(RelType.HAS_TARGET, _HOLDERS, (_N.TARGET,)),
     _rel(RelType.HAS_GOAL, _HOLDERS, (_N.GOAL,)),
     _rel(RelType.MEASURES, (_N.TARGET,), (_N.INDICATOR,)),
-    _rel(RelType.CITES, (_N.PLAN,), (_N.CITED_DOCUMENT, _N.PLAN), ("plan", "spans"), ("relation",)),
+    _rel(RelType.CITES, (_N.PLAN,), (_N.CITED_DOCUMENT, _N.PLAN), ("plan", "spans"), ("relation", "origin")),
     _rel(RelType.IMPLEMENTS, (_N.PLAN,), (_N.PLAN,), ("plan", "spans")),
     _rel(RelType.ISSUED_BY, (_N.PLAN,), (_N.DEPARTMENT,)),
     _rel(RelType.PUBLISHED_BY, (_N.PLAN,), (_N.DEPARTMENT,)),

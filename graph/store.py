@@ -116,15 +116,29 @@ class Store:
 
     @classmethod
     def open(cls, directory: str | Path) -> "Store":
-        """Open an existing store read-only; raise ``StoreNotFound`` if there is none."""
+        """Open an existing store for reading; raise ``StoreNotFound`` if there is none.
+
+        The connection may write (``mode=rw``, falling back to read-only where the file is
+        write-protected) but refuses every statement that would (``query_only``): a build killed
+        mid-commit leaves a hot journal, and only a connection that may write can roll it back, so
+        a ``mode=ro`` reader would fail on it until the next build.
+        """
         directory = Path(directory)
         path = directory / FILENAME
         if not path.is_file():
             raise StoreNotFound(f"no store in {directory} (build one with: "
                                 f"policykg build PATH --store {directory})")
         try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_WAIT)
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT)
+            db.execute("PRAGMA query_only = ON")
             found = dict(db.execute("SELECT key, value FROM meta"))
+        except sqlite3.OperationalError as exc:
+            journal = path.with_name(path.name + "-journal")
+            if "readonly" in str(exc) and journal.exists():
+                raise StoreError(f"{path}: an interrupted build left {journal.name}, and this user "
+                                 f"may not write the store to roll it back; run `policykg build` "
+                                 f"again, or open the store once as a user who may write it") from None
+            raise _fault(path, exc) from None
         except (sqlite3.Error, OSError) as exc:
             raise _fault(path, exc) from None
         if found.get("format") != STORE_FORMAT or found.get("schema") != SCHEMA:

@@ -166,6 +166,8 @@ def test_annual_rate_in_plan_graph_and_rdf():
     ("2021年推动碳达峰、碳中和工作计划", "2021-12-31"),    # an annual plan: its year dates the months
     ("2030年前碳达峰行动方案", None),                       # a deadline in the title is no plan year
     ("关于2021-2023年度推动碳达峰工作滚动实施方案", None),   # a span of years names no one year
+    ("某市2022年节能降碳专项行动方案", "2022-12-31"),        # an annual 方案 as well
+    ("关于到2025年推进节能降碳的实施方案", None),            # 到2025年 is a deadline, no plan year
 ])
 def test_months_of_an_annual_plan_take_its_title_year(title, date):
     text = (f"{title}\n一、重点任务\n（一）编制方案。编制方案。（责任部门：气候处，完成期限：6月底）"

@@ -82,3 +82,20 @@ def test_a_national_body_is_one_node_wherever_it_is_named():
     city = sorted(n for n, d in graph.nodes(data=True) if d["type"] == "Department" and d["name"] == "市发展改革委")
     assert city == ["department/上海市/市发展改革委", "department/重庆市/市发展改革委",
                     "plan/c/department/市发展改革委"]
+
+
+def test_invisible_characters_split_no_department_title_or_indicator():
+    from policykg.extractor import parse
+    from policykg.graph.build import build_graph
+
+    text = ("某区碳达峰\u00ad实施方案\n三、重点任务\n（一）能源行动\n"
+            "1．推进节能改造。到2025年，单位GDP能耗\u200e下降15%。（责任单位：区发展\u200b改革局）\n"
+            "2．推进绿色建筑。（责任单位：区发展改革局、区住建局）\n")
+    plan = parse(text, path="zw.txt")
+    assert plan.metadata.title == "某区碳达峰实施方案"
+    assert [t.indicator for t in plan.targets] == ["单位GDP能耗"]
+    assert [d.name for d in plan.departments] == ["区发展改革局", "区住建局"]
+    assert [u.raw for u in plan.measures[0].units] == ["区发展改革局"]
+    graph = build_graph([plan])
+    names = [d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Department"]
+    assert names.count("区发展改革局") == 1

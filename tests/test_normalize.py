@@ -55,3 +55,20 @@ def test_tabs_between_table_cells_are_kept():
     a, b = norm.to_source(norm.text.index("1100"), len(norm.text))
     source = "类别 \t 指标\t \t2025年\n全社会用电量（亿千瓦时） \t  1100"
     assert (a, b) == (len(source) - 4, len(source))
+
+
+def test_format_characters_are_dropped_and_spans_still_map():
+    # U+200B zero-width space, U+FEFF, U+00AD soft hyphen, U+200E and U+202E direction marks,
+    # U+2060 word joiner: all Unicode Cf, all invisible
+    src = "区发展\u200b改革局\ufeff牵头，\u00ad到20\u200e25年\u202e达到\u2060 56%。\n"
+    n = normalize(src)
+    assert n.text == "区发展改革局牵头，到2025年达到56%。\n"
+    _check_map(src, n)
+    start = n.text.index("改革局")
+    assert n.to_source(start, start + 3) == (src.index("改"), src.index("局") + 1)
+    assert n.offsets[len(n.text)] == len(src)
+
+
+def test_a_format_character_before_a_line_break_does_not_join_the_lines():
+    src = "坚持系统推进，加强统筹。\u200b\n（二）实施能源行动\n"
+    assert normalize(src).text == "坚持系统推进，加强统筹。\n（二）实施能源行动\n"

@@ -18,6 +18,7 @@ from policykg.extractor.errors import PlanInputError
 from policykg.extractor.readers import read_document
 from policykg.extractor.readers import pdf_ocr
 from policykg.extractor.readers.pdf_layout import Line
+from tests.conftest import corpus_files
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CHENGDU = CORPUS / "pdf" / "chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_xingdong_fangan.pdf"
@@ -88,12 +89,36 @@ def test_every_ocr_fact_overlaps_a_span_marked_as_ocr(chengdu_pair):
     assert printed[first.span[0]:first.span[1]].startswith(first.number)
 
 
-def test_a_text_layer_pdf_loads_no_ocr_engine():
+def test_the_source_knows_its_ocr_ranges_and_every_fact_says_so(chengdu_pair):
+    text, scan, _, _ = chengdu_pair
+    assert scan.source.ocr == [w.span for w in scan.warnings if w.code == "ocr-text"]
+    facts = [*scan.measures, *scan.targets, *(u for m in scan.measures for u in m.units)]
+    assert len(scan.measures) == 11 and {f.origin for f in facts} == {"ocr"}
+    assert scan.metadata.ocr_fields == ["title"]
+    layer = [*text.measures, *text.targets, *(u for m in text.measures for u in m.units)]
+    assert text.source.ocr == [] and {f.origin for f in layer} == {None}
+
+
+def test_no_text_layer_pdf_of_the_corpus_loads_the_ocr_engine():
+    # Among them the Wuhu plan, whose red letterhead is a 469×63 pt picture of one line of type:
+    # too small to hold several lines of text, so not read (it once cost every read 2-6 s).
+    paths = corpus_files(CORPUS / "pdf", "*.pdf", 15)
     code = ("import sys; from policykg.extractor.readers import read_document; "
-            f"read_document({str(CHENGDU)!r}, 'auto'); "
+            f"[read_document(p, 'auto') for p in {[str(p) for p in paths]!r}]; "
             "print('rapidocr_onnxruntime' in sys.modules, 'onnxruntime' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
+
+
+def test_an_image_is_read_when_it_can_hold_several_lines_of_text():
+    # (left, bottom, right, top) in points on an A4 page: the Wuhu letterhead, a logo, the 528
+    # formula and a pasted table; the last lies under a text-layer line.
+    boxes = [(77, 577, 546, 640), (60, 700, 130, 770), (90, 116, 502, 238), (70, 300, 520, 500)]
+    over = Line(page=0, x0=80, x1=500, top=400, bottom=412, size=12, text="正文", same_row=False)
+    regions = pdf_ocr.image_regions(boxes, 0, [], 595, 842)
+    assert [r.label for r in regions] == ["page 1: image of 595×842 pt"]   # no text: a scan
+    found = pdf_ocr.image_regions(boxes, 0, [over], 595, 842)
+    assert [r.label for r in found] == ["page 1: image of 412×122 pt at (90, 604)"]
 
 
 def test_ocr_never_on_a_scan_is_a_one_line_error_naming_the_option(chengdu_pair):

@@ -125,3 +125,80 @@ def test_whole_corpus_round_trip(tmp_path, corpus_plans):
     with Store.open(tmp_path) as store:
         graph = store.load_graph()
     assert nx.utils.graphs_equal(graph, build_graph(corpus_plans))
+
+
+# --- a build killed while it commits -----------------------------------------------------------
+
+_KILLED_BUILD = """
+import os, signal, sys
+from policykg.extractor import parse_file
+from policykg.graph.store import Store
+
+plan = parse_file(sys.argv[2])
+def copies():
+    # enough rows to overflow SQLite's page cache, so pages reach the file before the commit
+    for i in range(40):
+        yield plan.model_copy(update={"id": f"copy-{i}"})
+    os.kill(os.getpid(), signal.SIGKILL)
+Store.create(sys.argv[1]).put(copies())
+"""
+_HOT_JOURNAL = bytes.fromhex("d9d505f920a163d7")   # the magic SQLite writes once a journal is live
+
+
+@pytest.fixture
+def killed_store(tmp_path):
+    """A store of the Qingyang plan, then a build of 40 more plans killed with SIGKILL inside its
+    transaction: the file holds half-written pages and a hot journal beside it."""
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import QINGYANG
+
+    from policykg.extractor import parse_file
+
+    with Store.create(tmp_path) as store:
+        store.put([parse_file(QINGYANG)])
+    run = subprocess.run([sys.executable, "-c", _KILLED_BUILD, str(tmp_path), str(QINGYANG)])
+    assert run.returncode == -signal.SIGKILL
+    journal = tmp_path / (FILENAME + "-journal")
+    assert journal.read_bytes()[:8] == _HOT_JOURNAL
+    return tmp_path
+
+
+def test_a_read_after_a_killed_build_rolls_it_back(killed_store):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    with Store.open(killed_store) as store:
+        assert [p.id for p in store.plans()] == ["qingyang-tandafeng-2024"]
+    assert not (killed_store / (FILENAME + "-journal")).exists()
+    result = CliRunner().invoke(cli, ["departments", "--store", str(killed_store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "区发展改革局" in result.stdout
+
+
+def test_the_reader_still_writes_nothing(tmp_path, qingyang_plan):
+    with Store.create(tmp_path) as store:
+        store.put([qingyang_plan])
+    with Store.open(tmp_path) as store:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store._db.execute("DELETE FROM plans")
+
+
+def test_a_killed_build_on_a_store_nobody_may_write_says_what_to_do(killed_store):
+    """A read-only mount (its own mount namespace, so only this command sees it) cannot roll the
+    journal back: one line says why and what to do, exit 2."""
+    import subprocess
+    import sys
+
+    script = (f"mount --bind {killed_store} {killed_store} && "
+              f"mount -o remount,bind,ro {killed_store} && "
+              f"{sys.executable} -m policykg departments --store {killed_store}")
+    run = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "interrupted build left policykg.sqlite-journal" in lines[0]
+    assert "Traceback" not in run.stderr
+    assert (killed_store / (FILENAME + "-journal")).exists()

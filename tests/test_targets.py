@@ -391,3 +391,68 @@ def test_an_objectives_section_dates_its_undated_sentences():
             "三、重点任务\n（一）建设电网。新建线路达到100公里。\n")
     plan = parse(text)
     assert [(t.year, t.value) for t in plan.targets] == [(2025, 26_000_000), (2025, 99.996), (2025, 99.955)]
+
+
+# --- annual plans: the year of 全年 / 年内 (issue 11) --------------------------------------------
+
+def test_current_year_words_date_a_sentence_of_an_annual_plan():
+    text = "全年新建高标准农田665万亩。年内新增绿色建筑1亿平方米。"
+    found = find_targets(text, annual_year=2022).targets
+    assert [(t.year, t.indicator, t.value, t.unit) for t in found] == [
+        (2022, "高标准农田", 6_650_000, "亩"), (2022, "绿色建筑", 100_000_000, "平方米")]
+    assert all(t.year_basis == f"the annual plan's year ({word})" for t, word in zip(found, ["全年", "年内"]))
+    assert find_targets(text).targets == []          # not an annual plan: the numbers are undated
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年底前，新增绿色建筑100万平方米。", [(2023, None)]),   # a printed year wins
+    ("三年内新增绿色建筑100万平方米。", []),                     # a count of years, no cue
+    ("新增绿色建筑100万平方米。", []),                           # no cue at all
+])
+def test_current_year_words_yield_to_printed_years_and_counts(text, expected):
+    assert [(t.year, t.year_basis) for t in find_targets(text, annual_year=2022).targets] == expected
+
+
+def test_an_annual_plan_dates_its_objectives_and_warns_that_the_year_was_inferred():
+    from policykg.extractor import parse
+
+    text = ("某省绿色低碳转型2022年行动计划\n一、工作目标\n可再生能源发电装机达到6700万千瓦。\n"
+            "二、主要任务\n（一）推动产业转型。\n1．压减落后产能。全年整合退出地炼产能740万吨。\n"
+            "2．发展绿色建筑。新增绿色建筑1000万平方米。\n")
+    plan = parse(text)
+    assert [(t.year, t.value, t.direction) for t in plan.targets] == [
+        (2022, 67_000_000, "level"), (2022, 7_400_000, "decrease")]
+    inferred = [w for w in plan.warnings if w.code == "target-year-inferred"]
+    assert len(inferred) == 2
+    assert [text[w.span[0]:w.span[1]] for w in inferred] == ["可再生能源发电装机达到6700万千瓦", "整合退出地炼产能740万吨"]
+
+
+def test_a_plan_over_several_years_leaves_its_current_year_words_undated():
+    from policykg.extractor import parse
+
+    text = "某市碳达峰实施方案\n一、重点任务\n（一）推动产业转型。全年整合退出地炼产能740万吨。\n"
+    assert parse(text).targets == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，关停退出煤电机组200万千瓦以上。", ("decrease", "ge")),
+    ("到2025年，淘汰落后产能100万吨。", ("decrease", "eq")),
+])
+def test_removed_capacity_is_a_decrease(text, expected):
+    t = one(text)
+    assert (t.direction, t.comparator) == expected
+
+
+@pytest.mark.parametrize("text, comparators", [
+    ("到2025年，农作物秸秆综合利用率、畜禽粪污综合利用率分别稳定在95%和90%以上。", ["ge", "ge"]),
+    ("到2025年，化学需氧量、氨氮、氮氧化物排放总量比2020年分别下降8%、10%以上、10%以上。", ["eq", "ge", "ge"]),
+    ("到2025年，A利用率、B利用率分别达到95%以上和90%。", ["ge", "eq"]),
+    ("到2025年，A利用率达到95%和B利用率达到90%以上。", ["eq", "ge"]),           # no 分别: not shared
+])
+def test_the_comparator_after_the_last_number_of_a_fen_bie_list_is_shared(text, comparators):
+    assert [t.comparator for t in targets(text)] == comparators
+
+
+def test_a_verb_inside_the_whole_of_a_share_gives_no_direction():
+    t = one("到2025年，新开工装配式建筑占城镇新建民用建筑30%以上。")
+    assert (t.indicator, t.value, t.comparator, t.direction) == ("新开工装配式建筑占城镇新建民用建筑", 30, "ge", "level")

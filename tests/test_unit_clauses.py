@@ -177,3 +177,65 @@ def test_note_in_a_collective_name_is_kept_in_raw_not_in_the_name():
 def test_bare_unit_after_a_deng_list_is_dropped():
     assert _names("（牵头单位：省发展改革委，配合单位：省科技厅、省工业和信息化厅等省有关部门、单位）") == [
         "省发展改革委", "省科技厅", "省工业和信息化厅"]
+
+
+def test_an_item_of_several_clauses_lists_each_unit_once_and_leads_by_its_first():
+    from policykg.extractor import parse
+
+    text = ("某厅2021年工作计划\n一、重点任务\n"
+            "（一）编制方案。编制规划。（责任部门：气候处，完成期限：6月底）"
+            "分解目标。（责任部门：综合处、气候处，完成期限：9月底）\n"
+            "（二）推进试点。开展试点。（牵头单位：环评处；配合单位：气候处）加强评估。（牵头单位：省评估中心）\n")
+    first, second = parse(text).measures
+    assert [(u.name, u.role, u.lead_basis) for u in first.units] == [
+        ("气候处", "lead", "first_listed"), ("综合处", "support", "first_listed")]
+    assert [(u.name, u.role, u.lead_basis) for u in second.units] == [
+        ("环评处", "lead", "explicit"), ("气候处", "support", "explicit"), ("省评估中心", "lead", "explicit")]
+
+
+def test_lead_and_others_marked_inside_a_labelled_list():
+    assert _roles("（责任部门：监测处、省监测中心牵头，财审处、气候处配合；完成时限：2022年四季度）") == [
+        ("监测处", "lead", "explicit"), ("省监测中心", "lead", "explicit"),
+        ("财审处", "support", "explicit"), ("气候处", "support", "explicit")]
+
+
+def test_a_note_naming_units_for_every_later_item_is_no_unit_of_its_own_list():
+    (clause,) = find_clauses("推进。（国家发展改革委、生态环境部等按职责分工负责，地方各级人民政府负责落实。"
+                             "以下均需地方各级人民政府落实，不再列出）", 0, 80)
+    assert [u.full for u in clause.units] == ["国家发展改革委", "生态环境部", "地方各级人民政府"]
+    assert [u.full for u in clause.standing] == ["地方各级人民政府"]
+    (clause,) = find_clauses("推进。（责任单位：省林业局。以下均需各市、县（市、区）人民政府落实，不再列出）", 0, 60)
+    assert [u.full for u in clause.units] == ["省林业局"]
+    assert [u.full for u in clause.standing] == ["各市、县（市、区）人民政府"]
+
+
+def test_units_a_note_names_for_every_later_item_are_added_to_each():
+    from policykg.extractor import parse
+
+    text = ("某省实施意见\n一、重点任务\n"
+            "（一）编制规划。编制规划。（省林业局、省自然资源厅等按职责分工负责，市县人民政府负责落实。"
+            "以下均需市县人民政府落实，不再列出）\n"
+            "（二）安排用地。安排用地。（省自然资源厅、省林业局等按职责分工负责）\n"
+            "（三）选择树种。选择树种。\n"
+            "（四）推进绿化。推进绿化。（省林业局、市县人民政府等按职责分工负责）\n")
+    plan = parse(text)
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        [("省林业局", "lead"), ("省自然资源厅", "support"), ("市县人民政府", "support")],
+        [("省自然资源厅", "lead"), ("省林业局", "support"), ("市县人民政府", "support")],
+        [],
+        [("省林业局", "lead"), ("市县人民政府", "support")]]
+
+
+def test_a_note_inside_a_units_bracket_stays_with_that_unit():
+    from policykg.extractor import parse
+
+    text = ("某市工作方案\n一、重点任务\n"
+            "（一）推进降碳。推进降碳。（责任单位：市发改委、各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉）\n"
+            "（二）发展产业。发展产业。（责任单位：市经信局）\n")
+    plan = parse(text)
+    assert [[u.name for u in m.units] for m in plan.measures] == [["市发改委", "各区人民政府"], ["市经信局"]]
+
+
+def test_a_unit_with_its_office_in_tortoise_brackets_opens_a_bare_list():
+    assert _names("推进。（自治区交通运输厅〔铁建办〕、发展改革委、广西邮政管理局按职责分工负责）") == [
+        "自治区交通运输厅〔铁建办〕", "发展改革委", "广西邮政管理局"]

@@ -9,12 +9,11 @@ from ..extensions import text_of
 
 from ..indicator_tables import read_tables
 from ..structure import walk
-from ..targets import TargetScan, find_targets, first_year, periods
+from ..targets import TargetScan, annual_plan_endings, find_targets, first_year, periods
 
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?!前)")
+_TITLE_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年(?!前)")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)?\d{2}")
-_ANNUAL_ENDINGS = ("计划", "要点", "安排", "清单", "计划和措施清单")
 
 
 class TargetFinder:
@@ -23,7 +22,9 @@ class TargetFinder:
     Targets are searched after the header block only: a 文号 or a date in the header is no target.
     Indicator tables are read by :mod:`extractor.indicator_tables`, the prose by
     :mod:`extractor.targets`, which leaves the tables' rows alone.
-    Numbers that looked like targets but could not be read become ``target-unread`` warnings.
+    Numbers that looked like targets but could not be read become ``target-unread`` warnings;
+    a target whose year the sentence does not print (``全年新建…`` in an annual plan) gets a
+    ``target-year-inferred`` warning naming where the year came from.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -34,9 +35,12 @@ class TargetFinder:
         header = doc._.header
         start = header.body_start if header else 0
         text, year = text_of(doc), plan_year(header)
+        annual = annual_year(header)
+        if annual is not None and year is not None and annual < year:
+            annual = None       # a plan for a year already past when it was written
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
-                            dated=_dated_parts(doc, text, year))
+                            dated=_dated_parts(doc, text, year, annual), annual_year=annual)
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         return scan
 
@@ -45,6 +49,10 @@ class TargetFinder:
         doc._.goals = scan.goals
         for p in scan.problems:
             doc._.problems.append(("target-unread", p.message, (p.start, p.end)))
+        for t in scan.targets:
+            if t.year_basis:
+                doc._.problems.append(("target-year-inferred", f"no year printed for {t.text!r}: "
+                                       f"{t.year} from {t.year_basis}", (t.start, t.end)))
         doc.spans["targets"] = [s for t in scan.targets
                                 if (s := doc.char_span(t.start, t.end, label="TARGET", alignment_mode="expand"))]
 
@@ -64,29 +72,35 @@ def plan_year(header) -> int | None:
     return period - 4 if period is not None else None
 
 
-def _dated_parts(doc: Doc, text: str, year: int | None) -> list[tuple[int, int, int]]:
+def _dated_parts(doc: Doc, text: str, year: int | None,
+                 annual: int | None) -> list[tuple[int, int, int, str]]:
     """Objectives sections (``三、发展目标``): their undated sentences state targets for the year
-    the section names first (``到2025年``), else for the end of the plan's period."""
+    the section names first (``到2025年``), else for the end of the plan's period, else (an
+    annual plan's ``一、工作目标``) for the plan's own year."""
     period = _period_year(doc._.header)
     parts = []
     for node in walk(doc._.sections or []):
         if node.kind != "objectives":
             continue
-        found = first_year(text, node.heading.start, node.end, year) or period
+        named = first_year(text, node.heading.start, node.end, year)
+        found, basis = ((named, "the year its objectives section names") if named is not None
+                        else (period, "the end of the plan's period") if period is not None
+                        else (annual, "the annual plan's year"))
         if found is not None and (year is None or found >= year):
-            parts.append((node.heading.start, node.end, found))
+            parts.append((node.heading.start, node.end, found, basis))
     return parts
 
 
 def annual_year(header) -> int | None:
     """The year an annual work plan is for (``2021年推动碳达峰、碳中和工作计划``): its title names
-    one year, not as a deadline (``2030年前``) nor a span, and ends as a plan, list or summary of
-    points does. It dates the months of its deadlines (``完成期限：6月底``)."""
+    one year, not as a deadline (``2030年前``, ``到2025年``) nor a span, and ends as a plan, list or
+    summary of points does (``annual_plan_endings``). It dates the months of its deadlines
+    (``完成期限：6月底``) and its sentences that say ``全年`` or ``年内``."""
     if header is None or "title" not in header.values:
         return None
     title = header.values["title"].value.strip()
     years = {m.group(1) for m in _TITLE_YEAR.finditer(title)}
-    if len(years) != 1 or _YEAR_SPAN.search(title) or not title.endswith(_ANNUAL_ENDINGS):
+    if len(years) != 1 or _YEAR_SPAN.search(title) or not title.endswith(annual_plan_endings()):
         return None
     return int(years.pop())
 

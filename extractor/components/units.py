@@ -11,7 +11,7 @@ from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
 from ..deadlines import find_deadlines
-from ..unit_clauses import Clause, DocRules, find_clauses, assign_roles
+from ..unit_clauses import Clause, DocRules, RawUnit, find_clauses, assign_roles
 
 
 @dataclass
@@ -27,6 +27,10 @@ class UnitRecord:
 
 class UnitReader:
     """Reads the responsible-unit clauses of every measure into ``doc._.units``.
+
+    An item whose sentences each close with a clause (``（责任部门：气候处，完成期限：6月底）``)
+    has the union of their units, each once in printed order; by convention its lead is the
+    first unit of its first clause, while a unit marked 牵头 leads in whichever clause it stands.
 
     Canonical names come from the department alias data, as the entity ruler marked them
     (``doc.ents``, id ``region|canonical``; the alias table itself where the tokens do not line up
@@ -70,21 +74,53 @@ class UnitReader:
                  if e.label_ == "ORG" and "|" in e.ent_id_}
         records = []
         spans = []
-        for measure, clause in found:
+        for _, clause in found:
             if not clause.units:
                 doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
-            for unit, role, basis in assign_roles(clause, rules):
+        spanned: set[tuple[int, int]] = set()
+        for measure, entries in _units_per_measure(found, rules).items():
+            names: set[str] = set()
+            for unit, role, basis in entries:
                 entry = known.get((unit.start, unit.end))
                 canonical = entry[1] if entry and resolver.covers(entry[0]) else None
                 resolution = resolver.resolve(unit.full, canonical)
+                if resolution.name in names:
+                    continue    # an item of several sentences, each with its clause: each unit once
+                names.add(resolution.name)
+                records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
+                if (unit.start, unit.end) in spanned:
+                    continue    # a unit a note named for every later item: its span and warning once
+                spanned.add((unit.start, unit.end))
                 if resolution.reason:
                     doc._.problems.append(("unit-alias", resolution.reason, (unit.start, unit.end)))
-                records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
                 span = doc.char_span(unit.start, unit.end, label=role.value, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
         doc._.units = records
         doc.spans["units"] = spans
+
+
+def _units_per_measure(found: list[tuple[str, Clause]],
+                       rules: DocRules) -> dict[str, list[tuple[RawUnit, Role, LeadBasis]]]:
+    """Each measure's units with their roles, in printed order. Of an item's several clauses only
+    the first gives a lead by convention; the units of a ``以下均需X落实，不再列出`` note are added,
+    as support, to every later item that has units of its own."""
+    per_measure: dict[str, list[tuple[RawUnit, Role, LeadBasis]]] = {}
+    notes: dict[str, list[RawUnit]] = {}
+    for measure, clause in found:
+        entries = per_measure.setdefault(measure, [])
+        for unit, role, basis in assign_roles(clause, rules):
+            if entries and basis is LeadBasis.FIRST_LISTED and role is Role.LEAD:
+                role = Role.SUPPORT     # the first listed of the item is in its first clause
+            entries.append((unit, role, basis))
+        if clause.standing:
+            notes[measure] = clause.standing
+    standing: list[RawUnit] = []
+    for measure, entries in per_measure.items():
+        if entries and standing:
+            entries.extend((unit, Role.SUPPORT, entries[0][2]) for unit in standing)
+        standing = notes.get(measure, standing)
+    return per_measure
 
 
 def _without_deadlines(text: str, clause: Clause) -> Clause:

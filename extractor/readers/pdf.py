@@ -86,6 +86,7 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
             tables.setdefault(index, []).extend(regions)
     metrics = page_metrics([line for lines in pages for line in lines])
     builder = TextBuilder()
+    ocr_spans: list[tuple[int, int]] = []
     for kind, item, origin in _blocks(pages, tables, origins):
         start = builder.length + bool(builder.parts)
         if kind == "lines":
@@ -94,11 +95,12 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
         else:
             builder.add_table(item)
         if origin is not None and builder.length > start:
+            ocr_spans.append((start, builder.length))
             warnings.append(PlanWarning(code=check("ocr-text"), span=(start, builder.length),
                                     message=f"{origin.region.label}: read by OCR ({ENGINE}, mean "
                                             f"confidence {origin.confidence:.2f}); check by eye"))
     text = builder.text()
-    return Document(text=text, source=source_for(path, data, text, "pdf"),
+    return Document(text=text, source=source_for(path, data, text, "pdf", ocr=ocr_spans),
                     tables=builder.tables, warnings=warnings)
 
 
@@ -145,7 +147,7 @@ def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], l
                 lines = []
             elif _has_rulings(raw, page):
                 table_pages.append(index)
-            images.extend(image_regions(raw, page, index, lines, width, height))
+            images.extend(image_regions(_image_boxes(raw, page), index, lines, width, height))
             pages.append(lines)
         finally:
             page.close()
@@ -296,28 +298,45 @@ def _spaced(piece: list[tuple], size: float) -> str:
     return "".join(out)
 
 
-def _has_rulings(raw, page) -> bool:
-    """Whether the page draws visible horizontal and vertical rules, as a ruled table does.
+def _objects(raw, parent, count_objects=None, get_object=None, level: int = 1):
+    """Every object of a page as (handle, type), those inside form XObjects too, down to
+    ``_MAX_FORM_DEPTH`` levels (the page itself is level 1).
 
-    Word exports put a white rectangle behind every paragraph; those are neither thin nor
-    visible, so they do not count. Objects are walked with pdfium's own calls (into form
-    XObjects three levels deep), and only path objects are looked at more closely.
-    """
-    counts = [0, 0]
-    return _rules_in(raw, page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, counts, 1)
-
-
-def _rules_in(raw, parent, count_objects, get_object, counts: list[int], level: int) -> bool:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    Walked with pdfium's own calls: wrapping each object in a pypdfium2 object, as
+    ``get_objects`` does, cost a tenth of the reading time of a text-layer PDF."""
+    count_objects = count_objects or raw.FPDFPage_CountObjects
+    get_object = get_object or raw.FPDFPage_GetObject
     for index in range(count_objects(parent)):
         obj = get_object(parent, index)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH:
-            if _rules_in(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, counts, level + 1):
-                return True
-            continue
+            yield from _objects(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject,
+                                level + 1)
+        else:
+            yield obj, kind
+
+
+def _image_boxes(raw, page) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of every image on the page, in PDF points."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    boxes = []
+    for obj, kind in _objects(raw, page.raw):
+        if kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            boxes.append((left.value, bottom.value, right.value, top.value))
+    return boxes
+
+
+def _has_rulings(raw, page) -> bool:
+    """Whether the page draws visible horizontal and vertical rules, as a ruled table does.
+
+    Word exports put a white rectangle behind every paragraph; those are neither thin nor
+    visible, so they do not count. Only path objects are looked at closely.
+    """
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    horizontal = vertical = 0
+    for obj, kind in _objects(raw, page.raw):
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
         width, height = right.value - left.value, top.value - bottom.value
@@ -326,9 +345,9 @@ def _rules_in(raw, parent, count_objects, get_object, counts: list[int], level: 
         if fill.value and not stroke.value and (red.value, green.value, blue.value) == (255, 255, 255):
             continue
         boxed = stroke.value and width > 8 and height > 8
-        counts[0] += bool(boxed or (height < 3 and width > 8))
-        counts[1] += bool(boxed or (width < 3 and height > 8))
-        if counts[0] >= _MIN_RULES and counts[1] >= _MIN_RULES:
+        horizontal += bool(boxed or (height < 3 and width > 8))
+        vertical += bool(boxed or (width < 3 and height > 8))
+        if horizontal >= _MIN_RULES and vertical >= _MIN_RULES:
             return True
     return False
 

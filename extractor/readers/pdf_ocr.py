@@ -19,7 +19,6 @@ columns) the same table reading as text. Nothing here imports the engine until O
 from __future__ import annotations
 
 import importlib.util
-import sys
 from bisect import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -47,8 +46,10 @@ _INK_LEVEL = 160
 _MIN_INK_PIXELS = 50
 # A row or column of pixels that is ink over this share of the table's extent is a rule.
 _RULE_SHARE = 0.7
-# An image is worth reading when it could hold a few lines of body text: in points.
-MIN_REGION_HEIGHT = 48.0
+# An image is worth reading when it could hold several lines of body text, in points: three
+# lines of 16 pt (三号, the body type of official documents) at 1.5 line spacing. A red
+# letterhead (one line of large type, about 63 pt high), a logo or a small formula stays below.
+MIN_REGION_HEIGHT = 72.0
 MIN_REGION_WIDTH = 120.0
 # Recognised lines below this confidence are dropped (the engine's own default is 0.5).
 _MIN_SCORE = 0.5
@@ -127,16 +128,15 @@ def no_text(images: list[ImageRegion], ran: bool) -> str:
     return f"PDF has no text layer (a scanned image?); reading it needs OCR: {INSTALL}"
 
 
-def image_regions(raw, page, index: int, lines: list[Line], width: float,
-                  height: float) -> list[ImageRegion]:
-    """The whole page when it has no text layer but an image (a scan, whatever the images'
-    number and layout); else the images big enough to hold text with no text-layer line over
-    them."""
+def image_regions(boxes: list[tuple[float, float, float, float]], index: int, lines: list[Line],
+                  width: float, height: float) -> list[ImageRegion]:
+    """Of a page's image ``boxes`` (left, bottom, right, top in PDF points): the whole page when
+    it has no text layer (a scan, whatever the images' number and layout); else the images big
+    enough to hold several lines of text with no text-layer line over them."""
+    if boxes and not lines:
+        return [whole_page(index, width, height)]
     regions = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        if not lines:
-            return [whole_page(index, width, height)]
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in boxes:
         left, right = max(0.0, left), min(width, right)
         top_down, bottom_down = max(0.0, height - top), min(height, height - bottom)
         if right - left < MIN_REGION_WIDTH or bottom_down - top_down < MIN_REGION_HEIGHT:
@@ -153,17 +153,19 @@ def whole_page(index: int, width: float, height: float) -> ImageRegion:
 
 
 def recognise(document, regions: list[ImageRegion], progress: bool = False) -> list[Recognised]:
-    """Render each region and read it; ``progress`` draws a bar on standard error."""
+    """Render each region and read it; ``progress`` draws a bar on a terminal (seconds a page)."""
+    from ..progress import progress as bar
+
     engine = _engine()
     results = []
-    with _progress(len(regions), progress) as advance:
+    with bar("OCR", len(regions), enabled=progress) as advance:
         for region in regions:
             page = document[region.page]
             try:
                 results.append(_read_region(engine, page, region))
             finally:
                 page.close()
-            advance()
+            advance(note=f"page {region.page + 1}")
     return results
 
 
@@ -377,27 +379,3 @@ def _engine():
 
 
 _ENGINE = None
-
-
-class _progress:
-    """A transient rich bar on standard error counting regions read, or nothing."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.bar = total, enabled and sys.stderr.isatty(), None
-
-    def __enter__(self):
-        if not self.enabled or not self.total:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-            TimeElapsedColumn
-
-        self.bar = Progress(TextColumn("OCR"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("OCR", total=self.total)
-        return lambda: self.bar.update(task, advance=1)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()

@@ -8,14 +8,15 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import PlanInputError
-from ..model import Source
+from ..model import Source, Span
 
 
-def source_for(path: Path, data: bytes, text: str, fmt: str,
-               encoding: str | None = None) -> Source:
-    """Hash the file's bytes (not the text) so two decodings of one file share an identity."""
+def source_for(path: Path, data: bytes, text: str, fmt: str, encoding: str | None = None,
+               ocr: list[Span] | None = None) -> Source:
+    """Hash the file's bytes (not the text) so two decodings of one file share an identity;
+    ``ocr`` are the ranges of ``text`` read by OCR."""
     return Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(),
-                  chars=len(text), encoding=encoding)
+                  chars=len(text), encoding=encoding, ocr=ocr or [])
 
 
 def require(path: Path, module: str, package: str, extra: str) -> ModuleType:

@@ -10,6 +10,7 @@ import click
 
 from ..errors import CannotRun
 from ..output import Column, render
+from .parse import ocr_option
 
 COLUMNS = [Column("File", "file"), Column("Kind", "kind"), Column("Measures", "counts.measures"),
            Column("With units", "counts.measures_with_units"), Column("Unattached clauses", "counts.clauses_unattached"),
@@ -20,7 +21,8 @@ COLUMNS = [Column("File", "file"), Column("Kind", "kind"), Column("Measures", "c
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--workers", type=int, default=None, help="Parallel workers for folders (default: all cores).")
-def check_cmd(paths: tuple[Path, ...], fmt: str, workers: int | None) -> None:
+@ocr_option
+def check_cmd(paths: tuple[Path, ...], fmt: str, workers: int | None, ocr: str) -> None:
     """Grade each plan's parse A–D, with the reasons, per file and in sum.
 
     A: nothing suspicious. B: minor signs (an unattached clause, a measure without units, numbers
@@ -37,7 +39,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, workers: int | None) -> None:
         raise CannotRun(f"{missing[0]}: no such file or folder")
     if not collect(paths):
         raise CannotRun(f"no plan files (.txt .pdf .html .htm .docx) found in {', '.join(map(str, paths))}")
-    outcomes = list(parse_many(list(paths), workers=workers))
+    outcomes = list(parse_many(list(paths), workers=workers, ocr=ocr))
     rows = []
     for o in outcomes:
         if o.ok:

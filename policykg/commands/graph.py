@@ -290,7 +290,7 @@ def _export_to(output: Path, directory: bool, name: str, write: Callable[[Any], 
     fails (a full disk, no permission) is one line naming the output."""
     from policykg.graph.export.base import replace_when_done
 
-    from ..progress import progress
+    from policykg.extractor.progress import progress
 
     try:
         with progress(f"writing {name}", None):
@@ -312,7 +312,7 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
 
     from policykg.extractor.serializers.xlsx import write_workbook
 
-    from ..progress import progress
+    from policykg.extractor.progress import progress
 
     if output is None:
         raise CannotRun("xlsx is a binary file: give it with -o FILE.xlsx")

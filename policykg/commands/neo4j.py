@@ -138,7 +138,7 @@ def load_cmd(uri: str, user: str, password_env: str | None, database: str | None
     """
     from policykg.graph.neo4j_loader import LoadError, LoadSettings, count_rows, load
 
-    from ..progress import progress
+    from policykg.extractor.progress import progress
 
     graph = _store_graph(store_dir)
     settings = LoadSettings(batch_size=batch_size, max_batch_bytes=max_batch_bytes)
