@@ -83,6 +83,18 @@ def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], r
     return median(mine[1:]), median(theirs[1:])
 
 
+def step_medians(steps: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Median CPU seconds of each of ``steps`` over ``runs`` rounds, every step once a round, so
+    a busy neighbour slows every step alike (the stage profiles, which time many steps at once)."""
+    samples: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(runs):
+        for name, step in steps.items():
+            start = time.process_time()
+            step()
+            samples[name].append(time.process_time() - start)
+    return {name: median(values) for name, values in samples.items()}
+
+
 def cost_figure(stage: str, name: str, work: float, unit: str, ours: float, baseline_name: str,
                 theirs: float, bar: float | None = None, note: str = "") -> Figure:
     """A throughput figure (``work`` per second) for our time and the baseline's, with the ratio.

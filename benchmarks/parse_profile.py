@@ -18,9 +18,8 @@ import cProfile
 import io
 import pstats
 import sys
-import time
-from statistics import median
 
+from .core import step_medians
 from .corpus import REPO, parse_all, read_texts
 
 
@@ -78,13 +77,7 @@ def stage_times(runs: int = 5) -> str:
     for upto in range(len(nlp.pipe_names)):
         steps[f"tokenizer + pipes up to {nlp.pipe_names[upto]}"] = \
             lambda upto=upto: [_run_until(nlp, t, upto) for t in normalised]
-    samples: dict[str, list[float]] = {name: [] for name in steps}
-    for _ in range(runs):   # round by round, so a busy neighbour slows every step alike
-        for name, step in steps.items():
-            start = time.process_time()
-            step()
-            samples[name].append(time.process_time() - start)
-    times = {name: median(values) for name, values in samples.items()}
+    times = step_medians(steps, runs)
     base = times["jieba.lcut (baseline)"]
     lines = [f"{len(texts)} plans, {sum(map(len, texts))} chars, CPU seconds, median of {runs}",
              f"{'seconds':>8} {'× jieba':>8}  step"]

@@ -14,7 +14,8 @@ header row (``extractor/data/indicator_tables.json``); a row's value cell gives 
 comparator (``≥85`` ge, ``≤210.8`` le, ``2600左右`` approx) and, with the indicator's own words
 (``降低``, ``增长``), the direction. A target year before the plan's own year is history (a
 十三五 completion table), not a target; cells without a number (``达到省定目标要求``) are no target.
-The attribute goes into ``modality``, the target's hedge as printed.
+The attribute goes into ``modality``, the target's hedge as printed. A table of targets per place
+(a column of counties under a dated header, ``_place_table``) gives one target per place and column.
 """
 from __future__ import annotations
 
@@ -84,6 +85,9 @@ class _Vocabulary:
         self.comparators = [(re.compile(c["pattern"]), Comparator(c["comparator"]))
                             for c in data["comparators"]]
         self.empty = re.compile(data["empty_cell"])
+        self.region = re.compile("|".join(re.escape(w) for w in data["region_headers"]))
+        self.region_prefixes = tuple(data["region_prefixes"])
+        self.topic = re.compile(r"(?:19|20)\d{2}年度?|" + "|".join(data["target_topic_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +115,13 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
         own_period = _period_named(" ".join(names) + caption, vocab)
         columns = _columns(names, vocab, plan_year, own_period or period_year)
         if columns is None:
+            places = _place_table(text, rows, i, vocab, plan_year)
+            if places is not None:
+                j, found = places
+                scan.rows.extend((row[0].start, row[-1].end) for row in rows[i:j])
+                scan.targets.extend(found)
+                i = j
+                continue
             i += 1
             continue
         j = i + head
@@ -237,11 +248,73 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
             cell = row[column]
             target = _target(cell, name, unit, columns, vocab)
             if target is not None:
-                line_start, line_end = row[0].start, row[-1].end
-                found.append(FoundTarget(line_start, line_end, target[0], target[1], target[2], target[3],
-                                         target[4], target[5], year, target[6], modality,
-                                         text[line_start:line_end], (cell.start, cell.end)))
+                found.append(_found(text, row, cell, target, year, modality))
     return found
+
+
+def _found(text: str, row: list[_Cell], cell: _Cell, target: tuple, year: int,
+           modality: str | None) -> FoundTarget:
+    """The target of one value cell, spanning its row."""
+    start, end = row[0].start, row[-1].end
+    return FoundTarget(start, end, target[0], target[1], target[2], target[3], target[4], target[5],
+                       year, target[6], modality, text[start:end], (cell.start, cell.end))
+
+
+def _place_table(text: str, rows: list[list[_Cell]], i: int, vocab: _Vocabulary,
+                 plan_year: int | None) -> tuple[int, list[FoundTarget]] | None:
+    """A table of targets per place (``附件1 2021年各县（市）区工业技改投资预期目标``; cells apart by
+    tabs)::
+
+        序号  县（市）区  2021年工业技改投资预期目标
+                          总量（亿元）  比增（%）
+        1     鼓楼区      21            9
+
+    A column of places, a dated header over the value columns and their names on the line below:
+    each number is the target of its place, ``鼓楼区工业技改投资总量`` 21亿元. Returns the index of
+    the row after the table and its targets, or None when ``rows[i]`` opens no such table."""
+    names = _names(rows[i])
+    place = next((k for k, name in enumerate(names) if vocab.region.fullmatch(name)), None)
+    if place is None or i + 1 >= len(rows) or not _follows(rows[i], rows[i + 1]):
+        return None
+    groups = [(k, year) for k, name in enumerate(names)
+              if k > place and vocab.target.search(name) and (year := _year(name, vocab)) is not None
+              and (plan_year is None or year >= plan_year)]
+    values = []         # (column, year, the dated header's topic, the column's name)
+    for k, below in enumerate(_names(rows[i + 1])):
+        group = [g for g in groups if g[0] <= k]
+        if k > place and below and group:
+            topic = vocab.topic.sub("", names[group[-1][0]])
+            values.append((k, group[-1][1], topic, below))
+    if not values:
+        return None
+    j = i + 2
+    while j < len(rows) and _follows(rows[j - 1], rows[j]) and _place(rows[j], place, vocab) is not None:
+        j += 1
+    found = []
+    for row in rows[i + 2:j]:
+        where = _place(row, place, vocab)
+        for k, year, topic, below in values:
+            if k >= len(row):
+                continue
+            name, unit = _split_unit(below, "")
+            columns = _Columns([place], None, [(k, year)], None, None)
+            target = _target(row[k], where + topic + name, unit, columns, vocab)
+            if target is not None:
+                found.append(_found(text, row, row[k], target, year, None))
+    return j, found
+
+
+def _place(row: list[_Cell], column: int, vocab: _Vocabulary) -> str | None:
+    """The place a row of a table per place is about: its cell in the places' column, else the
+    words in a cell before it (``全市`` printed over the 序号 column), without ``其中：``."""
+    cells = ([row[column]] if column < len(row) else []) + row[:column]
+    for cell in cells:
+        words = cell.text.strip()
+        for prefix in vocab.region_prefixes:
+            words = words.removeprefix(prefix)
+        if len(_CJK.findall(words)) >= 2:
+            return words
+    return None
 
 
 def _attribute_column(rows: list[list[_Cell]], vocab: _Vocabulary, header: int | None) -> int | None:

@@ -189,14 +189,17 @@ def _logical_lines(head: str) -> list[tuple[int, str]]:
 
 
 _SENTENCE_MARK = re.compile(r"[。，,；：:！？]")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d{2}年度?$")
 _NOT_TITLE_LINE = re.compile(r"(?:文件|〔\d{4}〕\d+号|\d+号|年\d{1,2}月\d{1,2}日)$")
 
 
 def _title_continues(prev: str, line: str) -> bool:
     """A title broken over PDF lines: a line that opens a title (holds 关于 or 印发, or an open
-    ``《`` / ``“``) and does not end like one, followed by a line that is no sentence. Each such
-    line joins the one above, so a three-line title comes out whole."""
-    opens = "关于" in prev or "印发" in prev or prev.count("《") > prev.count("》")
+    ``《`` / ``“``, or ends in the year the plan is for: ``省生态环境厅2021年度`` / ``推动…工作计划``)
+    and does not end like one, followed by a line that is no sentence. Each such line joins the
+    one above, so a three-line title comes out whole."""
+    opens = "关于" in prev or "印发" in prev or prev.count("《") > prev.count("》") \
+        or bool(_YEAR_AT_END.search(prev))
     if prev.endswith(("》", "»")) and not line.startswith("的"):
         return False   # a headline ending in its quoted title (…印发《X》); 关于印发《X》 / 的通知 goes on
     return (opens and len(prev) <= 60 and len(line) <= 40 and not _SENTENCE_MARK.search(prev + line)

@@ -15,6 +15,7 @@ import networkx as nx
 from policykg.extractor.indicators import IndicatorIndex, default_index
 
 from .lineage import link_plans
+from .merge import merge_into
 from .schema import (
     NODES, ROLE_RELATIONS, NodeType, RelType, department_node, document_node, indicator_node,
     is_shared_edge, item_node, merge_shared, plan_node, region_node,
@@ -39,44 +40,6 @@ def build_graph(plans: Iterable["Plan"],
                    (e for part in parts for e in part.edges(keys=True, data=True)))
     link_plans(graph)
     return graph
-
-
-def merge_into(graph: nx.MultiDiGraph, nodes: Iterable[tuple[str, Attrs]],
-               edges: Iterable[tuple[str, str, str, Attrs]]) -> None:
-    """Add nodes and edges to ``graph``, merging shared ones that are already there.
-
-    Shared nodes and edges follow ``schema.merge_shared`` (lists become the sorted union, a
-    scalar keeps its first value). The lists are collected in sets and sorted once at the end, so
-    a node that hundreds of plans share (an indicator, a region) costs the same per plan however
-    many plans came before. The store calls this too when it loads, so a graph read back from disk
-    is built by the same rule as one built from plans.
-    """
-    pending: dict[int, tuple[Attrs, dict[str, set]]] = {}
-
-    def merge(target: Attrs, new: Attrs) -> None:
-        lists = pending.setdefault(id(target), (target, {}))[1]
-        for key, value in new.items():
-            if isinstance(value, list):
-                lists.setdefault(key, set(target.get(key) or ())).update(value)
-            elif target.get(key) is None:
-                target[key] = value
-
-    node_data = graph.nodes
-    for node, attrs in nodes:
-        if node in node_data:
-            if NODES[NodeType(attrs["type"])].shared:
-                merge(node_data[node], attrs)
-        else:
-            graph.add_node(node, **attrs)
-    for src, dst, rel, attrs in edges:
-        if graph.has_edge(src, dst, rel):
-            if "plans" in attrs:
-                merge(graph.edges[src, dst, rel], attrs)
-        else:
-            graph.add_edge(src, dst, key=rel, **attrs)
-    for target, lists in pending.values():
-        for key, values in lists.items():
-            target[key] = sorted(values)
 
 
 def plan_graph(plan: "Plan", indicators: IndicatorIndex | None = None) -> nx.MultiDiGraph:

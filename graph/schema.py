@@ -164,7 +164,10 @@ def edge_properties(rel: RelType, source_type: str, target_type: str) -> frozens
 # --- stable ids -------------------------------------------------------------------------------
 
 _UNSAFE = set(' "<>\\^`{|}%/?#[]')
-_NEEDS_ENCODING = re.compile(r'[ "<>\\^`{|}%/?#\[\]\s\x00-\x1f\x7f-\x9f]|[^\x00-\x7f\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]')
+# The characters ``segment`` may have to encode, as one class of ranges (what ``_iri_char``
+# refuses within the BMP, and everything above it), not a negated class: Python compiles a
+# negated class of wide ranges into a table code point by code point, a cost on every import.
+_NEEDS_ENCODING = re.compile(r'[ "<>\\^`{|}%/?#\[\]\s\x00-\x1f\x7f-\x9f\ud800-\uf8ff\ufdd0-\ufdef\ufff0-\U0010ffff]')
 
 
 def _iri_char(code: int) -> bool:

@@ -96,6 +96,16 @@ def default_store_dir() -> Path:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part of the graph to load: the nodes of ``types`` and the edges of ``relations`` between
+    them. A query that reads only these says so (``queries.part_read_by``), and the store reads
+    only their rows: who-owns, for one, needs the measures and their units, not the sections,
+    targets and indicators that make up half of the rows."""
+    types: tuple[str, ...]
+    relations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PlanEntry:
     """One plan as the store lists it."""
     id: str
@@ -241,34 +251,66 @@ class Store:
                              f"policykg build PATH --store {self.directory})")
 
     @_guarded
-    def load_graph(self, plan_ids: Iterable[str] | None = None) -> "nx.MultiDiGraph":
-        """The graph of all plans (or of ``plan_ids``), shared nodes merged and citations between
-        the plans resolved (``graph.lineage``)."""
+    def load_graph(self, plan_ids: Iterable[str] | None = None, linked: bool = True,
+                   part: Part | None = None) -> "nx.MultiDiGraph":
+        """The graph of all plans (or of ``plan_ids``), shared nodes merged and, when ``linked``,
+        citations between the plans resolved (``graph.lineage``); only ``part`` of it when given.
+        A caller that never follows plan-to-plan links passes ``linked=False`` and skips that
+        step and its imports. The collector is paused meanwhile, as in a build
+        (``extractor.memory``): the rows become thousands of small dicts at once."""
         import networkx as nx
 
-        from .build import merge_into
-        from .lineage import link_plans
+        from policykg.extractor.memory import paused_collector
 
-        where, args = "", ()
+        from .merge import merge_into
+
+        nodes, edges = [], []
         if plan_ids is not None:
-            args = tuple(plan_ids)
-            where = f" WHERE plan IN ({', '.join('?' * len(args))})"
+            plans = tuple(plan_ids)
+            nodes.append(_among("plan", plans))
+            edges.append(_among("plan", plans))
+        if part is not None:
+            nodes.append(_among("type", part.types))
+            edges.append(_among("rel", part.relations))
         graph = nx.MultiDiGraph()
-        merge_into(graph, self._nodes(where, args), self._edges(where, args))
-        link_plans(graph)
+        with paused_collector():
+            merge_into(graph, self._nodes(*_where(nodes)), self._edges(*_where(edges)))
+        if linked:
+            from .lineage import link_plans
+            link_plans(graph)
         return graph
 
     def _nodes(self, where: str, args: tuple) -> Iterator[tuple[str, dict]]:
-        query = f"SELECT id, type, props FROM nodes{where} ORDER BY plan, rowid"
-        for node, kind, props in self._db.execute(query, args):
-            attrs = json.loads(props)
+        rows = self._db.execute(f"SELECT id, type, props FROM nodes{where} ORDER BY plan, rowid",
+                                args).fetchall()
+        for (node, kind, _), attrs in zip(rows, _parsed(rows, 2)):
             attrs["type"] = kind
             yield node, attrs
 
     def _edges(self, where: str, args: tuple) -> Iterator[tuple[str, str, str, dict]]:
-        query = f"SELECT src, dst, rel, props FROM edges{where} ORDER BY plan, rowid"
-        for src, dst, rel, props in self._db.execute(query, args):
-            yield src, dst, rel, json.loads(props)
+        rows = self._db.execute(f"SELECT src, dst, rel, props FROM edges{where} ORDER BY plan, rowid",
+                                args).fetchall()
+        for (src, dst, rel, _), attrs in zip(rows, _parsed(rows, 3)):
+            yield src, dst, rel, attrs
+
+
+def _among(column: str, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """An SQL condition that ``column`` is one of ``values``, with its parameters."""
+    return f"{column} IN ({', '.join('?' * len(values))})", values
+
+
+def _where(conditions: list[tuple[str, tuple[str, ...]]]) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause joining ``conditions`` (empty when there are none), and its parameters."""
+    if not conditions:
+        return "", ()
+    return (" WHERE " + " AND ".join(sql for sql, _ in conditions),
+            tuple(value for _, values in conditions for value in values))
+
+
+def _parsed(rows: list[tuple], column: int) -> list[dict[str, Any]]:
+    """The JSON objects in one column of ``rows``, parsed in one call: joined into one JSON
+    array, the corpus's few thousand rows cost one ``json.loads`` instead of one each."""
+    return json.loads("[" + ",".join([row[column] for row in rows]) + "]")
 
 
 def _absolute(path: str | None) -> str | None:

@@ -7,7 +7,6 @@ A command passes its rows and, for the table, the columns worth showing.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -124,6 +123,8 @@ def terminal_text(text: str) -> "Text":
 
 
 def _csv(rows: list[dict[str, Any]], out: TextIO) -> None:
+    import csv  # here, not at the top: the JSON a query prints by default needs none of it
+
     keys, values = flat_table(rows)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)

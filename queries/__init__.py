@@ -14,12 +14,15 @@ Nothing here imports the parser, spaCy or rdflib unless a SPARQL backend is used
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, CypherBackend, NetworkxBackend, SparqlBackend
 
-__all__ = ["QUERIES", "run", "Backend", "CypherBackend", "NetworkxBackend", "SparqlBackend",
-           "UnsupportedBackend"]
+if TYPE_CHECKING:
+    from policykg.graph.store import Part
+
+__all__ = ["QUERIES", "FOLLOWS_PLAN_LINKS", "part_read_by", "run", "Backend", "CypherBackend",
+           "NetworkxBackend", "SparqlBackend", "UnsupportedBackend"]
 
 QUERIES: dict[str, str] = {
     "who-owns": "policykg.queries.who_owns",
@@ -32,9 +35,20 @@ QUERIES: dict[str, str] = {
     "deadlines": "policykg.queries.deadlines",
 }
 
+FOLLOWS_PLAN_LINKS = frozenset({"lineage"})
+"""The queries that read links between plans (``IMPLEMENTS``, and ``CITES`` from plan to plan).
+The others are answered the same from a graph whose citations are left unresolved, which spares
+a cold start ``graph.lineage`` and the title rules it imports from the parser."""
+
 
 class UnsupportedBackend(Exception):
     """The query has no implementation for the backend asked for."""
+
+
+def part_read_by(query: str) -> "Part | None":
+    """The part of the graph the query's ``on_networkx`` reads, when its module names one
+    (``READS``), so a caller can load only that; None when it may read anything."""
+    return getattr(importlib.import_module(QUERIES[query]), "READS", None)
 
 
 def run(query: str, backend: Backend, /, **params: Any) -> list[dict[str, Any]]:

@@ -6,7 +6,8 @@ import pytest
 
 from policykg.graph.build import build_graph, plan_graph
 from policykg.extractor.indicators import IndicatorIndex, Indicator, default_index, normalise
-from policykg.graph.schema import NODES, RELATIONS, NodeType, RelType, check, merge_shared, segment
+from policykg.graph.schema import (NODES, RELATIONS, _NEEDS_ENCODING, _UNSAFE, NodeType, RelType,
+                                   _iri_char, check, merge_shared, segment)
 
 from .graph_samples import alpha, sample_plans
 
@@ -141,6 +142,19 @@ def test_segment_escapes_only_what_an_iri_cannot_hold():
     assert segment("a/b c") == "a%2Fb%20c"
     assert segment('x<y>"z"') == "x%3Cy%3E%22z%22"
     assert segment("50%") == "50%25"
+
+
+def test_segment_fast_path_passes_only_what_needs_no_encoding():
+    # what the regex lets through unchanged, the character rules keep too; within the BMP they
+    # agree exactly (above it the regex sends everything to the rules)
+    for code in range(0x110000):
+        char = chr(code)
+        kept = char not in _UNSAFE and not char.isspace() and code >= 0x20 and code != 0x7F \
+            and _iri_char(code)
+        if not _NEEDS_ENCODING.search(char):
+            assert kept, hex(code)
+        elif code < 0x10000:
+            assert not kept, hex(code)
 
 
 def test_merge_shared_unions_lists_and_keeps_first_scalar():

@@ -158,3 +158,26 @@ def test_a_caption_naming_the_last_period_dates_its_yearless_columns():
              "目标指标\t规划目标\t“十三五”末现状情况\t完成情况\n"
              "二氧化硫排放总量（万吨）\t相较2015年降低18.9%\t相较2015年降低21.31%\t完成\n")
     assert read_tables(table, plan_year=2021, period_year=2025).targets == []
+
+
+PLACE_TABLE = (
+    "附件1\n2021年各县（市）区工业技改投资预期目标\n"
+    "序号\t县（市）区\t2021年工业技改投资预期目标\n"
+    "\t\t总量（亿元）\t比增（%）\n"
+    "全市\t\t1120\t12\n"
+    "1\t鼓楼区\t21\t9\n"
+    "2\t台江区\t/\t/\n"
+    "\t其中：高新区\t34\t13\n"
+)
+
+
+def test_a_table_of_targets_per_place():
+    assert [(t.indicator, t.year, t.value, t.unit, t.direction) for t in read_tables(PLACE_TABLE, plan_year=2021).targets] == [
+        ("全市工业技改投资总量", 2021, 112_000_000_000, "元", "level"), ("全市工业技改投资比增", 2021, 12, "%", "increase"),
+        ("鼓楼区工业技改投资总量", 2021, 2_100_000_000, "元", "level"), ("鼓楼区工业技改投资比增", 2021, 9, "%", "increase"),
+        ("高新区工业技改投资总量", 2021, 3_400_000_000, "元", "level"), ("高新区工业技改投资比增", 2021, 13, "%", "increase")]
+
+
+def test_a_table_per_place_for_a_past_year_or_without_a_dated_header_gives_nothing():
+    assert read_tables(PLACE_TABLE, plan_year=2022).targets == []
+    assert read_tables("序号\t区县\t所在水体\t水源地名称\n1\t鼓楼区\t闽江\t北港\n", plan_year=2021).targets == []

@@ -86,6 +86,8 @@ def test_title_broken_over_several_pdf_lines():
     assert _title("上海市科学技术委员会\n沪科指南〔2021〕25号\n关于发布上海市2021年度“科技创新行动计划”\n"
                   "科技支撑碳达峰碳中和专项（第一批）\n项目申报指南的通知\n各有关单位：\n") == \
         "关于发布上海市2021年度“科技创新行动计划”科技支撑碳达峰碳中和专项（第一批）项目申报指南的通知"
+    assert _title("省生态环境厅2021年度\n推动碳达峰、碳中和工作计划\n为切实做好我省应对气候变化工作，制定本计划。\n") \
+        == "省生态环境厅2021年度推动碳达峰、碳中和工作计划"       # a first line ending in the plan's year
 
 
 def test_news_paragraph_before_the_plan_gives_the_quoted_title_and_a_warning():

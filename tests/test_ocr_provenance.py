@@ -148,3 +148,17 @@ def test_the_plan_page_marks_each_ocr_fact(qingyang_ocr, tmp_path):
     assert page.status_code == 200
     # the 文号, measure 12, its four units and five targets
     assert page.get_data(as_text=True).count('<span class="ocr"') == 11
+
+
+def test_tables_and_the_outline_mark_the_ocr_facts(qingyang_ocr):
+    from policykg.extractor.serializers.markdown import plan_to_markdown
+    from policykg.extractor.serializers.tables import plan_tables
+
+    tables = {t.name: t for t in plan_tables([qingyang_ocr])}
+    assert [r["id"] for r in tables["measures"].rows if r["origin"] == "ocr"] == ["m12"]
+    assert [r["name"] for r in tables["units"].rows if r["origin"] == "ocr"] == OCR_UNITS
+    assert [r["id"] for r in tables["targets"].rows if r["origin"] == "ocr"] == OCR_TARGETS
+    assert tables["units"].headers(chinese=True)[-1] == "识别来源"
+    outline = plan_to_markdown(qingyang_ocr)
+    assert outline.count("(OCR)") == 1 + 5
+    assert "- **12. 构建绿色高效的交通运输结构** (OCR) — 牵头 区住建交局" in outline

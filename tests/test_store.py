@@ -73,6 +73,26 @@ def test_load_some_plans_only(tmp_path):
     assert nx.utils.graphs_equal(graph, build_graph([gamma()]))
 
 
+def test_a_part_is_the_whole_graph_cut_to_its_types_and_relations(tmp_path):
+    from policykg.queries import NetworkxBackend, part_read_by, run
+
+    whole = stored(tmp_path, sample_plans())
+    part = part_read_by("who-owns")
+    with Store.open(tmp_path) as store:
+        cut = store.load_graph(part=part)
+        unlinked = store.load_graph(linked=False)
+    kept = [n for n, d in whole.nodes(data=True) if d["type"] in part.types]
+    expected = whole.subgraph(kept).edge_subgraph(
+        [(u, v, k) for u, v, k in whole.subgraph(kept).edges(keys=True) if k in part.relations])
+    assert set(cut) == set(kept) and nx.utils.edges_equal(cut.edges(keys=True, data=True),
+                                                          expected.edges(keys=True, data=True))
+    assert all(cut.nodes[n] == whole.nodes[n] for n in cut)
+    for text in ("交通", "能源", "1"):
+        assert run("who-owns", NetworkxBackend(cut), text=text) == \
+            run("who-owns", NetworkxBackend(whole), text=text) == \
+            run("who-owns", NetworkxBackend(unlinked), text=text)
+
+
 def test_plan_json_is_kept(tmp_path):
     stored(tmp_path, sample_plans())
     with Store.open(tmp_path) as store:

@@ -47,11 +47,12 @@ def test_export_has_one_sheet_per_kind_of_fact(workbook):
     assert workbook.sheetnames == SHEETS
     units = workbook["units"]
     header = [c.value for c in units[1]]
-    assert header == ["plan", "measure", "path", "rank", "name", "raw", "role", "lead_basis", "start", "end"]
+    assert header == ["plan", "measure", "path", "rank", "name", "raw", "role", "lead_basis", "start", "end",
+                      "origin"]
     rows = [[c.value for c in row] for row in units.iter_rows(min_row=2)]
     # measure 12 of Qingyang, its first unit, read from the plan: 区住建交局 at characters 7535–7540
     assert ["qingyang-tandafeng-2024", "m12", "三/（四）/12", 1, "区住建交局", "区住建交局", "lead", "first_listed",
-            7535, 7540] in rows
+            7535, 7540, None] in rows
 
 
 def test_hostile_text_is_stored_as_text(workbook):

@@ -1,4 +1,5 @@
-"""A readable Markdown outline of a plan: heading tree, measures with owners, and targets.
+"""A readable Markdown outline of a plan: heading tree, measures with owners, and targets; a
+fact whose words OCR read is marked ``(OCR)``, to be checked by eye.
 
 Every piece of document text goes through ``md_text``, so raw HTML in a plan (``<svg/onload=…>``
 in a department name) is shown as text, never run when the outline is rendered."""
@@ -27,7 +28,7 @@ def plan_to_markdown(plan: Plan) -> str:
             lead = "、".join(md_text(u.name) for u in m.units if u.role == "lead") or "—"
             support = "、".join(md_text(u.name) for u in m.units if u.role != "lead")
             owners = f"牵头 {lead}" + (f"；配合 {support}" if support else "")
-            out.append(f"- **{md_text(m.number)}. {md_text(m.title)}** — {owners}")
+            out.append(f"- **{md_text(m.number)}. {md_text(m.title)}**{_ocr(m.origin)} — {owners}")
             for t in targets_by_measure.get(m.id, []):
                 out.append(f"  - 🎯 {_target_line(t)}")
 
@@ -50,4 +51,8 @@ def _target_line(t: Target) -> str:
     change = ""
     if t.direction != "level":
         change = f" (change vs {t.baseline_year})" if t.baseline_year else " (change)"
-    return f"{t.year}: {md_text(t.indicator)} {md_text(value)}{change}"
+    return f"{t.year}: {md_text(t.indicator)} {md_text(value)}{change}{_ocr(t.origin)}"
+
+
+def _ocr(origin: str | None) -> str:
+    return " (OCR)" if origin == "ocr" else ""

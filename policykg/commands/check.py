@@ -10,7 +10,7 @@ import click
 
 from ..errors import CannotRun
 from ..output import Column, render
-from .parse import ocr_option
+from .options import ocr_option
 
 COLUMNS = [Column("File", "file"), Column("Kind", "kind"), Column("Measures", "counts.measures"),
            Column("With units", "counts.measures_with_units"), Column("Unattached clauses", "counts.clauses_unattached"),

@@ -22,7 +22,7 @@ from policykg.graph.store import Store, StoreError, default_store_dir
 
 from ..errors import CannotRun
 from ..output import Column, output_options, render
-from .parse import ocr_option
+from .options import ocr_option
 
 BACKENDS = ("networkx", "sparql")
 
@@ -57,11 +57,12 @@ def _open(store_dir: Path | None) -> Store:
     return store
 
 
-def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = True):
-    """The store's graph; with ``plans``, check they exist and (``restrict``) load only them."""
+def _load(store_dir: Path | None, plans: tuple[str, ...] = (), restrict: bool = True, **how: Any):
+    """The store's graph; with ``plans``, check they exist and (``restrict``) load only them;
+    ``how``: what else ``Store.load_graph`` takes (``linked``, ``part``)."""
     with _open(store_dir) as store:
         _check_plans(store, plans)
-        return store.load_graph(plans if plans and restrict else None)
+        return store.load_graph(plans if plans and restrict else None, **how)
 
 
 def _check_plans(store: Store, plans: tuple[str, ...]) -> None:
@@ -75,11 +76,15 @@ def _check_plans(store: Store, plans: tuple[str, ...]) -> None:
 
 
 def _ask(query: str, store_dir: Path | None, backend: str, **params: Any) -> list[dict[str, Any]]:
-    """Run a named query on the whole graph (a ``plan`` parameter must name a stored plan)."""
-    from policykg.queries import NetworkxBackend, SparqlBackend, run
+    """Run a named query on the whole graph (a ``plan`` parameter must name a stored plan), or on
+    the part of it the query reads (``queries.part_read_by``; networkx only, since the SPARQL
+    texts also read the plans the measures belong to)."""
+    from policykg.queries import FOLLOWS_PLAN_LINKS, NetworkxBackend, SparqlBackend, part_read_by, run
 
     plan = params.get("plan")
-    graph = _load(store_dir, (plan,) if plan else (), restrict=False)
+    graph = _load(store_dir, (plan,) if plan else (), restrict=False,
+                  linked=query in FOLLOWS_PLAN_LINKS,
+                  part=part_read_by(query) if backend == "networkx" else None)
     if backend == "sparql":
         from policykg.graph.sparql import open_engine
         return run(query, SparqlBackend(open_engine(graph)), **params)

@@ -7,12 +7,7 @@ from pathlib import Path
 
 import click
 
-from policykg.extractor.ocr_mode import OCR_MODES
-
-ocr_option = click.option(
-    "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
-    help="When PDF text that is a picture is read by OCR (needs policykg[ocr]): auto reads "
-         "pages without a text layer and images of text; always reads every page.")
+from .options import ocr_option
 
 
 @click.command("parse")

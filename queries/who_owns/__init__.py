@@ -9,14 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policykg.graph.schema import RELATION_ROLES
+from policykg.graph.store import Part
+
 from ..backends import cypher_records, query_text
-from ..lookups import MEASURE, nodes_of, ref_of, units_of
+from ..lookups import DEPARTMENT, MEASURE, nodes_of, ref_of, units_of
 from ..rows import cypher_units, group, matches, measure_ref, measure_row, ordered, solution_units
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from policykg.graph.sparql import Engine
+
+
+READS = Part(types=(MEASURE, DEPARTMENT), relations=tuple(RELATION_ROLES))
+"""All that ``on_networkx`` reads: measures, and the departments responsible for them."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""Where the PDF reader spends its time, step by step, against pypdfium2's bare text extraction.
+
+``python -m benchmarks.pdf_profile`` reads the PDFs of ``pdf/`` round by round, median of 5, in
+CPU seconds, each step as a multiple of the bare extraction the ``pdf`` stage compares with.
+Rows below the page loading are cumulative: each does what the row above did and one step more,
+so the difference between two rows is what that step costs. The last row before the whole read
+is not a step of the reader: it makes only the two pdfium calls per character that the reader's
+character pass makes and nothing else, the floor any design that asks pdfium about every
+character stands on.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+from .core import step_medians
+from .corpus import pdf_paths
+from .pdf_speed import bare_text
+
+
+def _pages(paths: list[Path], per_page: Callable[..., object]) -> None:
+    """Open each PDF and call ``per_page(raw, page, textpage, index)`` on every page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                per_page(raw, page, textpage, index)
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+
+
+def _calls_only(raw, page, textpage, index: int) -> None:
+    """The two calls per character and nothing more: loose box, Unicode mapping."""
+    box, handle = raw.FS_RECTF(), textpage.raw
+    loose_box, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_HasUnicodeMapError
+    for char in range(raw.FPDFText_CountChars(handle)):
+        loose_box(handle, char, box)
+        map_error(handle, char)
+
+
+def stage_times(runs: int = 5) -> str:
+    """CPU time of each reading step over ``pdf/`` (median of ``runs``), against the bare text."""
+    from policykg.extractor.readers import pdf, read_document
+
+    paths = pdf_paths()
+
+    def characters(raw, page, textpage, index: int) -> list:
+        return pdf._chars(raw, textpage.raw)[0]
+
+    def lines(raw, page, textpage, index: int) -> None:
+        pdf._lines(characters(raw, page, textpage, index), index, page.get_height())
+
+    def rulings(raw, page, textpage, index: int) -> None:
+        lines(raw, page, textpage, index)
+        pdf._has_rulings(raw, page)
+
+    steps: dict[str, Callable[[], object]] = {
+        "pypdfium2 bare text (baseline)": lambda: bare_text(paths),
+        "open, load each page and its text page (no text asked)":
+            lambda: _pages(paths, lambda *args: None),
+        "… + the two pdfium calls per character alone (the floor)": lambda: _pages(paths, _calls_only),
+        "… + characters (_chars: text, boxes, mapping, fixes)": lambda: _pages(paths, characters),
+        "… + line grouping (_lines)": lambda: _pages(paths, lines),
+        "… + ruled-line walk (_has_rulings)": lambda: _pages(paths, rulings),
+        "whole read, --ocr never (images, page furniture, paragraphs, tables)":
+            lambda: [read_document(p, "never") for p in paths],
+        "whole read, --ocr auto (what the pdf stage times)": lambda: [read_document(p) for p in paths],
+    }
+    for step in steps.values():   # warm-up: the OCR engine and every import are loaded first
+        step()
+    times = step_medians(steps, runs)
+    base = times["pypdfium2 bare text (baseline)"]
+    chars = sum(_count_chars(p) for p in paths)
+    lines_out = [f"{len(paths)} PDFs, {chars} characters, CPU seconds, median of {runs}",
+                 f"{'seconds':>8} {'× bare':>7}  step"]
+    lines_out += [f"{t:8.3f} {t / base:7.2f}  {name}" for name, t in times.items()]
+    return "\n".join(lines_out)
+
+
+def _count_chars(path: Path) -> int:
+    """How many characters pdfium counts in a PDF's text pages."""
+    counts = []
+    _pages([path], lambda raw, page, textpage, index: counts.append(raw.FPDFText_CountChars(textpage.raw)))
+    return sum(counts)
+
+
+if __name__ == "__main__":
+    print(stage_times(int(sys.argv[1]) if len(sys.argv) > 1 else 5))
