@@ -41,6 +41,8 @@ _HEADER_CELL = 16
 _DIGIT = re.compile(r"\d")
 _NUMBER_ONLY = re.compile(r"[\d.%％≥≤><＞＜\[\]［］-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CATEGORY_CHARS = 20
+_SENTENCE_END = re.compile(r"[。；：:]")
 _FOOTNOTE = re.compile(r"^[\d.]{1,4}")        # a footnote number or a subscript (PM2.5) after the unit
 
 
@@ -126,7 +128,7 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
             continue
         j = i + head
         # the table goes on over the following lines, until a line without cells or a new header
-        while j < len(rows) and _follows(rows[j - 1], rows[j]) \
+        while j < len(rows) and _continues(text, rows[j - 1], rows[j]) \
                 and _columns(_names(rows[j]), vocab, plan_year, period_year) is None:
             j += 1
         scan.rows.extend((row[0].start, row[-1].end) for row in rows[i:j])
@@ -170,6 +172,16 @@ def _names(row: list[_Cell]) -> list[str]:
 def _follows(above: list[_Cell], row: list[_Cell]) -> bool:
     """Whether ``row`` is the line right after ``above``."""
     return row[0].start == above[-1].end + 1
+
+
+def _continues(text: str, above: list[_Cell], row: list[_Cell]) -> bool:
+    """Whether ``row`` goes on with the table of ``above``: the next line, or the line after a
+    category row that the reader wrote without cells (``（一）总体指标`` over the rows it groups)."""
+    if _follows(above, row):
+        return True
+    between = text[above[-1].end + 1:row[0].start - 1]
+    return 0 < len(between) <= _CATEGORY_CHARS and "\n" not in between and not _SENTENCE_END.search(between) \
+        and text[row[0].start - 1] == "\n"
 
 
 def _is_subheader(row: list[_Cell], vocab: _Vocabulary) -> bool:

@@ -23,13 +23,17 @@ chooses (``DEFAULT_BASE`` otherwise), so they are stable across runs and machine
 from __future__ import annotations
 
 import re
+import types
 from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from rdflib import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
+
+from policykg.extractor.labels import Comparator, Direction, LeadBasis, Role
 
 from .schema import (
     DEFAULT_BASE, RELATION_ROLES, RESPONSIBILITY, NodeType, RelType, check_base, plan_node,
@@ -174,42 +178,19 @@ class PKG(DefinedNamespace):
     targetStructure: URIRef
 
 
-class PKG_ROLE(DefinedNamespace):
-    _fail = True
-    _NS = Namespace(PKG_BASE + "role/")
-
-    lead: URIRef
-    support: URIRef
-    joint: URIRef
-
-
-class PKG_LEAD_BASIS(DefinedNamespace):
-    _fail = True
-    _NS = Namespace(PKG_BASE + "lead-basis/")
-
-    explicit: URIRef
-    first_listed: URIRef
-    none: URIRef
+def _closed(name: str, path: str, vocabulary: type[Enum]) -> type[DefinedNamespace]:
+    """A closed namespace whose terms are the values of one of the plan model's vocabularies
+    (``extractor.labels``), so the RDF terms cannot drift from the model; any other term raises."""
+    def body(namespace: dict) -> None:
+        namespace.update({"_fail": True, "_NS": Namespace(PKG_BASE + path),
+                          "__annotations__": {term.value: URIRef for term in vocabulary}})
+    return types.new_class(name, (DefinedNamespace,), exec_body=body)
 
 
-class PKG_COMPARATOR(DefinedNamespace):
-    _fail = True
-    _NS = Namespace(PKG_BASE + "comparator/")
-
-    eq: URIRef
-    ge: URIRef
-    le: URIRef
-    approx: URIRef
-    range: URIRef
-
-
-class PKG_DIRECTION(DefinedNamespace):
-    _fail = True
-    _NS = Namespace(PKG_BASE + "direction/")
-
-    level: URIRef
-    increase: URIRef
-    decrease: URIRef
+PKG_ROLE = _closed("PKG_ROLE", "role/", Role)
+PKG_LEAD_BASIS = _closed("PKG_LEAD_BASIS", "lead-basis/", LeadBasis)
+PKG_COMPARATOR = _closed("PKG_COMPARATOR", "comparator/", Comparator)
+PKG_DIRECTION = _closed("PKG_DIRECTION", "direction/", Direction)
 
 
 class PKG_UNIT(DefinedNamespace):

@@ -1,5 +1,7 @@
-"""The list of plans an analyst browses: one row per plan with what it is and how much it holds,
-and the filters a reader narrows it with (region, level, year, kind, words in titles and measures).
+"""The list of plans an analyst browses: one row per plan with what it is, how much it holds and
+how far to trust its parse (the grade and reasons of ``policykg check``, ``extractor.health``),
+and the filters a reader narrows it with (region, level, year, kind, grade, words in titles and
+measures).
 
 It reads parsed ``Plan`` objects, not the graph, because a plan's header (文号, dates) and its
 measure texts are what the list shows and searches. ``policykg plans --format json`` and the web
@@ -36,12 +38,16 @@ def plan_year(plan: "Plan") -> int | None:
 
 def plan_row(plan: "Plan") -> dict[str, Any]:
     """A plan as the plan list shows it."""
+    from policykg.extractor.health import assess
+
     md = plan.metadata
+    health = assess(plan)
     return {"id": plan.id, "title": md.title, "region": md.region, "level": md.level,
             "doc_number": md.doc_number, "date": md.written_date or md.published_date or md.effective_date,
             "year": plan_year(plan), "kind": plan_kind(md.title),
             "measures": len(plan.measures), "units": sum(len(m.units) for m in plan.measures),
-            "targets": len(plan.targets), "warnings": len(plan.warnings)}
+            "targets": len(plan.targets), "warnings": len(plan.warnings),
+            "grade": health.grade, "reasons": health.reasons}
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class PlanFilter:
     level: str | None = None
     year: int | None = None
     kind: str | None = None
+    grade: str | None = None
     text: str | None = None
     """Words looked for in the title and in every measure's title, text and printed units."""
 
@@ -63,6 +70,8 @@ class PlanFilter:
         if self.year and row["year"] != self.year:
             return False
         if self.kind and row["kind"] != self.kind:
+            return False
+        if self.grade and row["grade"] != self.grade:
             return False
         return not self.text or _mentions(plan, self.text.strip().lower())
 
@@ -82,4 +91,4 @@ def choices(plans: Iterable["Plan"]) -> dict[str, list[Any]]:
     """The values each filter can take over these plans, for the filter menus."""
     rows = [plan_row(p) for p in plans]
     return {key: sorted({r[key] for r in rows if r[key] is not None})
-            for key in ("region", "level", "year", "kind")}
+            for key in ("region", "level", "year", "kind", "grade")}

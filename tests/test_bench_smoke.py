@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks import parse_speed
-from benchmarks.core import Figure, Settings, cost_figure
+from benchmarks.core import Figure, Settings, cost_figure, time_figure
 from benchmarks.corpus import Context, Text
 from benchmarks.run import Report, render_json, render_table, run_stage
 from policykg.commands.bench import bench_cmd
@@ -37,6 +37,14 @@ def test_parse_stage_measures_the_smallest_plan_against_jieba(smallest):
     assert f"{len(smallest.text)} chars" in figure.note
     assert (figure.baseline, stricter.baseline) == ("jieba.lcut", "jieba.lcut(HMM=False)")
     assert figure.bar and not stricter.bar
+
+
+def test_a_time_limit_is_judged_on_the_time_itself():
+    """The web stage's bar is 200 ms a page load, whatever the baseline takes."""
+    slow = time_figure("web", "plan page", 0.25, "stylesheet", 0.05, limit=0.2)
+    assert (slow.bar, slow.met, slow.ratio) == ("<= 0.2 s", False, 5.0)
+    assert time_figure("web", "plan page", 0.15, "stylesheet", 0.05, limit=0.2).met
+    assert time_figure("graph", "x", 3.0, "networkx", 2.0, bar=1.6).bar == "ratio <= 1.6"
 
 
 def test_cost_ratio_and_bar():

@@ -181,3 +181,10 @@ def test_a_table_of_targets_per_place():
 def test_a_table_per_place_for_a_past_year_or_without_a_dated_header_gives_nothing():
     assert read_tables(PLACE_TABLE, plan_year=2022).targets == []
     assert read_tables("序号\t区县\t所在水体\t水源地名称\n1\t鼓楼区\t闽江\t北港\n", plan_year=2021).targets == []
+
+
+def test_a_category_row_without_cells_does_not_end_the_table():
+    table = ("指标\t2020年\t2025年\t指标属性\n（一）总体指标\n非化石能源消费比重（%）\t9.5\t15.0以上\t预期性\n"
+             "（二）农业领域\n高标准农田（万亩）\t353.0\t430.0\t预期性\n注：[ ]内为五年累计值。\n森林覆盖率（%）\t14\t15\t预期性\n")
+    assert [(t.indicator, t.value, t.unit) for t in read_tables(table, plan_year=2021).targets] == [
+        ("非化石能源消费比重", 15, "%"), ("高标准农田", 4_300_000, "亩")]

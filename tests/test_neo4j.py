@@ -10,6 +10,8 @@ import csv
 import io
 import json
 import signal
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from policykg.queries import CypherBackend, run
 from policykg.queries.cypher import WriteRefused, check_read_only
 
 from .bolt_server import BoltServer, ServerFailed, free_port
+from .terminal import stderr_on_a_terminal
 from .graph_samples import alpha, beta, gamma, sample_plans
 
 SMALL = LoadSettings(batch_size=50, max_batch_bytes=3500)
@@ -263,6 +266,20 @@ def test_cli_answers_who_owns_for_qingyang(server, session, corpus_store):
     refused = invoke(server, "query", "MATCH (n) DETACH DELETE n")
     assert refused.exit_code == 2 and "must only read" in one_line_error(refused)
     assert counts(session)[0] > 0
+
+
+@pytest.mark.bolt
+def test_load_draws_a_bar_on_a_terminal_only(server, session, corpus_store):
+    """neo4j load counts the rows written on a terminal; piped, only its report line."""
+    args = ["neo4j", "load", "--store", str(corpus_store), "--uri", server.uri]
+    drawn = stderr_on_a_terminal(*args)
+    server.knock()
+    assert "loading rows" in drawn
+    piped = subprocess.run([sys.executable, "-m", "policykg", *args], capture_output=True, text=True)
+    server.knock()
+    assert piped.returncode == 0, piped.stderr
+    assert "loading rows" not in piped.stderr and piped.stderr.startswith("loaded ")
+    assert piped.stderr.count("\n") == 1
 
 
 def trimmed_alpha():

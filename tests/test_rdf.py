@@ -218,3 +218,18 @@ def test_sparql_leads_on_the_turtle_export_match_networkx(corpus_graph, corpus_t
     assert found == expected and len(expected) > 200
 
 
+
+
+def test_closed_vocabularies_are_the_model_s():
+    """Role, lead basis, comparator and direction IRIs are made from the plan model's enums:
+    each value has its term, and a value the model lacks is refused, not minted."""
+    from policykg.extractor.labels import Comparator
+    from policykg.graph.rdf import PKG_COMPARATOR, PKG_DIRECTION, PKG_LEAD_BASIS, PKG_ROLE
+
+    assert PKG_COMPARATOR["ge"] == URIRef("https://w3id.org/policykg/comparator/ge")
+    assert PKG_LEAD_BASIS["first_listed"] == URIRef("https://w3id.org/policykg/lead-basis/first_listed")
+    assert PKG_ROLE.joint == URIRef("https://w3id.org/policykg/role/joint")
+    assert [PKG_COMPARATOR[c.value] for c in Comparator] == [
+        URIRef(f"https://w3id.org/policykg/comparator/{c}") for c in ("eq", "ge", "le", "approx", "range")]
+    with pytest.raises(AttributeError):
+        PKG_DIRECTION["sideways"]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +61,53 @@ def test_every_page_answers_in_chinese(server, path, params):
     assert "政策方案工作台" in page and '<html lang="zh-CN">' in page
 
 
+@pytest.mark.parametrize("path, params", PAGES)
+def test_every_page_answers_in_english_when_asked(server, path, params):
+    page = server.page(path, **params, lang="en")
+    assert "Policy plan workbench" in page and '<html lang="en">' in page
+    assert "政策方案工作台" not in page
+
+
+def _source_pane(page: str) -> str:
+    return page.split('<pre id="source" class="source">', 1)[1].split("</pre>", 1)[0]
+
+
+def test_the_english_plan_page_keeps_the_plan_in_chinese(server):
+    """Only the interface turns English: headings, buttons and vocabularies; the plan's title,
+    measures, units, targets' indicators and the source text are as printed."""
+    chinese = server.page(f"/plan/{QINGYANG}")
+    english = server.page(f"/plan/{QINGYANG}", lang="en")
+    for label in ("Review", "Download the review (policykg/gold@1)", "This is not a measure",
+                  "Add a missed target", "Issued by", ">lead</span>", ">support</span>", "2025 单位地区生产总值能耗"):
+        assert label in english and label not in chinese, label
+    for chinese_label in ("审校", "下载审校结果", "这不是一项措施", "发文机关", ">牵头</span>"):
+        assert chinese_label in chinese and chinese_label not in english, chinese_label
+    for content in ("碳达峰实施方案", "构建绿色高效的交通运输结构", "区住建交局", "交警四分局", "成青府发〔2024〕28号"):
+        assert content in english, content
+    assert _source_pane(english) == _source_pane(chinese) and "构建绿色高效的交通运输结构" in _source_pane(english)
+    assert "≤−10% (vs 2020)" in english   # the value as everywhere, the baseline in English words
+
+
+def test_the_language_is_remembered_in_a_cookie(server):
+    import urllib.request
+
+    with urllib.request.urlopen(server.url + "?lang=en", timeout=60) as answer:
+        cookie = answer.headers["Set-Cookie"]
+        assert '<html lang="en">' in answer.read().decode("utf-8")
+    assert cookie.startswith("lang=en;")
+    asked = urllib.request.Request(server.url + "targets", headers={"Cookie": "lang=en"})
+    with urllib.request.urlopen(asked, timeout=60) as answer:
+        page = answer.read().decode("utf-8")
+    assert '<html lang="en">' in page and "<h1>Targets</h1>" in page
+    assert 'href="/targets?lang=zh"' in page   # the switch back
+    back = urllib.request.Request(server.url + "targets?lang=zh", headers={"Cookie": "lang=en"})
+    with urllib.request.urlopen(back, timeout=60) as answer:
+        assert "<h1>目标</h1>" in answer.read().decode("utf-8")
+        assert answer.headers["Set-Cookie"].startswith("lang=zh;")
+    status, _, body = server.get("/api/plans/no-such-plan", lang="en")
+    assert status == 404 and json.loads(body) == {"error": "No such plan: no-such-plan"}
+
+
 def test_plans_are_named_by_title_and_region(server):
     page = server.page("/")
     assert "青羊区｜碳达峰实施方案" in page
@@ -73,6 +122,36 @@ def test_plan_filters(server):
     assert [r["id"] for r in server.json("/api/plans", year="2024", level="district")] == [QINGYANG]
     qingyang = server.json("/api/plans", q="交警四分局")[0]
     assert (qingyang["measures"], qingyang["units"], qingyang["targets"], qingyang["kind"]) == (31, 145, 28, "实施方案")
+
+
+def test_plans_carry_the_grade_of_policykg_check(server):
+    """Each plan's grade and reasons in /api/plans are what ``policykg check --format json`` says of
+    its file; the page shows the grade with its reasons, and filters by it."""
+    checked = subprocess.run([sys.executable, "-m", "policykg", "check", str(TXT), "--format", "json"],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    by_file = {Path(r["file"]).name: (r["grade"], r["reasons"]) for r in json.loads(checked.stdout)["files"]}
+    rows = {r["id"]: r for r in server.json("/api/plans")}
+    for pid, row in rows.items():
+        if pid != HOSTILE_ID:
+            source = Path(server.json(f"/api/plans/{pid}")["source"]["path"]).name
+            assert (row["grade"], row["reasons"]) == by_file[source], pid
+    assert len(by_file) == 14 and len({g for g, _ in by_file.values()}) > 1
+    # Qingyang's parse raises no doubt; a plan graded below A shows why
+    assert (rows[QINGYANG]["grade"], rows[QINGYANG]["reasons"]) == ("A", [])
+    pid, doubtful = next((p, r) for p, r in sorted(rows.items()) if r["reasons"])
+    page = server.page("/")
+    row_html = page.split(f'<tr data-plan="{pid}">', 1)[1].split("</tr>", 1)[0]
+    assert f'class="grade grade-{doubtful["grade"]}"' in row_html
+    assert f'title="{html.escape("；".join(doubtful["reasons"]))}"' in row_html
+    assert all(f"<li>{html.escape(reason)}</li>" in row_html for reason in doubtful["reasons"])
+    # the grade filter, on the page and in the API
+    grade = doubtful["grade"]
+    wanted = sorted(p for p, r in rows.items() if r["grade"] == grade)
+    assert [r["id"] for r in server.json("/api/plans", grade=grade)] == wanted
+    filtered = server.page("/", grade=grade)
+    assert sorted(re.findall(r'<tr data-plan="([^"]+)">', filtered)) == wanted
+    assert f'<option value="{grade}" selected>' in filtered
 
 
 def test_static_assets_are_served_from_the_package(server):
@@ -167,6 +246,27 @@ def _cells(xlsx: bytes) -> dict[str, list[tuple]]:
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book}
 
 
+def test_every_2025_target_across_plans_downloads_as_one_sheet(server):
+    """The targets page filtered to 2025 links its rows as one Excel sheet: the rows of
+    ``/api/targets?year=2025`` (``policykg targets --year 2025``), one a line, from every plan."""
+    page = server.page("/targets", year="2025")
+    link = html.unescape(re.search(r'<a href="([^"]+)" id="targets-xlsx">', page).group(1))
+    assert link == "/targets/download.xlsx?year=2025"
+    status, kind, body = server.request(link)
+    assert status == 200 and kind == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    [(title, rows)] = _cells(body).items()
+    header, lines = rows[0], rows[1:]
+    expected = server.json("/api/targets", year="2025")
+    assert title == "targets" and len(lines) == len(expected) > 100
+    column = {name: i for i, name in enumerate(header)}
+    assert {line[column["target.year"]] for line in lines} == {2025}
+    assert len({line[column["plan"]] for line in lines}) >= 10
+    qingyang = [line for line in lines if line[column["plan"]] == QINGYANG
+                and line[column["target.indicator"]] == "单位地区生产总值能耗"]
+    assert [(q[column["target.value"]], q[column["target.unit"]], q[column["target.direction"]])
+            for q in qingyang] == [(13, "%", "decrease")]
+
+
 def test_compare_page_shows_the_four_plans(server):
     page = server.page("/compare", plans=FOUR)
     for label in ("青羊区｜碳达峰实施方案", "上海市｜碳达峰实施方案", "武汉市｜加快建立健全绿色低碳循环发展经济体系实施方案",
@@ -253,3 +353,24 @@ def test_serve_without_a_store_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"Error: no store in {tmp_path / 'none'} (build one with: "
                                                 f"policykg build PATH --store {tmp_path / 'none'})"]
+
+
+def test_interface_words_live_in_one_data_file():
+    """Every label the templates use is in policykg/web/data/ui.json, in Chinese and English,
+    and no template or script writes a label of its own (no Chinese outside the data file)."""
+    import re
+    from importlib import resources
+
+    web = resources.files("policykg.web")
+    data = json.loads(web.joinpath("data/ui.json").read_text(encoding="utf-8"))
+    assert all(set(entry) == {"zh", "en"} and all(entry.values())
+               for group in data.values() for entry in group.values())
+    used = set()
+    for template in web.joinpath("templates").iterdir():
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bL\.(?!format\b)(\w+)", text))
+        used |= set(re.findall(r"""\bL\.format\(["'](\w+)["']""", text))
+        assert not re.search(r"[\u4e00-\u9fff]", text), template.name
+    assert used and used <= set(data["words"]), sorted(used - set(data["words"]))
+    script = web.joinpath("static/workbench.js").read_text(encoding="utf-8")
+    assert not re.search(r'"[^"\n]*[\u4e00-\u9fff][^"\n]*"', script)   # regexes over the text may

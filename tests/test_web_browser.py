@@ -77,6 +77,20 @@ def test_clicking_measure_12_marks_its_words_in_the_source(server, browser):
     assert browser.run("return document.querySelector('#measure-m12').classList.contains('active')")
 
 
+def test_who_owns_it_and_where_the_plan_says_so_in_two_clicks(server, browser):
+    """The analyst's question: search the plan list for the measure's words, click the plan
+    (one), click the measure (two): its units are listed under it, lead first, and the source
+    shows the words, with their 责任单位 clause, marked."""
+    browser.open(server.url + "?" + urllib.parse.urlencode({"q": "构建绿色高效的交通运输结构"}))
+    found = browser.run("return [...document.querySelectorAll('#plans tbody tr')].map(r => r.dataset.plan)")
+    assert found == [QINGYANG]
+    browser.click(f'#plans tr[data-plan="{QINGYANG}"] a')
+    browser.click("#fact-m12")
+    units = browser.run("return [...document.querySelectorAll('#measure-m12 .units > *')].map(e => e.textContent)")
+    assert units == ["牵头", "区住建交局", "配合", "区规划和自然资源局", "区执法局", "交警四分局"]
+    assert browser.run(HITS)["text"] == MEASURE_12
+
+
 def test_clicking_a_unit_marks_the_unit(server, browser):
     browser.open(_url(server, f"/plan/{QINGYANG}"))
     browser.click('button[data-key="m12-u4"]')

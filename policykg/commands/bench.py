@@ -29,8 +29,8 @@ def _suite():
 @click.command("bench")
 @click.option("--quick", is_flag=True, help="Fewer runs and smaller inputs (about a minute).")
 @click.option("--only", "only", multiple=True, metavar="STAGE",
-              help="Run only this stage (repeatable): parse, pdf, ocr, graph, cold-start, rdf, bolt, "
-                   "scaling, web.")
+              help="Run only this stage (repeatable): one of benchmarks/run.py's STAGES, which an "
+                   "unknown name lists.")
 @click.option("--runs", type=click.IntRange(1, 100), default=None,
               help="Timed runs per figure (default 5, or 3 with --quick); the median is reported.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

@@ -59,12 +59,15 @@ def serve_cmd(store_dir: Path | None, host: str, port: int) -> None:
 @click.option("--level", type=click.Choice(["national", "province", "city", "district"]), default=None)
 @click.option("--year", type=int, default=None, help="Only plans issued in this year.")
 @click.option("--kind", default=None, help="Only plans of this genre (实施方案, 行动方案 …).")
+@click.option("--grade", type=click.Choice(["A", "B", "C", "D"]), default=None,
+              help="Only plans whose parse has this health grade (policykg check).")
 @click.option("--search", "text", default=None, metavar="TEXT",
               help="Only plans whose title or a measure contains TEXT.")
 @output_options
 def plans_cmd(store_dir: Path | None, region: str | None, level: str | None, year: int | None,
-              kind: str | None, text: str | None, fmt: str | None) -> None:
-    """The store's plans with their region, level, 文号, date and counts (the web app's plan list)."""
+              kind: str | None, grade: str | None, text: str | None, fmt: str | None) -> None:
+    """The store's plans with their region, level, 文号, date, counts and health grade (the web
+    app's plan list)."""
     from policykg.extractor.model import Plan
     from policykg.graph.store import Store, StoreError
     from policykg.queries.catalog import PlanFilter, catalog
@@ -75,10 +78,12 @@ def plans_cmd(store_dir: Path | None, region: str | None, level: str | None, yea
             plans = [Plan.from_dict(store.plan_json(e.id)) for e in store.plans()]
     except StoreError as exc:
         raise CannotRun(str(exc)) from None
-    rows = catalog(plans, PlanFilter(region, level, year, kind, text))
+    rows = catalog(plans, PlanFilter(region=region, level=level, year=year, kind=kind, grade=grade,
+                                     text=text))
     columns = [Column("Plan", "id"), Column("Title", "title"), Column("Region", "region"),
                Column("Level", "level"), Column("文号", "doc_number"), Column("Date", "date"),
-               Column("Measures", "measures"), Column("Units", "units"), Column("Targets", "targets")]
+               Column("Measures", "measures"), Column("Units", "units"), Column("Targets", "targets"),
+               Column("Grade", "grade")]
     if rows or fmt == "json" or (fmt is None and not sys.stdout.isatty()):
         render(rows, fmt, columns)
     if not rows:

@@ -13,16 +13,18 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
+from urllib.parse import urlencode
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, Response, abort, jsonify, render_template, request
+from flask import Flask, Response, abort, g, jsonify, render_template, request
 
 from policykg.extractor.presentation import target_value
 from policykg.queries.compare_formats import FORMATS
 from policykg.queries.compare_formats.rows import TOP_DEPARTMENTS
 
-from .names import LEVELS, ROLES, plan_names
+from . import ui
+from .names import plan_names
 from .workbench import UnknownPlan, Workbench
 
 if TYPE_CHECKING:
@@ -44,22 +46,39 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
     app.json.sort_keys = False
     app.jinja_env.globals["format_target"] = target_value  # values read as in the CLI and reports
 
+    @app.before_request
+    def language() -> None:
+        g.lang = ui.choose(request.args.get("lang"), request.cookies.get(ui.COOKIE))
+
+    @app.after_request
+    def remember_language(response: Response) -> Response:
+        if request.args.get("lang") in ui.LANGUAGES:
+            response.set_cookie(ui.COOKIE, g.lang, max_age=365 * 24 * 3600, samesite="Lax")
+        return response
+
     @app.context_processor
     def names() -> dict[str, Any]:
-        return {"names": plan_names(bench.plans()), "LEVELS": LEVELS, "ROLES": ROLES}
+        other = next(lang for lang in ui.LANGUAGES if lang != g.lang)
+        switch = {**request.args.to_dict(flat=False), "lang": [other]}
+        vocabularies = {name.upper(): ui.vocabulary(name, g.lang)
+                        for name in ("levels", "roles", "comparators", "directions", "verdicts")}
+        return {"names": plan_names(bench.plans()), "L": ui.words(g.lang), **vocabularies,
+                "html_lang": ui.HTML_LANG[g.lang],
+                "switch_language": request.path + "?" + urlencode(switch, doseq=True)}
 
     @app.errorhandler(UnknownPlan)
     def unknown_plan(exc: UnknownPlan):
-        message = f"没有这个方案：{exc.args[0]}"
-        if request.path.startswith("/api/"):
-            return jsonify({"error": message}), 404
-        return render_template("error.html", message=message), 404
+        return failed(BadRequest("unknown_plan", plan=exc.args[0]), 404)
 
     @app.errorhandler(BadRequest)
     def bad_request(exc: BadRequest):
+        return failed(exc, 400)
+
+    def failed(exc: BadRequest, status: int):
+        message = ui.words(g.lang).format(exc.key, **exc.values)
         if request.path.startswith("/api/"):
-            return jsonify({"error": str(exc)}), 400
-        return render_template("error.html", message=str(exc)), 400
+            return jsonify({"error": message}), status
+        return render_template("error.html", message=message), status
 
     # plans ---------------------------------------------------------------------------------------
 
@@ -67,7 +86,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
         from policykg.queries.catalog import PlanFilter, catalog
 
         where = PlanFilter(region=_arg("region"), level=_arg("level"), year=_int_arg("year"),
-                           kind=_arg("kind"), text=_arg("q"))
+                           kind=_arg("kind"), grade=_arg("grade"), text=_arg("q"))
         return catalog(bench.plans(), where), where
 
     @app.get("/")
@@ -103,7 +122,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
             corrections = Corrections.model_validate_json(request.form.get("corrections") or "{}")
             gold = corrected_gold(plan, corrections)
         except (ValidationError, UnknownFact) as exc:
-            raise BadRequest(f"修正内容无法读取：{_first_line(exc)}") from None
+            raise BadRequest("bad_corrections", detail=_first_line(exc)) from None
         body = json.dumps(gold, ensure_ascii=False, indent=2) + "\n"
         name = Path(gold["source"]).stem or plan.id
         return Response(body, mimetype="application/json",
@@ -190,7 +209,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
         if not ids:
             return None
         if len(ids) < 2:
-            raise BadRequest("对比至少需要两个方案")
+            raise BadRequest("needs_two_plans")
         return bench.compare(ids)
 
     @app.get("/compare")
@@ -212,7 +231,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
     def compare_api():
         comparison = compared()
         if comparison is None:
-            raise BadRequest("give plans=ID twice or more")
+            raise BadRequest("needs_two_plans")
         return jsonify(comparison.to_dict())
 
     @app.get("/compare/download.<fmt>")
@@ -223,7 +242,7 @@ def create_app(store_dir: Path, warm: bool = True) -> Flask:
             abort(404)
         comparison = compared()
         if comparison is None:
-            raise BadRequest("对比至少需要两个方案")
+            raise BadRequest("needs_two_plans")
         body = render(comparison, fmt)
         return Response(body, mimetype=MIMETYPES[fmt],
                         headers={"Content-Disposition": f"attachment; filename=compare.{fmt}"})
@@ -293,7 +312,12 @@ def _by_action(rows: list[dict[str, Any]], actions: dict[str, dict[str, str]]) -
 
 
 class BadRequest(ValueError):
-    """A request the app cannot answer; the message says why, in the interface's language."""
+    """A request the app cannot answer: ``key`` names the message saying why (``ui.json``),
+    written in the interface's language when the answer is made."""
+
+    def __init__(self, key: str, **values: Any):
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 def _arg(name: str) -> str | None:
@@ -306,14 +330,14 @@ def _int_arg(name: str) -> int | None:
     if value is None:
         return None
     if not value.isdigit():
-        raise BadRequest(f"{name} 应为整数：{value}")
+        raise BadRequest("not_a_number", name=name, value=value)
     return int(value)
 
 
 def _required(name: str) -> str:
     value = _arg(name)
     if value is None:
-        raise BadRequest(f"缺少参数 {name}")
+        raise BadRequest("missing_parameter", name=name)
     return value
 
 

@@ -24,14 +24,10 @@ class Bar:
 
 @dataclass(frozen=True)
 class BarGroup:
+    """The bars of one target row; its caption (indicator, year, change) is written by the
+    template, in the interface's language."""
     row: TargetRow
     bars: list[Bar]
-
-    @property
-    def title(self) -> str:
-        change = {"decrease": "下降", "increase": "增加"}.get(self.row.direction, "")
-        base = f"（较{self.row.baseline_year}年）" if self.row.baseline_year else ""
-        return f"{self.row.indicator} · {self.row.year}年{change}{base}"
 
 
 def bar_groups(comparison: "Comparison", indicators: Iterable[str] | None = None,

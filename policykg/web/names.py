@@ -1,5 +1,5 @@
-"""How the interface names things in Chinese: plans by short title and region (never by slug),
-levels and roles by their Chinese words."""
+"""How the interface names plans: by short title and region as the plan prints them, never by
+slug (the interface's own words are in ``ui.py``)."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from policykg.extractor.model import Plan
 
-LEVELS = {"national": "国家级", "province": "省级", "city": "市级", "district": "区县级"}
-ROLES = {"lead": "牵头", "support": "配合", "joint": "共同负责"}
 _WRAPPER = re.compile(r"^(?:关于印发|印发|关于)")
 
 

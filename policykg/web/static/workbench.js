@@ -63,7 +63,8 @@
                     direction: e.direction.value};
       added.push(target);
       var item = document.createElement("li");
-      item.textContent = "新增目标：" + target.year + "年 " + target.indicator + " " + target.value + target.unit;
+      item.textContent = list.dataset.label + list.dataset.year.replace("{year}", target.year) + " " +
+        target.indicator + " " + target.value + target.unit;
       list.appendChild(item);
       form.reset();
       form.hidden = true;
