@@ -35,6 +35,9 @@ class Source(_Item):
     sha256: str
     chars: int
     encoding: str | None = None
+    paths: list[str] = Field(default_factory=list)
+    """Every file this document was read from (absolute, ``path``'s first), when a store met it
+    under several names (``graph.identity``); empty otherwise."""
     ocr: list[Span] = Field(default_factory=list)
     """The character ranges of the text that were read by OCR, sorted and apart (added field).
     ``from_ocr`` is the one test of a span against them: every fact's ``origin`` comes from it."""

@@ -122,6 +122,7 @@ class _PlanBuilder:
         self._node(self.root, NodeType.PLAN, plan=self.pid, span=[0, plan.source.chars],
                    sha256=plan.source.sha256, chars=plan.source.chars,
                    source_format=plan.source.format, source_path=plan.source.path,
+                   source_paths=plan.source.paths or None,
                    title=meta.title, doc_number=meta.doc_number, index_number=meta.index_number,
                    issuer=meta.issuer, publisher=meta.publisher, written_date=meta.written_date,
                    effective_date=meta.effective_date, published_date=meta.published_date,

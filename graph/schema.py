@@ -87,7 +87,8 @@ _ITEM = ("plan", "local_id", "order", "span")
 NODES: dict[NodeType, NodeSpec] = {spec.type: spec for spec in (
     NodeSpec(NodeType.PLAN, False, ("plan", "span", "sha256", "chars", "source_format"),
              ("title", "doc_number", "index_number", "issuer", "publisher", "written_date",
-              "effective_date", "published_date", "region", "level", "source_path", "ocr_fields")),
+              "effective_date", "published_date", "region", "level", "source_path",
+              "source_paths", "ocr_fields")),
     NodeSpec(NodeType.SECTION, False, (*_ITEM, "path", "number", "title", "level", "kind")),
     NodeSpec(NodeType.MEASURE, False, (*_ITEM, "path", "number", "title", "text"),
              ("deadline", "deadline_date", "origin")),

@@ -2,7 +2,8 @@
 
 Layout (``policykg/store@1``): ``plans`` (one row per plan, with the plan's full JSON so later
 features such as comparisons can read it), ``nodes`` and ``edges`` (what each plan contributes
-to the graph, keyed by plan). A shared node (a department, an indicator) has one row per plan
+to the graph, keyed by plan), ``paths`` (every file a plan was read from: one document met under
+several names is one plan, see ``graph.identity``). A shared node (a department, an indicator) has one row per plan
 that mentions it, so re-building a plan is "delete its rows, insert the new ones" and never
 leaves a stale or duplicated node; rows are merged into one node when the graph is loaded.
 
@@ -20,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .identity import Placement, better_reading, free_id, same_document, title_key
 from .schema import SCHEMA
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ CREATE TABLE IF NOT EXISTS nodes (
 CREATE TABLE IF NOT EXISTS edges (
     plan TEXT NOT NULL, src TEXT NOT NULL, rel TEXT NOT NULL, dst TEXT NOT NULL,
     props TEXT NOT NULL, PRIMARY KEY (plan, src, rel, dst));
+CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, plan TEXT NOT NULL);
 """
 
 
@@ -112,7 +115,8 @@ class PlanEntry:
     title: str | None
     region: str | None
     source_path: str | None
-    """The source file's absolute path at build time."""
+    """The source file's absolute path at build time (the first, when the plan was read from
+    several files: all of them are in its JSON's ``source.paths``)."""
     sha256: str
     built_at: str
 
@@ -123,6 +127,7 @@ class Store:
     def __init__(self, directory: Path, connection: sqlite3.Connection):
         self.directory = directory
         self._db = connection
+        self._titles: dict[str, set[str]] | None = None   # title key → plan ids, once ``add`` asks
 
     @classmethod
     def open(cls, directory: str | Path) -> "Store":
@@ -190,30 +195,118 @@ class Store:
 
     @_guarded
     def put(self, plans: Iterable["Plan"]) -> list[str]:
-        """Add or replace plans (by plan id) in one transaction; return their ids."""
-        from .build import plan_graph
-
-        built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        """Add or replace plans by their ids, as given, in one transaction; return the ids.
+        (``add`` decides by document instead, as ``build`` does.)"""
+        built_at = _now()
         ids = []
         with self._db:
             for plan in plans:
-                graph = plan_graph(plan)
-                self._delete(plan.id)
-                self._db.execute(
-                    "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (plan.id, plan.metadata.title, plan.metadata.region, _absolute(plan.source.path),
-                     plan.source.sha256, built_at, plan.to_json(indent=None)))
-                self._db.executemany(
-                    "INSERT INTO nodes VALUES (?, ?, ?, ?)",
-                    ((plan.id, node, data["type"],
-                      _dump({k: v for k, v in data.items() if k != "type"}))
-                     for node, data in graph.nodes(data=True)))
-                self._db.executemany(
-                    "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
-                    ((plan.id, src, rel, dst, _dump(data))
-                     for src, dst, rel, data in graph.edges(keys=True, data=True)))
+                self._write(plan, built_at, _paths(plan))
                 ids.append(plan.id)
         return ids
+
+    @_guarded
+    def add(self, plans: Iterable["Plan"]) -> list[Placement]:
+        """Store parsed documents by what they are, in one transaction (``graph.identity``): a
+        stored document met again is replaced or gains a path, a new one gets an id that no other
+        document holds. Returns what became of each, in order."""
+        built_at = _now()
+        with self._db:
+            return [self._add(plan, built_at) for plan in plans]
+
+    def _add(self, plan: "Plan", built_at: str) -> Placement:
+        path = _absolute(plan.source.path)
+        holder = self._holder(path) if path else None
+        found = self._same_document(plan)
+        notes, replaced = [], False
+        if holder and (found is None or found[0] != holder):
+            note, replaced = self._release(holder, path)
+            notes.append(note)
+        if found is None:
+            pid = free_id(plan, self._holds)
+            paths = [path] if path else []
+            if pid != plan.id:
+                others = ", ".join(self._stored_paths(plan.id)) or "no file"
+                notes.append(f"{plan.id} is another document ({others})")
+            self._write(_renamed(plan, pid, paths), built_at, paths)
+            action = "replaced" if replaced else "new" if pid == plan.id else "renamed"
+            return Placement(pid, path, action, _joined(notes))
+        pid, why = found
+        old = self._plan(pid)
+        paths = self._stored_paths(pid)
+        first = paths[0] if paths else None
+        if path in paths:
+            action = "replaced"
+            notes.append(f"replaces the stored plan ({path} built again: {why})")
+        else:
+            action = "merged"
+            paths += [path] if path else []
+            notes.append(f"{path or 'this text'} is the same document as {first or pid} ({why}): "
+                         f"one plan, {len(paths)} files")
+        if path == first or better_reading(plan, old):
+            if path and path != first:
+                paths = [path, *(p for p in paths if p != path)]
+                notes.append(f"the parse of {path} kept")
+            self._write(_renamed(plan, pid, paths), built_at, paths)
+        elif action == "merged":
+            self._write(_renamed(old, pid, paths), built_at, paths)
+        else:
+            return Placement(pid, path, "kept", f"{path} is already stored, a reading of "
+                                                f"{first} ({why})")
+        return Placement(pid, path, action, _joined(notes))
+
+    def _same_document(self, plan: "Plan") -> tuple[str, str] | None:
+        """The stored plan that is ``plan``'s document, and why: identical bytes first (no JSON
+        read), then the plans of the same title."""
+        row = self._db.execute("SELECT id FROM plans WHERE sha256 = ? ORDER BY id",
+                               (plan.source.sha256,)).fetchone()
+        if row:
+            return row[0], "identical bytes"
+        for pid in sorted(self._title_index().get(title_key(plan.metadata.title) or "", ())):
+            why = same_document(plan, self._plan(pid))
+            if why:
+                return pid, why
+        return None
+
+    def _release(self, holder: str, path: str) -> tuple[str, bool]:
+        """``path`` now holds another document than ``holder``'s: take it off that plan. A plan
+        left without files, or whose parse came from that file, is removed. Returns what was
+        done, and whether it was the plan of that file alone (so the new one replaces it)."""
+        paths = self._stored_paths(holder)
+        rest = [p for p in paths if p != path]
+        if rest and paths[0] != path:
+            self._write(_renamed(self._plan(holder), holder, rest), _now(), rest)
+            return f"{path} left {holder}, which it no longer matches", False
+        self._delete(holder)
+        if rest:
+            return (f"{holder} removed: its parse came from {path}, which now holds another "
+                    f"document; build {', '.join(rest)} again"), False
+        return f"replaces {holder}, what {path} held before (another document)", True
+
+    def _write(self, plan: "Plan", built_at: str, paths: list[str]) -> None:
+        """Replace ``plan.id``'s rows by ``plan``'s: the plan, its graph, its files (absolute,
+        the one its parse came from first)."""
+        from .build import plan_graph
+
+        graph = plan_graph(plan)
+        self._delete(plan.id)
+        self._db.execute(
+            "INSERT INTO plans VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (plan.id, plan.metadata.title, plan.metadata.region, paths[0] if paths else None,
+             plan.source.sha256, built_at, plan.to_json(indent=None)))
+        self._db.executemany(
+            "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+            ((plan.id, node, data["type"], _dump({k: v for k, v in data.items() if k != "type"}))
+             for node, data in graph.nodes(data=True)))
+        self._db.executemany(
+            "INSERT INTO edges VALUES (?, ?, ?, ?, ?)",
+            ((plan.id, src, rel, dst, _dump(data))
+             for src, dst, rel, data in graph.edges(keys=True, data=True)))
+        self._db.executemany("INSERT OR REPLACE INTO paths VALUES (?, ?)",
+                             ((p, plan.id) for p in paths))
+        key = title_key(plan.metadata.title)
+        if self._titles is not None and key:
+            self._titles.setdefault(key, set()).add(plan.id)
 
     @_guarded
     def remove(self, plan_id: str) -> bool:
@@ -223,9 +316,43 @@ class Store:
 
     def _delete(self, plan_id: str) -> bool:
         gone = self._db.execute("DELETE FROM plans WHERE id = ?", (plan_id,)).rowcount
-        self._db.execute("DELETE FROM nodes WHERE plan = ?", (plan_id,))
-        self._db.execute("DELETE FROM edges WHERE plan = ?", (plan_id,))
+        for table in ("nodes", "edges", "paths"):
+            self._db.execute(f"DELETE FROM {table} WHERE plan = ?", (plan_id,))
+        if self._titles is not None:
+            for ids in self._titles.values():
+                ids.discard(plan_id)
         return bool(gone)
+
+    def _title_index(self) -> dict[str, set[str]]:
+        if self._titles is None:
+            self._titles = {}
+            for pid, title in self._db.execute("SELECT id, title FROM plans"):
+                if key := title_key(title):
+                    self._titles.setdefault(key, set()).add(pid)
+        return self._titles
+
+    def _holds(self, plan_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM plans WHERE id = ?", (plan_id,)).fetchone() is not None
+
+    def _holder(self, path: str) -> str | None:
+        """The plan read from ``path`` (a store made before the ``paths`` table knows only each
+        plan's first file)."""
+        row = self._db.execute("SELECT plan FROM paths WHERE path = ? UNION "
+                               "SELECT id FROM plans WHERE source_path = ?", (path, path)).fetchone()
+        return row[0] if row else None
+
+    def _stored_paths(self, plan_id: str) -> list[str]:
+        """A stored plan's files, absolute, first the one its parse came from."""
+        row = self._db.execute("SELECT source_path, json_extract(plan_json, '$.source.paths') "
+                               "FROM plans WHERE id = ?", (plan_id,)).fetchone()
+        if row is None:
+            return []
+        return json.loads(row[1] or "[]") or ([row[0]] if row[0] else [])
+
+    def _plan(self, plan_id: str) -> "Plan":
+        from policykg.extractor.model import Plan
+
+        return Plan.from_dict(self.plan_json(plan_id))
 
     # reading -----------------------------------------------------------------------------------
 
@@ -311,6 +438,28 @@ def _parsed(rows: list[tuple], column: int) -> list[dict[str, Any]]:
     """The JSON objects in one column of ``rows``, parsed in one call: joined into one JSON
     array, the corpus's few thousand rows cost one ``json.loads`` instead of one each."""
     return json.loads("[" + ",".join([row[column] for row in rows]) + "]")
+
+
+def _paths(plan: "Plan") -> list[str]:
+    """The files a plan being put was read from, absolute (relative ones from here and now)."""
+    if plan.source.paths:
+        return [_absolute(p) for p in plan.source.paths]
+    path = _absolute(plan.source.path)
+    return [path] if path else []
+
+
+def _joined(notes: list[str | None]) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
+def _renamed(plan: "Plan", plan_id: str, paths: list[str]) -> "Plan":
+    """``plan`` under ``plan_id``, its ``source.paths`` listing ``paths`` when there are several."""
+    source = plan.source.model_copy(update={"paths": paths if len(paths) > 1 else []})
+    return plan.model_copy(update={"id": plan_id, "source": source})
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _absolute(path: str | None) -> str | None:

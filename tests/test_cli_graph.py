@@ -62,7 +62,7 @@ def test_rebuilding_is_idempotent(tmp_path):
 
 def test_build_without_paths_builds_the_shipped_plan(tmp_path):
     result = invoke("build", "--store", tmp_path, "--workers", "1")
-    assert result.exit_code == 0 and "stored 1 plan (31 measures)" in result.stdout
+    assert result.exit_code == 0 and "stored 1 file as 1 plan (1 new; 31 measures)" in result.stdout
 
 
 def test_build_lists_bad_files_and_keeps_the_good_ones(tmp_path):

@@ -35,7 +35,8 @@ _FACT = (*_SPAN, ("origin", "识别来源"))
 COLUMNS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "plans": ("方案", (("plan", "方案编号"), ("title", "标题"), ("region", "地区"), ("level", "层级"),
                       ("doc_number", "文号"), ("issuer", "发文机关"), ("written_date", "成文日期"),
-                      ("published_date", "发布日期"), ("source", "来源文件"), ("sha256", "来源SHA-256"))),
+                      ("published_date", "发布日期"), ("source", "来源文件"), ("sha256", "来源SHA-256"),
+                      ("paths", "全部来源文件"))),
     "sections": ("章节", (("plan", "方案编号"), ("id", "章节编号"), ("path", "路径"), ("number", "序号"),
                          ("title", "标题"), ("level", "层级"), ("kind", "类型"), *_SPAN)),
     "measures": ("措施", (("plan", "方案编号"), ("id", "措施编号"), ("path", "路径"), ("number", "序号"),
@@ -79,7 +80,9 @@ def _rows(plan: Plan) -> dict[str, list[dict[str, Any]]]:
         "plans": [{"plan": pid, "title": md.title, "region": md.region, "level": md.level,
                    "doc_number": md.doc_number, "issuer": md.issuer, "written_date": md.written_date,
                    "published_date": md.published_date, "source": plan.source.path,
-                   "sha256": plan.source.sha256}],
+                   "sha256": plan.source.sha256,
+                   # the files one document was read from, when a store met it under several names
+                   "paths": "\n".join(plan.source.paths) or None}],
         "sections": [{"plan": pid, "id": s.id, "path": s.path, "number": s.number, "title": s.title,
                       "level": s.level, "kind": s.kind, **_span(s.span)} for s in plan.sections],
         "measures": [{"plan": pid, "id": m.id, "path": m.path, "number": m.number, "title": m.title,

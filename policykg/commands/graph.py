@@ -10,6 +10,7 @@ output options. Exit codes (the same for every command here):
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable
@@ -136,45 +137,53 @@ def build_cmd(paths: tuple[Path, ...], store_dir: Path | None, workers: int | No
               ocr: str) -> None:
     """Parse plan files and folders and merge them into the store.
 
-    A plan already in the store (same plan id) is replaced, never duplicated. With no PATH,
-    builds the plan shipped with policykg. Files that fail are listed; the others are stored.
+    A document is stored once, by what it is, not by its file name: met again (the same file,
+    its copy under another name, a PDF and its text twin) it replaces the stored plan or adds its
+    path to it, and two documents never share a plan id (see graph.identity); each replacement
+    and merge is one line of the report. With no PATH, builds the plan shipped with policykg.
+    Files that fail are listed; the others are stored.
     """
     from policykg.extractor.batch import parse_many, summary
     from policykg.extractor.health import assess
 
     targets = list(paths) or default_corpus()
     outcomes = []   # each keeps its plan only until the store has it: memory stays flat
-    stored: list[tuple[str, str, int, str]] = []   # id, title, measures, grade
+    parsed: list[tuple[str, int, str]] = []   # title, measures, grade, in the order stored
 
     def parsed_plans():
         for outcome in parse_many(targets, workers=workers, ocr=ocr):
             if outcome.ok:
                 plan, outcome.plan = outcome.plan, None
-                stored.append((plan.id, plan.metadata.title or "", len(plan.measures), assess(plan).grade))
+                parsed.append((plan.metadata.title or "", len(plan.measures), assess(plan).grade))
                 yield plan
             outcomes.append(outcome)
 
     directory = store_dir or default_store_dir()
     plans = parsed_plans()
     first = next(plans, None)   # the store is made only once there is a plan to put in it
+    placed = []
     if first is not None:
         try:
             with Store.create(directory) as store:
-                store.put(chain([first], plans))
+                placed = store.add(chain([first], plans))
                 total = len(store.plans())
         except StoreError as exc:
             raise CannotRun(str(exc)) from None
-    failed = len(stored) < len(outcomes)
+    failed = len(parsed) < len(outcomes)
     for line in summary(outcomes)[:-1]:
         click.echo(line, err=True)
-    if stored:
-        for plan_id, title, measures, _ in stored:
-            click.echo(f"  {plan_id}  {title} ({measures} measures)")
-        measures = sum(m for _, _, m, _ in stored)
-        click.echo(f"stored {len(stored)} plan{'s' * (len(stored) != 1)} ({measures} measures) "
-                   f"in {directory}; it now holds {total}")
-        below = sum(grade in ("C", "D") for *_, grade in stored)
-        click.echo(f"{below} of {len(stored)} plan{'s' * (len(stored) != 1)} below grade B "
+    if placed:
+        for place, (title, measures, _) in zip(placed, parsed):
+            click.echo(f"  {place.id}  {title} ({measures} measures)"
+                       + (f"; {place.note}" if place.note else ""))
+        files = len(placed)
+        kinds = Counter(p.action for p in placed)
+        counts = ", ".join(f"{n} {action}" for action, n in sorted(kinds.items()))
+        click.echo(f"stored {files} file{'s' * (files != 1)} as {len({p.id for p in placed})} "
+                   f"plan{'s' * (len({p.id for p in placed}) != 1)} ({counts}; "
+                   f"{sum(m for _, m, _ in parsed)} measures) in {directory}; it now holds {total}")
+        below = sum(grade in ("C", "D") for *_, grade in parsed)
+        click.echo(f"{below} of {files} plan{'s' * (files != 1)} below grade B "
                    "(policykg check PATH… says why)")
     elif not failed:
         raise CannotRun(f"no plan files found in {', '.join(map(str, targets))}")
