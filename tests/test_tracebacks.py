@@ -271,9 +271,9 @@ def _connect_with(monkeypatch, pragma: str | None = None, read_only: bool = Fals
 def test_a_full_disk_leaves_the_store_as_it_was(tmp_path, monkeypatch, capsys):
     store = _built(tmp_path)
     pages = sqlite3.connect(store / "policykg.sqlite").execute("PRAGMA page_count").fetchone()[0]
-    _connect_with(monkeypatch, f"PRAGMA max_page_count = {pages + 2}")
+    _connect_with(monkeypatch, f"PRAGMA max_page_count = {pages}")
     other = tmp_path / "other.txt"
-    other.write_text(QINGYANG.read_text(encoding="utf-8"), encoding="utf-8")
+    other.write_text(PLAN, encoding="utf-8")
     code, errors = _main(monkeypatch, capsys, "build", str(other), "--store", str(store), "--workers", "1")
     assert (code, errors) == (2, [f"Error: {store / 'policykg.sqlite'}: the disk is full (database or disk "
                                   "is full); the store is unchanged"])
