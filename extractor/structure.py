@@ -1,7 +1,7 @@
 """The heading grammar of Chinese plans, and the tree of sections and measures it gives.
 
-Plans number their parts ``一、`` / ``（一）`` / ``1.`` / ``（1）`` / ``①`` (and ``第X章`` / ``第X条``
-in rules and measures). The rank of a marker, not its depth on the page, says where it goes: a
+Plans number their parts ``一、`` / ``（一）`` / ``1.`` / ``（1）`` / ``①`` (and ``第X章`` / ``第X节`` /
+``第X条`` in 规划, rules and measures). The rank of a marker, not its depth on the page, says where it goes: a
 heading pops the open headings of equal or lower rank, so skipped levels and numbering that
 restarts under each parent come out right. A measure is a leaf of the action part; which parts
 are not action (objectives, guarantees, timelines, procedure) is told by heading words kept in
@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .unit_clauses import find_clauses
 from .vocabulary import alternatives as _alternatives, load
 
 # Marker kinds in rank order (lower rank = higher in the tree).
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("annex", re.compile(r"附\s*件\s*([\d一二三四五六七八九十]{0,3})[：:]?\s*$")),
     ("chapter", re.compile(r"第([一二三四五六七八九十]{1,3})[章部]")),
+    ("division", re.compile(r"第([一二三四五六七八九十]{1,3})节")),
     ("article", re.compile(r"第([一二三四五六七八九十百]{1,4})条(?![第、和至及])")),
     ("cn", re.compile(r"([一二三四五六七八九十]{1,3})、")),
     ("cn_paren", re.compile(r"（([一二三四五六七八九十]{1,4})）")),
@@ -43,7 +45,8 @@ def _vocabulary() -> dict:
     return {"parts": parts,
             "item_head": re.compile("|".join(f"(?:{p})" for p in vocab["item_heads"])),
             "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
-            "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M)}
+            "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
+            "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M)}
 
 
 def _bare(title: str) -> str:
@@ -92,7 +95,7 @@ class Node:
 # a dot leader (dots, or the private-use glyph some PDFs draw it with) and a page number
 _LEADER = re.compile(r"(?:[.…·．\-_\ue000-\uf8ff\U000f0000-\U0010fffd]\s?){3,}\s*[（(]?\d{1,3}[)）]?")
 _MARKER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,4}）|\d{1,2}\s*[.．、]|（\d{1,2}）|"
-                          r"第[一二三四五六七八九十]{1,3}[章部])\s*$")
+                          r"第[一二三四五六七八九十]{1,3}[章部节])\s*$")
 
 
 def find_headings(text: str) -> list[Heading]:
@@ -100,32 +103,90 @@ def find_headings(text: str) -> list[Heading]:
     contents. An item number alone on its line takes the next line as its heading line."""
     headings = []
     toc = _toc_span(text)
-    pos = 0
-    lines = text.split("\n")
+    lines = _lines(text)
     i = 0
     while i < len(lines):
-        line = lines[i]
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        start, end = lines[i]
         i += 1
-        stripped = line.lstrip()
+        stripped = text[start:end].lstrip()
         if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped):
             continue
-        offset = start + len(line) - len(stripped)
-        if _MARKER_ONLY.match(stripped) and i < len(lines) and lines[i].strip():
+        offset = end - len(stripped)
+        if _MARKER_ONLY.match(stripped) and i < len(lines) and text[lines[i][0]:lines[i][1]].strip():
             # （一） / 加强组织领导。…: the number on one line, the heading on the next
-            nxt = lines[i]
-            heading = _match_heading(stripped.rstrip() + nxt, offset, pos + len(nxt))
+            nxt_start, nxt_end = lines[i]
+            marker = stripped.rstrip()
+            heading = _match_heading(marker + text[nxt_start:nxt_end], offset, nxt_end)
             if heading:
-                _shift_after(heading, offset + len(stripped.rstrip()), pos - offset - len(stripped.rstrip()))
+                _shift_after(heading, offset + len(marker), nxt_start - offset - len(marker))
                 headings.append(heading)
-                pos += len(nxt) + 1
                 i += 1
                 continue
         heading = _match_heading(stripped, offset, end)
+        decimal = None if heading else _ARABIC_BEFORE_DIGITS.match(stripped)
+        if decimal and _continues_numbering(headings, int(decimal.group(1))):
+            heading = _heading_of("arabic", decimal, stripped, offset, end)
         if heading:
             headings.append(heading)
-    return headings
+    return _outside_boxes(headings, text, toc)
+
+
+# an item number right after a bracket on the same line: …。（责任单位：市发展改革委）2．推进…
+_RUN_ON = re.compile(r"(?<=[）〕］\]])[。；]?[ \t　]*"
+                     r"(?=(?:\d{1,2}\s*[.．、](?![\d.．])|（[一二三四五六七八九十]{1,4}）|（\d{1,2}）)\S)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line, a line cut where an item's number follows a unit clause
+    on it: a unit clause closes a measure, so the next item's heading starts a line of its own."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        for m in _RUN_ON.finditer(text, start, end):
+            clauses = find_clauses(text, start, m.start())
+            if clauses and clauses[-1].end == m.start():
+                out.append((start, m.start()))
+                start = m.end()
+        out.append((start, end))
+    return out
+
+
+def _outside_boxes(headings: list[Heading], text: str, toc: tuple[int, int]) -> list[Heading]:
+    """The headings less the numbered lines of boxes (``专栏1 重点任务`` and its list ``（一）…``): a
+    box is part of the item it stands in and ends at the first heading that continues the numbering
+    open before it (the next ``第二节``, ``（二）``, ``4.``) and not the box's own list, or at an annex."""
+    boxes = [m.start() for m in _vocabulary()["box"].finditer(text) if not toc[0] <= m.start() < toc[1]]
+    if not boxes:
+        return headings
+    kept: list[Heading] = []
+    outside: dict[str, int | None] = {}   # the numbers open on the heading stack, by kind
+    inside: dict[str, int | None] = {}    # the last numbers of the open box's list
+    in_box = False
+    for h in headings:
+        while boxes and boxes[0] < h.start:
+            boxes.pop(0)
+            in_box, inside = True, {}
+        value = numeral_value(h.marker)
+        if in_box and h.kind != "annex" and (not _follows(outside.get(h.kind), value)
+                                             or _follows(inside.get(h.kind), value)):
+            inside[h.kind] = value
+            continue
+        in_box = False
+        for kind in [k for k in outside if _RANK[k] >= _RANK[h.kind]]:
+            del outside[kind]
+        outside[h.kind] = value
+        kept.append(h)
+    return kept
+
+
+def is_box_line(text: str, pos: int) -> bool:
+    """Whether the line starting at ``pos`` opens a box (``专栏2：应对气候变化重大工程``)."""
+    return bool(_vocabulary()["box"].match(text, pos))
+
+
+def _follows(previous: int | None, value: int | None) -> bool:
+    return previous is not None and value is not None and value == previous + 1
 
 
 def _shift_after(h: Heading, at: int, by: int) -> None:
@@ -165,7 +226,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 def numeral_value(marker: str) -> int | None:
     """The number of a heading marker (``（十二）`` → 12, ``3`` → 3, ``第三条`` → 3, ``⑤`` → 5)."""
-    core = re.sub(r"^(?:第|附件)|[（）、.．条章部]", "", marker)
+    core = re.sub(r"^(?:第|附件)|[（）、.．条章部节]", "", marker)
     if core.isascii() and core.isdigit():
         return int(core)
     if len(core) == 1 and core in _CIRCLED:
@@ -186,25 +247,42 @@ def numeral_value(marker: str) -> int | None:
 def _match_heading(line: str, offset: int, line_end: int) -> Heading | None:
     for kind, pattern in _KINDS:
         m = pattern.match(line)
-        if not m:
-            continue
-        if kind == "annex":
-            label = "附件" + m.group(1)
-            return Heading(kind, m.group(1) or "", label, label, offset,
-                           (offset, offset + m.end()), line_end, line_end)
-        rest_at = m.end()
-        title, body_at = _title_of(line, rest_at)
-        if not title:
-            return None
-        marker = {"cn_paren": f"（{m.group(1)}）", "arabic_paren": f"（{m.group(1)}）",
-                  "chapter": m.group(0), "article": m.group(0)}.get(kind, m.group(1))
-        t_start = offset + max(line.find(title, rest_at), rest_at)
-        return Heading(kind, m.group(1), marker, title, offset,
-                       (t_start, t_start + len(title)), offset + body_at, line_end)
+        if m:
+            return _heading_of(kind, m, line, offset, line_end)
     return None
 
 
-def _title_of(line: str, at: int) -> tuple[str, int]:
+# ``2.500千伏电网``: an item number directly followed by digits, a heading only where it continues
+# the numbering (after ``1.特高压电网``); elsewhere ``2.5亿千瓦时`` is a decimal
+_ARABIC_BEFORE_DIGITS = re.compile(r"(\d{1,2})\s*[.．](?=\d)")
+
+
+def _continues_numbering(headings: list[Heading], value: int) -> bool:
+    """Whether an arabic item numbered ``value`` follows the previous arabic item of the open
+    heading (no heading of higher rank between them)."""
+    for h in reversed(headings):
+        if _RANK[h.kind] <= _RANK["arabic"]:
+            return h.kind == "arabic" and numeral_value(h.marker) == value - 1
+    return False
+
+
+def _heading_of(kind: str, m: re.Match, line: str, offset: int, line_end: int) -> Heading | None:
+    if kind == "annex":
+        label = "附件" + m.group(1)
+        return Heading(kind, m.group(1) or "", label, label, offset,
+                       (offset, offset + m.end()), line_end, line_end)
+    rest_at = m.end()
+    title, body_at = title_of(line, rest_at)
+    if not title:
+        return None
+    marker = {"cn_paren": f"（{m.group(1)}）", "arabic_paren": f"（{m.group(1)}）",
+              "chapter": m.group(0), "division": m.group(0), "article": m.group(0)}.get(kind, m.group(1))
+    t_start = offset + max(line.find(title, rest_at), rest_at)
+    return Heading(kind, m.group(1), marker, title, offset,
+                   (t_start, t_start + len(title)), offset + body_at, line_end)
+
+
+def title_of(line: str, at: int) -> tuple[str, int]:
     """The heading sentence after the marker, and where the body text after it starts.
 
     The title is the text up to the first ``。``; an item with no short heading sentence gets its

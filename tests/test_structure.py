@@ -125,3 +125,87 @@ def test_contents_with_private_use_leaders_end_at_the_first_paragraph():
             "（一）发展光伏发电\n推进光伏建设．\n（二）推广新能源汽车\n推动公交电动化．\n")
     plan = parse(text)
     assert [m.title for m in plan.measures] == ["发展光伏发电", "推广新能源汽车"]
+
+
+def test_sections_of_chapters_are_a_level_of_the_path():
+    text = ("第一章 工作回顾及机遇挑战\n第一节 工作回顾\n体系进一步健全。\n第二章 主要任务\n"
+            "第一节 推进机制体制一体化提升应急管理能力\n1.完善环境应急管理法制。\n正文。\n"
+            "2.深化环境应急联动机制。\n正文。\n第二节 推进风险防控常态化\n1.深化环境风险评估。\n正文。\n"
+            "第三章 保障措施\n第一节 加强组织领导\n正文。\n")
+    assert _measure_paths(text) == [("第二章/第一节/1", "完善环境应急管理法制"), ("第二章/第一节/2", "深化环境应急联动机制"),
+                                    ("第二章/第二节/1", "深化环境风险评估")]
+
+
+def test_numbered_list_of_a_box_is_not_a_heading():
+    text = ("二、重点任务\n（一）推进机制一体化\n1.完善法制。\n正文。\n2.深化联动。\n正文。\n专栏1 提升应急管理能力重点任务\n"
+            "（一）建立健全联防联控机制。\n（二）修订完善联防联控机制。\n（三）加强能力建设。\n（二）推进风险防控常态化\n"
+            "1.深化风险评估。\n正文。\n")
+    assert _measure_paths(text) == [("二/（一）/1", "完善法制"), ("二/（一）/2", "深化联动"),
+                                    ("二/（二）/1", "深化风险评估")]
+    # a box whose list restarts the top numbering ends where that numbering continues
+    text = ("一、总体要求\n正文。\n二、重点任务\n（一）推进工业。\n正文。\n专栏一 重点工程\n一、钢铁工程。正文。\n"
+            "二、水泥工程。正文。\n（二）推进交通。\n正文。\n三、保障措施\n（一）加强领导。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进工业"), ("二/（二）", "推进交通")]
+
+
+def test_item_whose_title_starts_with_digits_continues_the_numbering():
+    text = "四、重点项目\n（二）电网项目\n1.特高压电网。正文。\n2.500千伏电网。正文。\n3.220千伏电网。正文。\n"
+    assert _measure_paths(text) == [("四/（二）/1", "特高压电网"), ("四/（二）/2", "500千伏电网"),
+                                    ("四/（二）/3", "220千伏电网")]
+    # without a previous item 1 it stays a decimal in the body
+    assert _measure_paths("二、任务\n（一）电能替代\n2.5亿千瓦时的电能替代。\n") == [("二/（一）", "电能替代")]
+
+
+_PARAGRAPH_TASKS = ("三、主要任务\n（一）加强土壤污染风险管控\n持续推进攻坚行动，坚持控源头、防新增。\n1.农用地安全利用\n"
+                    "严格控制重金属排放。将企业纳入重点排污单位名录。（省生态环境厅、农业农村厅等按职责分工负责）\n"
+                    "开展农用地土壤污染深度调查。开展加密调查及溯源分析。（省农业农村厅牵头，自然资源厅参与）\n"
+                    "2.工矿企业用地土壤污染源头防范\n加强土壤污染系统治理。严格环境影响评价。（省生态环境厅负责）\n"
+                    "推动实施绿色化改造。鼓励实施管道化改造。（省发展改革委、生态环境厅等按职责分工负责）\n"
+                    "专栏1 重点工程\n（一）调查工程。开展补充调查。\n四、保障措施\n（一）强化组织领导\n发挥协调机制作用。（省生态环境厅牵头）\n")
+
+
+def test_paragraphs_each_closed_by_a_unit_clause_are_measures():
+    from policykg.extractor import parse
+
+    plan = parse(_PARAGRAPH_TASKS)
+    assert [(m.path, m.number, m.title) for m in plan.measures] == [
+        ("三/（一）/1/¶1", "", "严格控制重金属排放"), ("三/（一）/1/¶2", "", "开展农用地土壤污染深度调查"),
+        ("三/（一）/2/¶1", "", "加强土壤污染系统治理"), ("三/（一）/2/¶2", "", "推动实施绿色化改造")]
+    assert [[(u.raw, u.role) for u in m.units] for m in plan.measures][:2] == [
+        [("省生态环境厅", "lead"), ("农业农村厅", "support")], [("省农业农村厅", "lead"), ("自然资源厅", "support")]]
+    # the box after the last paragraph is part of it; each split group is a warning
+    assert plan.measures[3].text.endswith("开展补充调查。")
+    assert [w.message.split(" ")[0] for w in plan.warnings if w.code == "measure-paragraphs"] == ["三/（一）/1", "三/（一）/2"]
+    for m in plan.measures:
+        assert _PARAGRAPH_TASKS[m.span[0]:m.span[0] + len(m.title)] == m.title
+
+
+def test_paragraph_measures_need_every_paragraph_closed_and_headed():
+    from policykg.extractor import parse
+
+    # one paragraph has no clause of its own: the item stays one measure
+    text = ("一、重点任务\n（一）推进节能\n加强工业节能。正文。（市经信局负责）\n加强建筑节能。正文没有单位。\n"
+            "推进交通节能。正文。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]
+    # paragraphs that open without a heading sentence stay the item's body
+    text = ("一、重点任务\n（一）推进节能\n围绕工业、建筑和交通等重点领域，加强节能管理，提升能效水平。（市经信局负责）\n"
+            "在交通领域推广新能源车辆，加快充电设施建设，优化运输结构。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]
+    # an item whose heading line carries its own clause is an ordinary measure
+    text = ("一、重点任务\n（一）推进节能。正文。（市经信局负责）\n加强建筑节能。正文。（市住建局负责）\n"
+            "推进交通节能。正文。（市交通局负责）\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）"]
+
+
+def test_next_item_running_on_after_a_unit_clause_is_a_heading():
+    from policykg.extractor import parse
+
+    text = ("一、重点任务\n（一）推进节能。正文。（责任单位：市发展改革委）（二）发展光伏。正文。（责任单位：市能源局）\n"
+            "（三）推广电动车\n1．建设充电桩。正文。（市交通局、市住建局按职责分工负责）2．推广公交车。正文。（市交通局负责）\n")
+    plan = parse(text)
+    assert [(m.path, m.title, [u.raw for u in m.units]) for m in plan.measures] == [
+        ("一/（一）", "推进节能", ["市发展改革委"]), ("一/（二）", "发展光伏", ["市能源局"]),
+        ("一/（三）/1", "建设充电桩", ["市交通局", "市住建局"]), ("一/（三）/2", "推广公交车", ["市交通局"])]
+    assert [text[m.span[0]:m.span[0] + 4] for m in plan.measures] == ["（一）推", "（二）发", "1．建设", "2．推广"]
+    # a bracket that is no unit clause does not end the item
+    assert [m.title for m in parse("一、重点任务\n（一）执行办法。依照《办法》（试行）（二）条的规定执行。\n").measures] == ["执行办法"]

@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from ..extensions import text_of
 
+from ..paragraph_measures import split_paragraph_measures
 from ..structure import Node, build_tree, find_headings, is_measure, walk
 
 
@@ -16,7 +17,13 @@ class HeadingParser:
         return doc
 
     def match(self, doc: Doc) -> list[Node]:
-        return build_tree(find_headings(text_of(doc)), len(text_of(doc)))
+        text = text_of(doc)
+        roots = build_tree(find_headings(text), len(text))
+        for node, count in split_paragraph_measures(roots, text):
+            doc._.problems.append(("measure-paragraphs", f"{node.path} {node.heading.title[:30]} read as {count} "
+                                   "unnumbered measures, one per paragraph closed by a unit clause",
+                                   (node.heading.start, node.end)))
+        return roots
 
     def set_annotations(self, doc: Doc, roots: list[Node]) -> None:
         doc._.sections = roots

@@ -1,0 +1,88 @@
+"""Measures that are unnumbered paragraphs, each closed by its own unit clause.
+
+Some plans (the 规划 of provincial departments above all) number only the groups of their tasks
+and write each task as a paragraph: a heading sentence, the body, then the clause naming who does
+it (``严格控制镉等重金属行业企业污染物排放。依据…。（省生态环境厅、农业农村厅等按职责分工负责）``).
+Read by numbered headings alone, the whole group is one measure holding every clause. A unit
+clause closes a measure, so a group whose paragraphs each open with a heading sentence and end in
+a clause holds one measure per paragraph. Groups that do not have that shape throughout (a
+numbered item of one paragraph, an item whose heading line carries its clause, paragraphs of a
+规划 without clauses) are left as they are.
+"""
+from __future__ import annotations
+
+import re
+
+from .structure import Heading, Node, is_measure, is_box_line, title_of, walk
+from .unit_clauses import find_clauses
+
+# the first sentence of a paragraph that reads as its heading: short, one phrase (no ，or ；), ended by 。
+_HEADING_SENTENCE = re.compile(r"[ \t　]*([^。，,；;\n]{4,40})。")
+# what may follow a unit clause at the end of its line
+_AFTER_CLAUSE = re.compile(r"[。；;]?[ \t　]*$")
+
+
+def split_paragraph_measures(roots: list[Node], text: str) -> list[tuple[Node, int]]:
+    """Give each measure node whose body is such a run of paragraphs one child per paragraph
+    (marker ``¶1``, ``¶2`` …: no number is printed). Returns the nodes split, with how many
+    paragraphs each gave, for the warnings."""
+    split = []
+    for node in [n for n in walk(roots) if is_measure(n)]:
+        paragraphs = _paragraphs(node, text)
+        if paragraphs:
+            _add_children(node, paragraphs, text)
+            split.append((node, len(paragraphs)))
+    return split
+
+
+def _paragraphs(node: Node, text: str) -> list[tuple[int, int]] | None:
+    """The ``(start, end)`` of each paragraph of ``node``'s body when there are two or more and
+    each opens with a heading sentence and ends in a unit clause; a box (``专栏…``) after the last
+    one belongs to it. None when the body has any other shape."""
+    h = node.heading
+    if h.line_end >= node.own_end or find_clauses(text, h.start, h.line_end):
+        return None
+    paragraphs: list[tuple[int, int]] = []
+    begin = None
+    sentence_ended = False   # the previous line of the paragraph ended a sentence
+    pos = h.line_end + 1
+    while pos < node.own_end:
+        nl = text.find("\n", pos, node.own_end)
+        nl = node.own_end if nl == -1 else nl
+        line = text[pos:nl].strip()
+        if line:
+            if begin is None:
+                if paragraphs and is_box_line(text, pos):
+                    break
+                if not _HEADING_SENTENCE.match(text, pos, nl):
+                    return None
+                begin = pos
+            elif sentence_ended and _HEADING_SENTENCE.match(text, pos, nl):
+                return None   # a paragraph of its own that no clause closes
+            if _ends_in_clause(text, begin, nl):
+                paragraphs.append((begin, nl))
+                begin = None
+            sentence_ended = line.endswith("。")
+        pos = nl + 1
+    if begin is not None or len(paragraphs) < 2:
+        return None
+    paragraphs[-1] = (paragraphs[-1][0], node.own_end)
+    return paragraphs
+
+
+def _ends_in_clause(text: str, start: int, line_end: int) -> bool:
+    clauses = find_clauses(text, start, line_end)
+    return bool(clauses) and _AFTER_CLAUSE.fullmatch(text, clauses[-1].end, line_end) is not None
+
+
+def _add_children(node: Node, paragraphs: list[tuple[int, int]], text: str) -> None:
+    node.own_end = paragraphs[0][0]
+    for i, (start, end) in enumerate(paragraphs, 1):
+        line_end = text.find("\n", start, end)
+        line_end = end if line_end == -1 else line_end
+        start += len(text[start:line_end]) - len(text[start:line_end].lstrip())
+        title, body_at = title_of(text[start:line_end], 0)
+        heading = Heading("paragraph", "", f"¶{i}", title, start, (start, start + len(title)), start + body_at, line_end)
+        child = Node(heading, node, end=end, own_end=end, id=f"{node.id}.{i}", path=f"{node.path}/¶{i}",
+                     level=node.level + 1, kind=node.kind)
+        node.children.append(child)
