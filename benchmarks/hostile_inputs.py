@@ -1,11 +1,17 @@
-"""CPU time to parse the hostile inputs of issue 12, finding 2 (one file each, in a temporary folder).
+"""CPU time to parse the hostile inputs of issue 12, finding 2 (one file each, in a temporary
+folder), and the memory a PDF flate bomb takes with and without the cap (finding 7).
 
 ``python -m benchmarks.hostile_inputs`` writes each input to a file, parses it once with
-``parse_file`` after a warm-up parse, and prints the CPU seconds. The README's Reliability table
-comes from it.
+``parse_file`` after a warm-up parse, and prints the CPU seconds; then it writes a PDF whose
+second content stream is 800 MB of NUL and runs ``policykg parse`` on it twice, under the
+default cap and with the cap lifted, printing each run's exit code, wall time and peak memory.
+The README's Reliability figures come from it.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +39,26 @@ def main() -> None:
             started = time.process_time()
             parse_file(path)
             print(f"{name.rsplit('.', 1)[0]}: {time.process_time() - started:.2f} s CPU")
+        flate_bomb(Path(folder) / "bomb.pdf")
+
+
+def flate_bomb(path: Path, megabytes: int = 800) -> None:
+    """Parse a flate bomb in a child process under the default cap and with it lifted."""
+    from tests.pdf_samples import write_pdf
+
+    write_pdf(path, [[("text", 90, 700, 16, "一、总体要求。坚持节约优先。")]], padding_mb=megabytes)
+    print(f"flate bomb: {path.stat().st_size / 1024:,.0f} KB file, {megabytes} MB inflated")
+    for label, cap in (("default cap", None), ("cap lifted", str(4 * megabytes))):
+        env = {k: v for k, v in os.environ.items() if k != "POLICYKG_MAX_INFLATED_MB"}
+        if cap:
+            env["POLICYKG_MAX_INFLATED_MB"] = cap
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "policykg", "parse", str(path)], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        print(f"  {label}: exit {child.returncode}, {time.perf_counter() - started:.1f} s, "
+              f"peak {usage.ru_maxrss / 1024:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .model import (Citation, Deadline, Department, Goal, Measure, Metadata, Plan, Section, Source,
                     Target, Unit, PlanWarning)
+from .errors import require_unicode, require_utf8_name
 from .memory import paused_collector
 from .normalize import NormText, merge_ranges, normalize
 from .readers import Document, read_document
@@ -35,6 +36,9 @@ def parse_text(text: str, *, plan_id: str | None = None, path: str | None = None
                source: Source | None = None, extra_warnings: list[PlanWarning] | None = None) -> Plan:
     from .pipeline import run
 
+    require_unicode(text, path or (source.path if source else None))
+    if path is not None:
+        require_utf8_name(path)
     if source is None:
         source = Source(path=path, format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                         chars=len(text), encoding=None)
@@ -80,7 +84,7 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     units_by_measure: dict[str, list[Unit]] = {}
     for u in doc._.units:
         units_by_measure.setdefault(u.measure, []).append(
-            Unit(name=u.name, raw=_printed(text, norm, u.start, u.end) if u.raw == norm.text[u.start:u.end] else u.raw,
+            Unit(name=u.name, raw=_printed(text, norm, u.start, u.end, u.raw),
                  role=u.role, lead_basis=u.lead_basis, span=src(u.start, u.end)))
     deadlines = {r.measure: r.deadline for r in doc._.deadlines}
     # unit clauses and labelled deadlines (one may hold the other) are facts of their own, not
@@ -125,9 +129,19 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
                 departments=_departments(measures), warnings=warnings)
 
 
-def _printed(text: str, norm: NormText, start: int, end: int) -> str:
-    """The source characters behind a normalised span (as printed, less page-break debris)."""
-    return "".join(text[norm.offsets[i]] for i in range(start, end))
+def _printed(text: str, norm: NormText, start: int, end: int, read: str) -> str:
+    """The source characters behind ``read``, the words read from a normalised span less what
+    the reader dropped (white space, a control character): as printed, less page-break debris.
+    Words that are no such subsequence of the span are kept as read."""
+    out, i = [], start
+    for ch in read:
+        while i < end and norm.text[i] != ch:
+            i += 1
+        if i == end:
+            return read
+        out.append(text[norm.offsets[i]])
+        i += 1
+    return "".join(out)
 
 
 def _strip_ranges(text: str, a: int, b: int, ranges: list[tuple[int, int]]) -> str:

@@ -189,8 +189,10 @@ def _available_cores() -> int:
 
 def summary(outcomes: list[Outcome]) -> list[str]:
     """One line per failure naming the file and the reason, then "N parsed, M failed"."""
+    from .errors import shown
+
     failed = [o for o in outcomes if not o.ok]
-    lines = [f"Error: {o.path}: {o.error}" for o in failed]
+    lines = [f"Error: {shown(o.path)}: {o.error}" for o in failed]
     lines.append(f"{len(outcomes) - len(failed)} parsed, {len(failed)} failed")
     return lines
 

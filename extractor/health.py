@@ -35,6 +35,7 @@ _SEVERITY: dict[str, tuple[str, int]] = {
     "lead-none": ("B", 1),
     "pdf-unmapped-glyphs": ("B", 1),
     "pdf-image-region": ("C", 1),
+    "pdf-page-unread": ("C", 1),
     "table-unread": ("C", 1),
     "target-unread": ("B", 3),
 }

@@ -14,6 +14,7 @@ are in the dictionary, and HMM guessing only changes how unknown words are group
 from __future__ import annotations
 
 import importlib
+import sys
 from functools import lru_cache
 
 # pipe name -> module whose factory ``policykg_<name>`` makes it, in pipeline order
@@ -46,6 +47,10 @@ def build_pipeline(segmenter: str = "auto"):
                         for entry in alias_table() for printed in (entry.name, *entry.aliases)])
     for name in COMPONENTS:
         nlp.add_pipe(f"policykg_{name}", name=name)
+    # spaCy refuses texts over a million characters (E088) because its parser and NER models
+    # need about 1 GB per 100,000; this pipeline has neither, and every component is linear in
+    # the text, so a long plan is parsed whole and its spans stay those of one text
+    nlp.max_length = sys.maxsize
     return nlp
 
 

@@ -116,8 +116,11 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
         if m.start() < taken_until:
             continue
         close = _matching_close(text, m.end(), end)
-        clauses.append(_read_clause(text, m.start() + 1, close, m.start(), close + 1))
-        taken_until = close + 1
+        # the closing bracket is the clause's last character; a clause cut off by the end of
+        # the text has none
+        span_end = close + 1 if close < end else end
+        clauses.append(_read_clause(text, m.start() + 1, close, m.start(), span_end))
+        taken_until = span_end
     for m in _LINE_CLAUSE.finditer(text, start, end):
         if m.start() < taken_until or any(c.start <= m.start() < c.end for c in clauses):
             continue

@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "encoding-uncertain": "the text encoding was detected with low confidence",
     "pdf-image-region": "a PDF page or image holds text as a picture that was not read (no OCR)",
     "ocr-text": "text read by OCR from a picture (its span); facts within it need checking by eye",
+    "pdf-page-unread": "a PDF page could not be loaded (a broken page object) and was left out",
     "pdf-unmapped-glyphs": "a PDF page has glyphs with no Unicode mapping; some characters are missing",
     "title-guessed": "no title line was found; the title was taken from the first paragraph",
     "units-mostly-unattached": "most unit clauses stand outside any measure: the measures were probably misread",

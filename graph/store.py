@@ -12,13 +12,14 @@ milliseconds. The default directory is ``$POLICYKG_STORE`` or ``~/.local/share/p
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .identity import Placement, better_reading, free_id, same_document, title_key
 from .schema import SCHEMA
@@ -56,6 +57,39 @@ class StoreNotFound(StoreError):
 
 class StoreEmpty(StoreError):
     pass
+
+
+LOCK_WAIT = 5.0
+"""Seconds a command waits for another process's lock on the store before giving up."""
+
+
+def _fault(path: Path, exc: sqlite3.Error | OSError) -> StoreError:
+    """A store fault (a file where the store should be, a read-only or full disk, a lock held
+    too long, a damaged file) as a StoreError naming the file and what to do."""
+    if isinstance(exc, OSError):
+        return StoreError(f"{exc.filename or path}: {exc.strerror or exc}")
+    reason = str(exc)
+    if "locked" in reason:
+        return StoreError(f"{path}: locked by another process for over {LOCK_WAIT:g} s "
+                          "(a build still running?); try again when it ends")
+    if "readonly" in reason or "unable to open" in reason:
+        return StoreError(f"{path}: cannot be written ({reason}); check the permissions of "
+                          f"{path.parent} or choose another --store")
+    if "full" in reason:
+        return StoreError(f"{path}: the disk is full ({reason}); the store is unchanged")
+    return StoreError(f"{path}: not a policykg store ({reason})")
+
+
+def _guarded(method: Callable) -> Callable:
+    """Turn the sqlite3 errors of a store method into a StoreError (see ``_fault``); other
+    errors, such as those of the plans ``put`` is given, pass unchanged."""
+    @functools.wraps(method)
+    def guarded(self: "Store", *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise _fault(self.directory / FILENAME, exc) from None
+    return guarded
 
 
 def default_store_dir() -> Path:
@@ -110,7 +144,7 @@ class Store:
             raise StoreNotFound(f"no store in {directory} (build one with: "
                                 f"policykg build PATH --store {directory})")
         try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=LOCK_WAIT)
             db.execute("PRAGMA query_only = ON")
             found = dict(db.execute("SELECT key, value FROM meta"))
         except sqlite3.OperationalError as exc:
@@ -119,9 +153,9 @@ class Store:
                 raise StoreError(f"{path}: an interrupted build left {journal.name}, and this user "
                                  f"may not write the store to roll it back; run `policykg build` "
                                  f"again, or open the store once as a user who may write it") from None
-            raise StoreError(f"{path}: not a policykg store ({exc})") from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a policykg store ({exc})") from None
+            raise _fault(path, exc) from None
+        except (sqlite3.Error, OSError) as exc:
+            raise _fault(path, exc) from None
         if found.get("format") != STORE_FORMAT or found.get("schema") != SCHEMA:
             raise StoreError(f"{path}: made by another version of policykg "
                              f"({found.get('format')}, {found.get('schema')}); build it again")
@@ -131,19 +165,21 @@ class Store:
     def create(cls, directory: str | Path) -> "Store":
         """Open a store for writing, making the directory and tables if needed."""
         directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(directory / FILENAME)
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory}: is a file, not a store directory; choose another --store")
         try:
+            directory.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(directory / FILENAME, timeout=LOCK_WAIT)
             db.executescript(_TABLES)
             found = dict(db.execute("SELECT key, value FROM meta"))
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{directory / FILENAME}: not a policykg store ({exc})") from None
-        if found and found.get("schema") != SCHEMA:
-            raise StoreError(f"{directory}: holds a store of another version "
-                             f"({found.get('schema')}); remove it or choose another directory")
-        with db:
-            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                           [("format", STORE_FORMAT), ("schema", SCHEMA)])
+            if found and found.get("schema") != SCHEMA:
+                raise StoreError(f"{directory}: holds a store of another version "
+                                 f"({found.get('schema')}); remove it or choose another directory")
+            with db:
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("format", STORE_FORMAT), ("schema", SCHEMA)])
+        except (sqlite3.Error, OSError) as exc:
+            raise _fault(directory / FILENAME, exc) from None
         return cls(directory, db)
 
     def close(self) -> None:
@@ -157,6 +193,7 @@ class Store:
 
     # writing -----------------------------------------------------------------------------------
 
+    @_guarded
     def put(self, plans: Iterable["Plan"]) -> list[str]:
         """Add or replace plans by their ids, as given, in one transaction; return the ids.
         (``add`` decides by document instead, as ``build`` does.)"""
@@ -168,6 +205,7 @@ class Store:
                 ids.append(plan.id)
         return ids
 
+    @_guarded
     def add(self, plans: Iterable["Plan"]) -> list[Placement]:
         """Store parsed documents by what they are, in one transaction (``graph.identity``): a
         stored document met again is replaced or gains a path, a new one gets an id that no other
@@ -270,6 +308,7 @@ class Store:
         if self._titles is not None and key:
             self._titles.setdefault(key, set()).add(plan.id)
 
+    @_guarded
     def remove(self, plan_id: str) -> bool:
         """Drop one plan; ``False`` if the store did not hold it."""
         with self._db:
@@ -317,11 +356,13 @@ class Store:
 
     # reading -----------------------------------------------------------------------------------
 
+    @_guarded
     def plans(self) -> list[PlanEntry]:
         rows = self._db.execute("SELECT id, title, region, source_path, sha256, built_at "
                                 "FROM plans ORDER BY id")
         return [PlanEntry(*row) for row in rows]
 
+    @_guarded
     def plan_json(self, plan_id: str) -> dict[str, Any]:
         """The stored JSON of one plan (``policykg/plan@1``); ``KeyError`` if absent."""
         row = self._db.execute("SELECT plan_json FROM plans WHERE id = ?", (plan_id,)).fetchone()
@@ -329,12 +370,14 @@ class Store:
             raise KeyError(plan_id)
         return json.loads(row[0])
 
+    @_guarded
     def require_plans(self) -> None:
         """Raise ``StoreEmpty`` when there is nothing to query."""
         if self._db.execute("SELECT 1 FROM plans LIMIT 1").fetchone() is None:
             raise StoreEmpty(f"the store in {self.directory} holds no plans (add some with: "
                              f"policykg build PATH --store {self.directory})")
 
+    @_guarded
     def load_graph(self, plan_ids: Iterable[str] | None = None, linked: bool = True,
                    part: Part | None = None) -> "nx.MultiDiGraph":
         """The graph of all plans (or of ``plan_ids``), shared nodes merged and, when ``linked``,

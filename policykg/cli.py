@@ -73,6 +73,7 @@ def main() -> None:
     bad options).
     """
     from policykg.extractor.errors import PlanInputError
+    from policykg.graph.store import StoreError
 
     try:
         code = cli.main(standalone_mode=False)
@@ -82,7 +83,7 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except PlanInputError as exc:
+    except (PlanInputError, StoreError) as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     except BrokenPipeError:

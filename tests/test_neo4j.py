@@ -170,13 +170,20 @@ def test_neo4j_csv_headers_and_rows(tmp_path):
     assert "neo4j-admin database import full" in (tmp_path / "import.sh").read_text()
 
 
-def test_neo4j_csv_refuses_the_array_delimiter_inside_a_value(tmp_path):
-    from policykg.graph.export.neo4j_csv import ExportError, Neo4jCsvExporter
+def test_neo4j_csv_chooses_an_array_delimiter_no_value_holds(tmp_path):
+    """A ``;`` inside a printed department name once stopped the export."""
+    import csv
+
+    from policykg.graph.export.neo4j_csv import Neo4jCsvExporter
 
     data = beta().to_dict()
-    data["departments"][0]["aliases"] = ["发展改革局;区发改局"]
-    with pytest.raises(ExportError, match="array delimiter"):
-        Neo4jCsvExporter().write(build_graph([type(beta()).from_dict(data)]), tmp_path)
+    data["departments"][0]["aliases"] = ["发展改革局;区发改局", "发改局"]
+    Neo4jCsvExporter().write(build_graph([type(beta()).from_dict(data)]), tmp_path)
+    assert "--array-delimiter='|' --multiline-fields=true" in (tmp_path / "import.sh").read_text()
+    with open(tmp_path / "nodes_Department.csv", encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    aliases = header.index("aliases:string[]")
+    assert "发展改革局;区发改局|发改局" in [row[aliases] for row in rows]
 
 
 def test_cypher_literals_escape_quotes_and_lines():

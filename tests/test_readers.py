@@ -17,6 +17,7 @@ from policykg.extractor.readers.assemble import TextBuilder, tidy_spaces
 from policykg.extractor.readers.pdf_layout import Line, drop_page_furniture, paragraphs
 from policykg.extractor.script import is_traditional, to_simplified
 from tests.conftest import PDF, REPO, TXT
+from tests.pdf_samples import write_pdf
 
 QINGYANG_TXT = TXT / "qingyang_tandafeng_2024.txt"
 PAGE_NUMBER_LINE = re.compile(r"^\s*[-—–－]\s*[0-9０-９]+\s*[-—–－]\s*$", re.M)
@@ -141,50 +142,6 @@ def test_layout_spaces_around_chinese_go_word_spaces_stay():
 
 # --- PDF made by the tests: a ruled task table, and a scan ------------------------------------
 
-def _write_pdf(path: Path, pages: list[list[tuple]]) -> None:
-    """A minimal PDF with the standard Chinese font STSong-Light (not embedded; every reader
-    knows its character map) and ruling lines. Items: ("text", x, y, size, str), ("rule", x0,
-    y0, x1, y1), in PDF coordinates (origin bottom left)."""
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    descriptor = add(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
-                     b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
-    cid = add(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe)"
-              b" /Ordering (GB1) /Supplement 4 >> /FontDescriptor %d 0 R /DW 1000 >>" % descriptor)
-    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H"
-               b" /DescendantFonts [%d 0 R] >>" % cid)
-    pages_id = add(b"")
-    kids = []
-    for items in pages:
-        ops = []
-        for kind, *args in items:
-            if kind == "text":
-                x, y, size, text = args
-                ops.append(f"BT /F1 {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET")
-            else:
-                ops.append("0.5 w {} {} m {} {} l S".format(*args))
-        stream = "\n".join(ops).encode()
-        content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R"
-                        b" >> >> /Contents %d 0 R >>" % (pages_id, font, content)))
-    objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        " ".join(f"{kid} 0 R" for kid in kids).encode(), len(kids))
-    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    path.write_bytes(bytes(out))
-
-
 TASKS = [["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
          ["1", "推进工业节能改造", "市经信局", "市发展改革委", "2025年"],
          ["2", "推广新能源汽车", "市交通局", "市公安局、市财政局", "2024年"]]
@@ -199,7 +156,7 @@ def test_pdf_task_table_is_read_row_by_row(tmp_path):
     items += [("rule", x, 650, x, 748) for x in columns]
     items += [("rule", 85, y, 520, y) for y in (748, 722, 692, 662, 650)]
     path = tmp_path / "tasks.pdf"
-    _write_pdf(path, [items])
+    write_pdf(path, [items])
     document = read_document(path)
     assert document.tables and document.tables[0].rows == TASKS
     lines = document.text.splitlines()
@@ -222,7 +179,7 @@ def test_pdf_with_a_scanned_page_warns(tmp_path):
     from PIL import Image
 
     text_pdf, scan_pdf = tmp_path / "text.pdf", tmp_path / "scan.pdf"
-    _write_pdf(text_pdf, [[("text", 90, 700, 16, "一、总体要求。坚持节约优先，推进能源消费低碳化。")]])
+    write_pdf(text_pdf, [[("text", 90, 700, 16, "一、总体要求。坚持节约优先，推进能源消费低碳化。")]])
     Image.new("RGB", (595, 842), "white").save(scan_pdf)
     import pypdfium2 as pdfium
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from policykg.extractor import parse_file
 from policykg.extractor.readers import read_document
 
-from .test_readers import _write_pdf
+from .pdf_samples import write_pdf
 
 HEADER = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"]
 COLUMNS = [85, 120, 260, 340, 450, 520]
@@ -28,7 +28,7 @@ def _task_pdf(path):
             merged = row == 2 and i in (2, 4)   # no line between tasks 1 and 2 in those columns
             if not merged:
                 items.append(("rule", COLUMNS[i], y, COLUMNS[i + 1], y))
-    _write_pdf(path, [items])
+    write_pdf(path, [items])
     return path
 
 

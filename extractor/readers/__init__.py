@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PlanInputError
+from ..errors import PlanInputError, require_utf8_name
 from .document import Document, Table
 
 __all__ = ["Document", "Table", "read_document"]
@@ -23,6 +23,7 @@ def read_document(path: str | Path, ocr: "OcrMode" = "auto", progress: bool = Fa
     ``ocr`` and ``progress`` matter for PDFs only: when to read pictures of text (see
     ``pdf_ocr``) and whether to show OCR progress on a terminal."""
     p = Path(path)
+    require_utf8_name(str(path))
     if not p.exists():
         raise PlanInputError(str(path), "no such file")
     if p.is_dir():

@@ -26,7 +26,8 @@ from .pdf_layout import Line, drop_page_furniture, page_metrics, paragraphs
 from ..ocr_mode import OcrMode
 from .pdf_ocr import (ENGINE, ImageRegion, Recognised, as_table, effective_mode, image_regions,
                       no_text, recognise, unread_reason, whole_page)
-from .source import nonempty_bytes, require, source_for
+from .pdf_streams import inflated_size
+from .source import inflated_cap, nonempty_bytes, require, source_for
 
 # A page with fewer characters than this has no real text layer (a scan, or a blank page).
 _MIN_PAGE_CHARS = 10
@@ -48,16 +49,20 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
     pdfium = require(path, "pypdfium2", "pypdfium2", "pdf")
     mode = effective_mode(ocr, str(path))
     data = nonempty_bytes(path)
+    _check_inflated_size(path, data)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise PlanInputError(str(path), f"not a readable PDF ({exc})") from None
-    warnings: list[PlanWarning] = []
     try:
-        pages, table_pages, images, unmapped = _read_pages(document, mode)
+        pages, table_pages, images, unmapped, unread_pages = _read_pages(document, mode)
         recognised = recognise(document, images, progress) if mode != "never" and images else []
     finally:
         document.close()
+    if unread_pages and len(unread_pages) == len(pages):
+        raise PlanInputError(str(path), f"no page could be loaded ({unread_pages[0][1]})")
+    warnings = [PlanWarning(code=check("pdf-page-unread"), message=f"page {index + 1}: not read ({problem}), left out")
+                for index, problem in unread_pages]
     tables: dict[int, list] = {}
     origins = _place_ocr(recognised, pages, tables)
     unread = [r.region for r in recognised if not r.chars and r.table is None] \
@@ -72,6 +77,9 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
                                 message=f"{unmapped} glyph(s) have no Unicode mapping and were "
                                         "left out"))
     pages, _ = drop_page_furniture(pages)
+    if not any(pages) and not tables:
+        raise PlanInputError(str(path), "no text but lines repeated on every page (running heads, "
+                                        "page numbers)")
     if table_pages:
         from .pdf_tables import find_tables
         for index, regions in find_tables(data, table_pages).items():
@@ -96,15 +104,32 @@ def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Docum
                     tables=builder.tables, warnings=warnings)
 
 
-def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], list[ImageRegion], int]:
+def _check_inflated_size(path: Path, data: bytes) -> None:
+    """Refuse a PDF whose compressed streams expand past the cap before pdfium inflates them
+    (a 408 KB flate bomb once took 861 MB of memory)."""
+    cap = inflated_cap(path)
+    if inflated_size(data, cap) > cap:
+        raise PlanInputError(str(path), f"PDF streams expand to more than the {cap / (1 << 20):,.0f} MB "
+                                        f"cap (POLICYKG_MAX_INFLATED_MB raises it)")
+
+
+def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], list[ImageRegion], int,
+                                                 list[tuple[int, str]]]:
     """Lines of every page, the pages that may hold ruled tables, the image regions that hold
-    text the text layer lacks (all pages under ``always``), and how many glyphs had no Unicode
-    mapping."""
+    text the text layer lacks (all pages under ``always``), how many glyphs had no Unicode
+    mapping, and the pages pdfium could not load, with its reason (such a page gets no lines:
+    one broken page object once lost the whole file)."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    pages, table_pages, images, unmapped = [], [], [], 0
+    pages, table_pages, images, unmapped, unread = [], [], [], 0, []
     for index in range(len(document)):
-        page = document[index]
+        try:
+            page = document[index]
+        except pdfium.PdfiumError as exc:
+            pages.append([])
+            unread.append((index, str(exc).rstrip(".")))
+            continue
         try:
             width, height = page.get_width(), page.get_height()
             if mode == "always":
@@ -126,7 +151,7 @@ def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], l
             pages.append(lines)
         finally:
             page.close()
-    return pages, table_pages, images, unmapped
+    return pages, table_pages, images, unmapped, unread
 
 
 def _place_ocr(recognised: list[Recognised], pages: list[list[Line]],

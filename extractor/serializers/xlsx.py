@@ -3,19 +3,22 @@
 Document text is untrusted: a cell whose text begins with ``=`` would be stored by openpyxl as a
 formula and run by Excel, so every string is stored as a string cell (``data_type = "s"``),
 whatever its first character; ``+``, ``-`` and ``@`` are then inert too. Characters XML cannot
-hold (control characters) are written as visible ``\\xNN`` escapes rather than dropped.
+hold (control characters, U+FFFE, U+FFFF) are written as visible ``\\xNN`` / ``\\uNNNN`` escapes
+rather than dropped.
 """
 from __future__ import annotations
 
-import re
 from typing import IO, Any, Iterable, Sequence
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from .xml_chars import NOT_XML
+
 MAX_WIDTH = 60
 
 
 def text_cell(value: str) -> str:
-    return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    """``value`` with what XML cannot hold written as a visible escape (``\\x00``, ``\\ufffe``)."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() < "\x80" else f"\\u{ord(m.group()):04x}",
+                       value)
 
 
 def write_workbook(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], out: IO[bytes]) -> None:

@@ -2,25 +2,25 @@
 from __future__ import annotations
 
 import os
-import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, ClassVar, Iterator
+
+from policykg.extractor.serializers.xml_chars import NOT_XML
 
 from ..schema import DEFAULT_BASE
 
 if TYPE_CHECKING:
     import networkx as nx
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-"""What XML 1.0 cannot hold, even as a character reference."""
-
-
 def xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (C0 controls but tab and line
-    ends, lone surrogates, U+FFFE and U+FFFF)."""
-    return _NOT_XML.sub("", text)
+    """``text`` without the characters XML 1.0 cannot hold (``NOT_XML``)."""
+    return NOT_XML.sub("", text)
+
+
+class ExportError(ValueError):
+    """A graph a format cannot carry faithfully (the CLI names the output and the value)."""
 
 
 @contextmanager

@@ -16,17 +16,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .base import Exporter, replace_when_done
+from .base import Exporter, ExportError, replace_when_done
 
 if TYPE_CHECKING:
     import networkx as nx
 
-ARRAY_DELIMITER = ";"
+ARRAY_DELIMITERS = ";|^~`"
+"""The array delimiter is the first of these that no array element holds (the tool's default
+``;`` where it can be): a department's printed name may hold ``;`` and once stopped the export."""
 _SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
-
-
-class ExportError(ValueError):
-    """A value the import tool's CSV cannot carry faithfully."""
 
 
 def column_type(values: Iterable[Any]) -> str:
@@ -49,18 +47,26 @@ def column_type(values: Iterable[Any]) -> str:
     raise ExportError(f"mixed property types {sorted(kinds)}")
 
 
-def field(value: Any, where: str) -> str:
+def field(value: Any, delimiter: str) -> str:
+    """One CSV field in the import tool's syntax; array elements joined by ``delimiter``."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        items = [field(v, where) for v in value]
-        if any(ARRAY_DELIMITER in item for item in items):
-            raise ExportError(f"{where}: an array element holds {ARRAY_DELIMITER!r}, the array "
-                              f"delimiter")
-        return ARRAY_DELIMITER.join(items)
+        return delimiter.join(field(v, delimiter) for v in value)
     return str(value)
+
+
+def array_delimiter(rows: Iterable[dict[str, Any]]) -> str:
+    """The first of ``ARRAY_DELIMITERS`` that no string in an array value holds."""
+    held = {ch for row in rows for value in row.values() if isinstance(value, list)
+            for item in value if isinstance(item, str) for ch in item if ch in ARRAY_DELIMITERS}
+    free = [ch for ch in ARRAY_DELIMITERS if ch not in held]
+    if not free:
+        raise ExportError(f"array values hold every array delimiter policykg can choose "
+                          f"({' '.join(ARRAY_DELIMITERS)})")
+    return free[0]
 
 
 class Neo4jCsvExporter(Exporter):
@@ -78,25 +84,26 @@ class Neo4jCsvExporter(Exporter):
         for src, dst, rel, data in graph.edges(keys=True, data=True):
             rels[rel].append({"src": src, "dst": dst,
                               **{k: neo4j_value(v) for k, v in data.items()}})
+        delimiter = array_delimiter(row for rows in (*nodes.values(), *rels.values()) for row in rows)
         directory.mkdir(parents=True, exist_ok=True)
         written = []
         for label, rows in sorted(nodes.items()):
             path = directory / f"nodes_{label}.csv"
-            _write(path, ["id:ID", ":LABEL"], [[r["id"], label] for r in rows], rows, {"id"})
+            _write(path, ["id:ID", ":LABEL"], [[r["id"], label] for r in rows], rows, {"id"}, delimiter)
             written.append(path)
         for rel, rows in sorted(rels.items()):
             path = directory / f"relationships_{rel}.csv"
             _write(path, [":START_ID", ":END_ID", ":TYPE"], [[r["src"], r["dst"], rel] for r in rows],
-                   rows, {"src", "dst"})
+                   rows, {"src", "dst"}, delimiter)
             written.append(path)
         script = directory / "import.sh"
         with replace_when_done(script) as out:
-            out.write(_command(written).encode("utf-8"))
+            out.write(_command(written, delimiter).encode("utf-8"))
         return [*written, script]
 
 
 def _write(path: Path, head: list[str], fixed: list[list[str]], rows: list[dict[str, Any]],
-           skip: set[str]) -> None:
+           skip: set[str], delimiter: str) -> None:
     names = sorted({k for r in rows for k, v in r.items() if v is not None} - skip)
     types = {}
     for name in names:
@@ -108,13 +115,13 @@ def _write(path: Path, head: list[str], fixed: list[list[str]], rows: list[dict[
         writer = csv.writer(out)
         writer.writerow(head + [f"{n}:{types[n]}" for n in names])
         for start, row in zip(fixed, rows):
-            where = f"{path.name}, {start[0]}"
-            writer.writerow(start + [field(row.get(n), where) for n in names])
+            writer.writerow(start + [field(row.get(n), delimiter) for n in names])
 
 
-def _command(files: list[Path]) -> str:
+def _command(files: list[Path], delimiter: str) -> str:
     options = [f"--{'nodes' if f.name.startswith('nodes_') else 'relationships'}="
                f"{shlex.quote(f.name)}" for f in files]
     return ("#!/bin/sh\n# Run from this folder on the Neo4j 5 server; DATABASE must not exist yet.\n"
-            "neo4j-admin database import full --array-delimiter=';' --multiline-fields=true \\\n  "
+            f"neo4j-admin database import full --array-delimiter={shlex.quote(delimiter)} "
+            "--multiline-fields=true \\\n  "
             + " \\\n  ".join(options) + ' \\\n  "${1:-neo4j}"\n')

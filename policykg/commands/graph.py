@@ -276,7 +276,7 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
     """Export the store as RDF (ttl, nt, jsonld, xml), GraphML, a Cypher script, neo4j-admin CSV
     files, or an Excel workbook of the plans' facts (xlsx)."""
     from policykg.graph.export import UnknownFormat, find
-    from policykg.graph.export.base import replace_when_done
+    from policykg.graph.export.base import ExportError
 
     if fmt == "xlsx" or (fmt is None and output is not None and output.suffix == ".xlsx"):
         _export_xlsx(output, plans, chinese, store_dir)
@@ -289,22 +289,33 @@ def export_cmd(fmt: str | None, output: Path | None, base: str, plans: tuple[str
         raise CannotRun(f"{chosen.name} writes a folder of files: give it with -o DIR")
     graph = _load(store_dir, plans)
     exporter = chosen.load(base=base)
-    if output is None:
-        exporter.write(graph, sys.stdout.buffer)
-        return
+    try:
+        if output is None:
+            exporter.write(graph, sys.stdout.buffer)
+            return
+        _export_to(output, chosen.directory, chosen.name, lambda out: exporter.write(graph, out))
+    except ExportError as exc:
+        raise CannotRun(f"{output or 'standard output'}: {exc}") from None
+    click.echo(f"wrote {output} ({chosen.name})", err=True)
+
+
+def _export_to(output: Path, directory: bool, name: str, write: Callable[[Any], None]) -> None:
+    """Write a file (under a temporary name until complete) or a folder of files; a write that
+    fails (a full disk, no permission) is one line naming the output."""
+    from policykg.graph.export.base import replace_when_done
+
     from policykg.extractor.progress import progress
 
     try:
-        with progress(f"writing {chosen.name}", None):
-            if chosen.directory:
+        with progress(f"writing {name}", None):
+            if directory:
                 output.mkdir(parents=True, exist_ok=True)
-                exporter.write(graph, output)
+                write(output)
             else:
                 with replace_when_done(output) as out:
-                    exporter.write(graph, out)
+                    write(out)
     except OSError as exc:
-        raise CannotRun(f"{output}: {exc.strerror}") from None
-    click.echo(f"wrote {output} ({chosen.name})", err=True)
+        raise CannotRun(f"{output}: {exc.strerror or exc}") from None
 
 
 def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, store_dir: Path | None) -> None:
@@ -314,7 +325,6 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
     from policykg.extractor.serializers.tables import plan_tables
 
     from policykg.extractor.serializers.xlsx import write_workbook
-    from policykg.graph.export.base import replace_when_done
 
     from policykg.extractor.progress import progress
 
@@ -331,11 +341,7 @@ def _export_xlsx(output: Path | None, plans: tuple[str, ...], chinese: bool, sto
 
             tables = plan_tables(read(i) for i in ids)
     sheets = [(t.title_zh if chinese else t.name, t.headers(chinese), t.values()) for t in tables]
-    try:
-        with replace_when_done(output) as out:
-            write_workbook(sheets, out)
-    except OSError as exc:
-        raise CannotRun(f"{output}: {exc.strerror}") from None
+    _export_to(output, False, "xlsx", lambda out: write_workbook(sheets, out))
     rows = sum(len(t.rows) for t in tables)
     click.echo(f"wrote {output} (xlsx: {len(ids)} plans, {rows} rows in {len(tables)} sheets)", err=True)
 

@@ -42,9 +42,22 @@ def password_auth(user: str, password_env: str | None) -> tuple[str, str] | None
     return user, password
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _bolt_uri(ctx: click.Context, param: click.Parameter, uri: str) -> str:
+    """Refuse a URI that is not Bolt: the driver takes ``http://`` for its experimental HTTP
+    API, which needs aiohttp (once a traceback), and the safeguards here are made for Bolt."""
+    scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise CannotRun(f"{uri}: not a Bolt URI; give bolt://HOST:7687 or neo4j://HOST:7687 "
+                        f"(schemes {', '.join(BOLT_SCHEMES)})")
+    return uri
+
+
 def connection_options(command: Callable) -> Callable:
     options = [
-        click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
+        click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", callback=_bolt_uri,
                      show_default=True, help="Bolt URI of the server (or $NEO4J_URI)."),
         click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
                      help="User name (or $NEO4J_USER); used with --password-env."),
