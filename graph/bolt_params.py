@@ -10,7 +10,11 @@ server, every string is escaped (:func:`escape_for_literal`) so that the server'
 reader gives back the exact value: the value can no longer end its literal, whatever it holds.
 
 Such a server cannot hold a NUL at all (its strings end there): a NUL is sent as U+FFFD and
-counted, so the caller can say so. Map keys are never escaped; they must be plain identifiers.
+counted, so the caller can say so. Nor does it keep every float: it prints each into the query
+text with a fixed number of decimals (six for FalkorDB 4.16: ``2.5e-07`` comes back ``0.0``).
+No encoding of a float survives that, so :func:`float_decimals` probes how many it keeps and the
+runner counts the values that lose digits. Map keys are never escaped; they must be plain
+identifiers.
 """
 from __future__ import annotations
 
@@ -37,6 +41,16 @@ def inlines_parameters(session: Any) -> bool:
     return record is None or record["probe"] != _PROBE
 
 
+def float_decimals(session: Any) -> int | None:
+    """How many decimals of a float the server behind ``session`` keeps; ``None`` when it keeps
+    the float exactly (it reads parameters as values)."""
+    probe = 1 / 3
+    kept = session.run("RETURN $probe AS probe", {"probe": probe}).single()["probe"]
+    if kept == probe:
+        return None
+    return len(repr(float(kept)).partition(".")[2])
+
+
 def escape_for_literal(text: str) -> str:
     """``text`` as the inside of a single-quoted Cypher literal that reads back as ``text``."""
     return text.replace("\\", "\\\\").replace("'", "\\'").replace("\x00", "\ufffd")
@@ -48,10 +62,14 @@ class SafeRunner:
 
     ``inlines``: the server pastes parameters into the query (see the module); then strings
     are escaped and NULs replaced (``nul_replaced`` counts the values that held one).
+    ``decimals``: the decimals such a server keeps of a float (:func:`float_decimals`);
+    ``floats_rounded`` counts the values it will round.
     """
     inner: Any
     inlines: bool
+    decimals: int | None = None
     nul_replaced: int = 0
+    floats_rounded: int = 0
 
     def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any:
         return self.inner.run(query, self.encode(parameters or {}))
@@ -70,6 +88,9 @@ class SafeRunner:
                 if not isinstance(key, str) or not _KEY.match(key):
                     raise ParameterError(f"parameter key {key!r} is not a plain identifier")
             return {key: self.encode(v) for key, v in value.items()}
+        if isinstance(value, float) and self.decimals is not None \
+                and float(f"{value:.{self.decimals}f}") != value:
+            self.floats_rounded += 1
         return value
 
     def size(self, value: Any) -> int:

@@ -315,13 +315,15 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
     """
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from .bolt_params import INLINED_MESSAGE_BYTES, ParameterError, SafeRunner, inlines_parameters
+    from .bolt_params import (INLINED_MESSAGE_BYTES, ParameterError, SafeRunner, float_decimals,
+                              inlines_parameters)
 
     report = LoadReport()
     started = time.perf_counter()
     token = uuid.uuid4().hex
     try:
-        runner = SafeRunner(session, inlines_parameters(session))
+        inlines = inlines_parameters(session)
+        runner = SafeRunner(session, inlines, float_decimals(session) if inlines else None)
         if runner.inlines and settings.max_batch_bytes is None:
             settings = LoadSettings(settings.batch_size, INLINED_MESSAGE_BYTES)
         report.warnings.extend(ensure_schema(session))
@@ -352,6 +354,9 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
     if runner.nul_replaced:
         report.warnings.append(f"{runner.nul_replaced} values held a NUL character, which this "
                                f"server cannot store; each was stored with U+FFFD in its place")
+    if runner.floats_rounded:
+        report.warnings.append(f"{runner.floats_rounded} numbers have more than the {runner.decimals} "
+                               f"decimals this server keeps of a parameter; each was stored rounded")
     report.seconds = time.perf_counter() - started
     return report
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.extractor.api import parse_text
-from policykg.graph.bolt_params import SafeRunner, escape_for_literal, inlines_parameters
+from policykg.graph.bolt_params import SafeRunner, escape_for_literal, float_decimals, inlines_parameters
 from policykg.graph.build import build_graph
 from policykg.graph.neo4j_loader import LoadSettings, Statement, load, split_oversized, statements
 
@@ -100,3 +100,18 @@ def test_named_and_raw_queries_cannot_write(server, session):
     result = invoke(server, "query", "RETURN $v AS v", "-p", "v=a'\\b", "--format", "json")
     assert result.exit_code == 0, result.output
     assert '"a\'\\\\b"' in result.output
+
+
+@pytest.mark.bolt
+def test_floats_the_server_rounds_are_counted_and_reported(session):
+    """FalkorDB prints a float parameter into its query with six decimals: the loss cannot be
+    encoded away, so it is measured once and every value that loses digits is counted."""
+    assert float_decimals(session) == 6
+    runner = SafeRunner(session, inlines=True, decimals=6)
+    assert runner.run("RETURN $v AS v", {"v": [0.25, 1234567890123.5, 2.5e-07, 1 / 3]}).single()["v"] \
+        == [0.25, 1234567890123.5, 0.0, 0.333333]
+    assert runner.floats_rounded == 2
+    plan = parse_text("某区碳达峰实施方案\n一、主要目标\n到2025年，外受电比重超过三分之一。\n"
+                      "二、重点任务\n（一）推进绿电。\n（责任单位：区发展改革委）\n", path="floats.txt")
+    report = load(session, build_graph([plan]))
+    assert any("decimals this server keeps" in w for w in report.warnings), report.warnings
