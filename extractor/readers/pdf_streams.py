@@ -10,13 +10,22 @@ inflated twice (``/Filter [/FlateDecode /FlateDecode]``) is counted at each laye
 
 Not seen through: streams of an encrypted PDF (their bytes are not zlib data until decrypted)
 and other filters (LZW, run length), which expand far less.
+
+The count inflates every stream once more than pdfium does, most of it embedded fonts (28 of the
+31 MB the 15 PDFs of ``pdf/`` inflate to), and took 0.15 CPU s there, half of what pdfium's own
+text extraction of those PDFs takes. zlib-ng (the ``pdf`` extra installs it) inflates the same
+format in 0.09 s; the standard library's zlib is the fallback, with the same counts.
 """
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from itertools import chain
+
+try:
+    from zlib_ng import zlib_ng as zlib
+except ImportError:  # pragma: no cover - the pdf extra installs zlib-ng
+    import zlib
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\r|\n)")
 _READ = 1 << 16      # raw bytes handed to zlib at a time
