@@ -38,11 +38,18 @@ _DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
 _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
 _LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                            rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
+# （省生态环境厅负责，自然资源厅参与）: the units before 负责 are responsible, those before 参与 take part
+_RESPONSIBLE_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)负责[，,；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+                                  rf"(?:{_SUPPORT_WORDS})[）)]")
 # 责任部门：监测处、省监测中心牵头，财审处、气候处配合 — the duty words inside a labelled list
 _LEADS_THEN_OTHERS = re.compile(rf"^([^，,；;]{{2,80}}?)牵头[，,]([^；;]{{2,120}}?)"
                                 rf"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:{_SUPPORT_WORDS}|{_DUTY_WORDS})\s*$")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
 # lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
+# 省自然资源厅负责，省农业农村厅、省水利厅参与。 — the same words as a sentence of their own, names only
+_RESPONSIBLE_SENTENCE = re.compile(rf"(?:^|(?<=[。；;\n]))[ \t]*({_ORG}(?:、{_ORG}){{0,40}})负责[，,]"
+                                   rf"({_ORG}(?:、{_ORG}){{0,40}})(?:等(?:有关|相关)?(?:单位|部门)?)?(?:{_SUPPORT_WORDS})"
+                                   r"(?=[。；;]?[ \t]*(?:\n|$))", re.M)
 _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
 # （省发展改革委、省能源局等按职责分工负责）: a bracket of bare lists of units that "are responsible"
 # every repetition bounded, so that a scan over a long paragraph stays linear
@@ -90,6 +97,9 @@ class Clause:
     labelled: bool      # some unit carries a 牵头/配合 label
     notes: str          # rule words found inside the clause (逗号前为牵头单位，下同 …)
     standing: list[RawUnit] = field(default_factory=list)
+    basis: LeadBasis = LeadBasis.EXPLICIT
+    """The lead basis of a labelled clause's roles: ``first_listed`` where the words name who is
+    responsible and who takes part but none is marked 牵头 (``X负责，Y参与``)."""
     """Units a note names for every later item, not this one's list (``以下均需地方各级人民政府落实，
     不再列出``): the plan stops printing them, so the caller adds them to each later item."""
 
@@ -138,6 +148,9 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
     if not clauses:
         for m in _LEAD_SUPPORT.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
+    if not clauses:
+        for pattern in (_RESPONSIBLE_SUPPORT, _RESPONSIBLE_SENTENCE):
+            clauses.extend(_read_responsible(text, m) for m in pattern.finditer(text, start, end))
     if not clauses:
         for m in _BRACKET.finditer(text, start, end):
             clause = _read_duty(m)
@@ -247,8 +260,10 @@ def _standing_note(body: str) -> re.Match | None:
 
 
 def _standing_units(body: str, a: int) -> list[RawUnit]:
-    """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one."""
-    m = _standing_note(body)
+    """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one. A
+    note printed inside a unit's own bracket (``各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，
+    不再列出〉``) names them for the later items just the same; it stays in that unit's ``raw``."""
+    m = _standing_note(body) or _STANDING.search(body)
     return _split_units(m.group("units"), a + m.start("units"), 0, None) if m else []
 
 
@@ -258,6 +273,14 @@ def _read_lead_support(text: str, m: re.Match) -> Clause:
         units += _split_units(m.group(2), m.start(2), 1, "support")
     _complete_prefixes(units)
     return Clause(m.start(), m.end(), units, True, "")
+
+
+def _read_responsible(text: str, m: re.Match) -> Clause:
+    """``X负责，Y、Z参与``: X is responsible and leads, Y and Z support. Nothing says 牵头, so the lead
+    is one by convention (``first_listed``), as for a plain list that names X first."""
+    units = _split_units(m.group(1), m.start(1), 0, "lead") + _split_units(m.group(2), m.start(2), 1, "support")
+    _complete_prefixes(units)
+    return Clause(m.start(), m.end(), units, True, "", basis=LeadBasis.FIRST_LISTED)
 
 
 def _split_top(s: str, seps: str) -> list[tuple[int, int]]:
@@ -365,7 +388,7 @@ def assign_roles(clause: Clause, rules: DocRules) -> list[tuple[RawUnit, Role, L
     comma = rules.comma or bool(RULE_COMMA.search(clause.notes))
     first = rules.first or bool(RULE_FIRST.search(clause.notes))
     if clause.labelled:
-        return [(u, Role.LEAD if u.label == "lead" else Role.SUPPORT, LeadBasis.EXPLICIT) for u in units]
+        return [(u, Role.LEAD if u.label == "lead" else Role.SUPPORT, clause.basis) for u in units]
     if comma:
         return [(u, Role.LEAD if u.before_comma else Role.SUPPORT, LeadBasis.EXPLICIT) for u in units]
     if first:

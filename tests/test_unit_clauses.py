@@ -226,14 +226,40 @@ def test_units_a_note_names_for_every_later_item_are_added_to_each():
         [("省林业局", "lead"), ("市县人民政府", "support")]]
 
 
-def test_a_note_inside_a_units_bracket_stays_with_that_unit():
+def test_a_note_inside_a_units_bracket_names_that_unit_for_the_later_items():
     from policykg.extractor import parse
 
     text = ("某市工作方案\n一、重点任务\n"
             "（一）推进降碳。推进降碳。（责任单位：市发改委、各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉）\n"
-            "（二）发展产业。发展产业。（责任单位：市经信局）\n")
+            "（二）发展产业。发展产业。（责任单位：市经信局）\n"
+            "（三）推进绿化。推进绿化。（责任单位：市园林局、市城建局）\n")
     plan = parse(text)
-    assert [[u.name for u in m.units] for m in plan.measures] == [["市发改委", "各区人民政府"], ["市经信局"]]
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        [("市发改委", "lead"), ("各区人民政府", "support")],
+        [("市经信局", "lead"), ("各区人民政府", "support")],
+        [("市园林局", "lead"), ("市城建局", "support"), ("各区人民政府", "support")]]
+    # the note stays in the printed name of the unit it stands in, never in the canonical one
+    assert plan.measures[0].units[1].raw == "各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉"
+
+
+def test_responsible_and_taking_part():
+    # （X负责，Y参与）: X leads, Y supports; nothing says 牵头, so the lead is by convention
+    assert _roles("推进。（省生态环境厅负责，自然资源厅参与）") == [
+        ("省生态环境厅", "lead", "first_listed"), ("自然资源厅", "support", "first_listed")]
+    assert _roles("推进。（省自然资源厅、省林业局负责，省农业农村厅、省水利厅等参与）") == [
+        ("省自然资源厅", "lead", "first_listed"), ("省林业局", "lead", "first_listed"),
+        ("省农业农村厅", "support", "first_listed"), ("省水利厅", "support", "first_listed")]
+
+
+def test_responsible_and_taking_part_as_a_sentence_of_its_own():
+    from policykg.extractor import parse
+
+    text = ("某省实施方案\n一、重点任务\n"
+            "（一）保护耕地。严守耕地红线。\n省自然资源厅负责，省农业农村厅、省水利厅参与。\n"
+            "（二）发展产业。各地负责，统筹推进，有关方面参与研究。\n")
+    plan = parse(text)
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        [("省自然资源厅", "lead"), ("省农业农村厅", "support"), ("省水利厅", "support")], []]
 
 
 def test_a_unit_with_its_office_in_tortoise_brackets_opens_a_bare_list():
