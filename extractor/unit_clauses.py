@@ -36,10 +36,12 @@ _LINE_CLAUSE = re.compile(rf"^[ \t]*(?:{_LABEL})\s*{_COLON}", re.M)
 _DEADLINE = re.compile(rf"(?:{_alternatives(load('deadlines')['labels'], broken=True)})\s*{_COLON}\s*[^；;，,\n]*")
 _DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
 _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
-_LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+# a unit's own bracket may stand inside: 佛山中德工业服务区(三龙湾)管理委员会
+_INNER = r"(?:[^（）()]|[（(][^（）()]{1,20}[）)])"
+_LEAD_SUPPORT = re.compile(rf"[（(]({_INNER}{{2,80}}?)牵头(?:[，,、；]({_INNER}{{2,120}}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                            rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
 # （省生态环境厅负责，自然资源厅参与）: the units before 负责 are responsible, those before 参与 take part
-_RESPONSIBLE_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)负责[，,；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+_RESPONSIBLE_SUPPORT = re.compile(rf"[（(]({_INNER}{{2,80}}?)负责[，,；]({_INNER}{{2,120}}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                                   rf"(?:{_SUPPORT_WORDS})[）)]")
 # 责任部门：监测处、省监测中心牵头，财审处、气候处配合 — the duty words inside a labelled list
 _LEADS_THEN_OTHERS = re.compile(rf"^([^，,；;]{{2,80}}?)牵头[，,]([^；;]{{2,120}}?)"
@@ -66,7 +68,7 @@ _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 # 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
 _NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
-_STANDING = re.compile(_VOCAB["standing_note"])
+_STANDING = [re.compile(pattern) for pattern in _VOCAB["standing_notes"]]
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
 RULE_COMMA = re.compile(r"逗号前(?:的)?(?:单位)?为牵头单位")
@@ -182,9 +184,7 @@ def _matching_close(text: str, after: int, limit: int) -> int:
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
     standing = _standing_units(body, a)
-    note = _standing_note(body)
-    if note:
-        body = body[:note.start()] + " " * (note.end() - note.start()) + body[note.end():]
+    body = _without_note(body)
     # rule words and deadlines are not units: blank them, so the offsets of the units stay true
     notes = [m.group(0) for m in _NOTE.finditer(body)]
     body = _NOTE.sub(lambda m: " " * len(m.group(0)), body)
@@ -234,14 +234,18 @@ def _groups(body: str) -> list[tuple[int, int]]:
 
 def _read_duty(m: re.Match) -> Clause | None:
     """A bracket of units that ends in a duty phrase: ``（A，B、C等按职责分工负责）``, ``〔A、B等按职责分工
-    负责，C负责落实。以下均需C落实，不再列出〕`` (the sentence after ``。`` is a note). The duty
-    phrases are blanked and the rest read as one list; ``None`` when the bracket does not end in one."""
+    负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
+    (the note names units for later items; a sentence after ``。`` is a note too). The notes and
+    duty phrases are blanked and the rest read as one list; ``None`` when the bracket does not end
+    in a duty phrase."""
     body = m.group(1)
+    standing = _standing_units(body, m.start(1))
+    body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
     stop = body.find("。")
-    standing = _standing_units(body[stop:], m.start(1) + stop) if stop != -1 else []
     body = body[:stop] if stop != -1 else body
+    body = body[:len(body.rstrip(" \u3000，,；;"))]
     duties = list(_DUTY_END.finditer(body))
-    if not duties or duties[-1].end() != len(body.rstrip()):
+    if not duties or duties[-1].end() != len(body):
         return None
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     units = _split_units(blanked, m.start(1), 0, None)
@@ -250,20 +254,39 @@ def _read_duty(m: re.Match) -> Clause | None:
 
 
 def _standing_note(body: str) -> re.Match | None:
-    """A ``以下均需X落实，不再列出`` note at the top level of a clause: inside a unit's bracket
+    """The first note at the top level of a clause that names units for every later item
+    (``以下均需X落实，不再列出``, ``X具体落实，以下任务不再列出``); inside a unit's bracket
     (``各区人民政府〈含开发区，以下…不再列出〉``) it belongs to that name (kept in ``raw``)."""
-    for m in _STANDING.finditer(body):
-        before = body[:m.start()]
-        if sum(before.count(c) for c in _OPEN) == sum(before.count(c) for c in _CLOSE):
-            return m
-    return None
+    found = []
+    for pattern in _STANDING:
+        for m in pattern.finditer(body):
+            before = body[:m.start()]
+            if sum(before.count(c) for c in _OPEN) == sum(before.count(c) for c in _CLOSE):
+                found.append(m)
+                break
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+def _note_span(m: re.Match) -> tuple[int, int]:
+    """What of a note is no unit of the item: all of it, or only its ``note`` group where the
+    units it names are this item's too (``C具体落实，以下任务不再列出``)."""
+    return m.span("note") if "note" in m.re.groupindex else m.span()
+
+
+def _without_note(body: str) -> str:
+    """``body`` with its top-level note blanked (offsets kept)."""
+    note = _standing_note(body)
+    if note is None:
+        return body
+    a, b = _note_span(note)
+    return body[:a] + " " * (b - a) + body[b:]
 
 
 def _standing_units(body: str, a: int) -> list[RawUnit]:
     """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one. A
     note printed inside a unit's own bracket (``各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，
     不再列出〉``) names them for the later items just the same; it stays in that unit's ``raw``."""
-    m = _standing_note(body) or _STANDING.search(body)
+    m = _standing_note(body) or next(filter(None, (pattern.search(body) for pattern in _STANDING)), None)
     return _split_units(m.group("units"), a + m.start("units"), 0, None) if m else []
 
 

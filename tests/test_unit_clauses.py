@@ -265,3 +265,31 @@ def test_responsible_and_taking_part_as_a_sentence_of_its_own():
 def test_a_unit_with_its_office_in_tortoise_brackets_opens_a_bare_list():
     assert _names("推进。（自治区交通运输厅〔铁建办〕、发展改革委、广西邮政管理局按职责分工负责）") == [
         "自治区交通运输厅〔铁建办〕", "发展改革委", "广西邮政管理局"]
+
+
+def test_units_that_carry_out_the_item_and_every_later_one():
+    """``X负责，Y具体落实，以下任务不再列出``: Y are this item's units and a note for the later ones."""
+    (clause,) = find_clauses("推进。（自治区工业和信息化厅、发展改革委负责，各地级市人民政府、宁东管委会具体落实，"
+                             "以下任务不再列出）", 0, 70)
+    assert [u.full for u in clause.units] == ["自治区工业和信息化厅", "发展改革委", "各地级市人民政府", "宁东管委会"]
+    assert [u.full for u in clause.standing] == ["各地级市人民政府", "宁东管委会"]
+    assert _roles("推进。（省林业局负责，各市人民政府具体落实，以下任务均不再列出，下同）")[0] == (
+        "省林业局", "lead", "first_listed")
+
+
+def test_a_list_ending_in_bare_luoshi_and_a_note_after_a_semicolon():
+    text = ("推进。（省经信厅、省能源局按职责分工负责，各市、县〔市、区〕人民政府落实；"
+            "以下均需各市、县〔市、区〕政府落实，不再列出，下同）")
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["省经信厅", "省能源局", "各市、县〔市、区〕人民政府"]
+    assert [u.full for u in clause.standing] == ["各市、县〔市、区〕政府"]
+    assert _names("推进。（省经信厅按职责分工负责，各市人民政府落实）") == ["省经信厅", "各市人民政府"]
+    assert _names("推进。（市发展改革委、市能源局按职能分工负责，下同）") == ["市发展改革委", "市能源局"]
+
+
+def test_a_unit_with_its_own_bracket_inside_a_lead_and_support_clause():
+    for inner in ("(三龙湾)", "（三龙湾）"):
+        text = f"推进。（市住房城乡建设局牵头，各区人民政府，市发展改革局、佛山中德工业服务区{inner}管理委员会配合）"
+        assert _roles(text) == [("市住房城乡建设局", "lead", "explicit"), ("各区人民政府", "support", "explicit"),
+                                ("市发展改革局", "support", "explicit"),
+                                (f"佛山中德工业服务区{inner}管理委员会", "support", "explicit")]
