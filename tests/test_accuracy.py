@@ -47,9 +47,11 @@ FLOORS = {
     "bulk/sichuan_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.90, 0.83, 0.98, 0.64),
     "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.95),
     "bulk/xuhuiqu_jieneng_jianpai_jiangtan_zhuanxiang_zijin_guanli_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    # issue 11 batch 3 (bulk2, annotator goldb): floors from the first-look figures
+    # issue 11 batch 3: floors from the first-look figures (bulk2 by goldb, bulk by golda)
     "bulk/jiangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/ningxia_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.80, 0.95, 0.93, 0.98, 0.94),
+    "bulk/zhejiang_gongye_jieneng_jiangtan_jishu_gaizao_xingdong_jihua_2022_2024": (0.98, 0.86, 0.94, 0.91, 0.98, 0.81),
+    "bulk/foshan_lvse_jianzhu_chuangjian_xingdong_shishi_fangan_2022_2025": (0.94, 0.93, 0.95, 0.91, 0.98, 0.13),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
