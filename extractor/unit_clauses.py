@@ -387,14 +387,16 @@ def _read_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 def _complete_prefixes(units: list[RawUnit]) -> None:
     """``重庆市发展改革委、市经济信息委`` → ``重庆市经济信息委``: short names take the prefix of a list
     that opens with a region's name (or switches to another region's). A named unit inside a list
-    of short names (``市商务局、深圳市供电局、市生态环境局``) is an entity of its own and sets no prefix."""
+    of short names (``市商务局、深圳市供电局、市生态环境局``) is an entity of its own and sets no prefix,
+    nor does a collective (``各设区市人民政府，…、市场监管局`` is no 各设区市场监管局)."""
     prefix = None
     group = -1
     for u in units:
         opens = u.group != group
         if opens:
             group, prefix = u.group, None
-        m = _PROVINCE_PREFIX.match(u.raw)
+        # a collective (各设区市人民政府, 各省辖市政府) names no one region: it sets no prefix
+        m = None if _COLLECTIVE.match(u.raw) else _PROVINCE_PREFIX.match(u.raw)
         if m and len(m.group(1)) > 1 and not u.raw.startswith(("市", "省")):
             if opens or prefix:
                 prefix = m.group(1)

@@ -161,6 +161,28 @@ def test_prefix_completion_does_not_cross_an_entity():
     assert [u.full for u in clause.units] == ["市商务局", "深圳市供电局", "市生态环境局"]
 
 
+def test_a_collective_sets_no_prefix():
+    text = "推进。（各设区市人民政府，省工信厅、市场监管局等按职责分工负责）"
+    assert [u.full for u in find_clauses(text, 0, len(text))[0].units] == ["各设区市人民政府", "省工信厅", "市场监管局"]
+    text = "推进。（各省辖市政府，省发展改革委、生态环境厅负责）"
+    assert [u.full for u in find_clauses(text, 0, len(text))[0].units] == ["各省辖市政府", "省发展改革委", "生态环境厅"]
+
+
+def test_one_bureau_is_one_department_when_a_list_completed_its_name():
+    from policykg.extractor import parse
+
+    text = ("深圳市工作方案\n一、重点任务\n"
+            "（一）推进。推进。（责任单位：深圳市发展改革委、市商务局、深圳市供电局、市生态环境局）\n"
+            "（二）发展。发展。（责任单位：市生态环境局、市水务局）\n")
+    plan = parse(text)
+    assert [[(u.name, u.raw) for u in m.units] for m in plan.measures] == [
+        [("深圳市发展改革委", "深圳市发展改革委"), ("深圳市商务局", "市商务局"), ("深圳市供电局", "深圳市供电局"),
+         ("深圳市生态环境局", "市生态环境局")],
+        [("深圳市生态环境局", "市生态环境局"), ("市水务局", "市水务局")]]
+    assert sorted(d.name for d in plan.departments) == ["市水务局", "深圳市供电局", "深圳市发展改革委", "深圳市商务局",
+                                                        "深圳市生态环境局"]
+
+
 def test_bracket_of_duty_lists_with_a_note_after_it():
     text = ("推进。〔省林业局、省发展改革委等按职责分工负责，各市、县（市、区）人民政府负责落实。"
             "以下均需各市、县（市、区）人民政府落实，不再列出〕")
