@@ -4,7 +4,9 @@ over all files).
 
 Matching rules, so that the figures mean the same from run to run:
 * a measure matches when its path (section/number) is the gold one and the titles agree once
-  white space and punctuation are ignored (equal, or one contains the other);
+  white space and punctuation are ignored (equal, or one contains the other); the path is
+  compared whole too, so a top-level article gold numbers as printed (``第七条``, no section)
+  matches the parser's ``第七条`` of number ``七``;
 * a measure the parser finds and gold does not is a false positive (measure precision), and its
   units and leads count as false positives too; a gold measure not found is a miss, and so are its
   units, leads, lead basis and deadline;
@@ -101,15 +103,18 @@ def _norm(s: str) -> str:
 def score_plan(plan: Plan, gold: dict, gold_name: str = "") -> FileScore:
     fs = FileScore(gold_name, plan.source.path or "")
     s = fs.scores
-    by_key = {}
+    by_key: dict[tuple[str, str], list[Measure]] = {}
+    by_path: dict[str, list[Measure]] = {}
     for m in plan.measures:
         section_path = m.path.rsplit("/", 1)[0] if "/" in m.path else ""
         by_key.setdefault((section_path, m.number), []).append(m)
+        by_path.setdefault(m.path, []).append(m)
     matched_ids = set()
     for g in gold.get("measures", []):
         path = "/".join(p for p in (g.get("section", ""), g["number"]) if p)
-        cands = [m for m in by_key.get((g.get("section", ""), g["number"]), [])
-                 if m.id not in matched_ids and _titles_agree(m.title, g["title"])]
+        same = by_key.get((g.get("section", ""), g["number"]), [])
+        same = same + [m for m in by_path.get(path, []) if m not in same]
+        cands = [m for m in same if m.id not in matched_ids and _titles_agree(m.title, g["title"])]
         if not cands:
             s["measures"].fn += 1
             s["units"].fn += len(g.get("units", []))

@@ -34,7 +34,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,
 _TITLE_END = re.compile(r"(?:方案|计划|办法|措施|意见|规划|通知|决定|细则|纲要|政策)(?:（[^）]{1,12}）)?$")
 # 关于印发《X》的通知 / 等四部门印发《X》的通知 / 印发关于X的通知 / a headline 中共中央办公厅、国务院
 # 办公厅印发《X》: the notice that carries a plan, and who issued it
-_NOTICE = re.compile(r"^(.{0,40}?)(?:关于)?印发(?:[《<＜〈«]([^》>＞〉»]+)[》>＞〉»](?:的(?:通知|函))?|(.+?)的(?:通知|函))$")
+_NOTICE = re.compile(r"^(.{0,160}?)(?:关于)?印发(?:[《<＜〈«]([^》>＞〉»]+)[》>＞〉»](?:的(?:通知|函))?|(.+?)的(?:通知|函))$")
 _QUOTED_TITLE = re.compile(r"[《«]([^》»\n]{4,60}?)[》»]")
 _ADMIN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治区|新区|省|市|区|县)")
 _SIGNATURE = re.compile(r"^(.{2,30}?(?:人民政府|办公厅|办公室|委员会|政府))$")
@@ -196,10 +196,14 @@ _NOT_TITLE_LINE = re.compile(r"(?:文件|〔\d{4}〕\d+号|\d+号|年\d{1,2}月\
 def _title_continues(prev: str, line: str) -> bool:
     """A title broken over PDF lines: a line that opens a title (holds 关于 or 印发, or an open
     ``《`` / ``“``, or ends in the year the plan is for: ``省生态环境厅2021年度`` / ``推动…工作计划``)
-    and does not end like one, followed by a line that is no sentence. Each such line joins the
+    and does not end like one, followed by a line that is no sentence; or, however long, a line
+    that ends in ``关于印发`` (the issuers of a joint notice, seven departments in one line). Each such line joins the
     one above, so a three-line title comes out whole."""
     opens = "关于" in prev or "印发" in prev or prev.count("《") > prev.count("》") \
         or bool(_YEAR_AT_END.search(prev))
+    if prev.endswith(("关于印发", "联合印发", "关于")) and len(prev) <= 180 and len(line) <= 60 \
+            and not _SENTENCE_MARK.search(line):
+        return True   # a joint notice's issuers fill the first line: 省生态环境厅、…、省农业农村厅关于印发
     if prev.endswith(("》", "»")) and not line.startswith("的"):
         return False   # a headline ending in its quoted title (…印发《X》); 关于印发《X》 / 的通知 goes on
     return (opens and len(prev) <= 60 and len(line) <= 40 and not _SENTENCE_MARK.search(prev + line)

@@ -138,7 +138,10 @@ def _patterns() -> _Patterns:
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
-    chinese = rf"(?P<cn>{_CN})(?P<cnunit>{unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
+    cn_units = "|".join(re.escape(u).replace("/", "[/／]")
+                        for u in sorted(readable_units(after_chinese=True), key=len, reverse=True))
+    cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{cn_units}))?"
+    chinese = rf"(?P<cn>{_CN})(?P<cnunit>{cn_unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
     # A number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G). The
     # look-ahead on the first character lets the regex engine skip ordinary text quickly.
     edge_before = rf"(?=[\d{_CN_CHARS}翻])(?<![\d.A-Za-z])"

@@ -45,6 +45,7 @@ def _vocabulary() -> dict:
     return {"parts": parts,
             "item_head": re.compile("|".join(f"(?:{p})" for p in vocab["item_heads"])),
             "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
+            "self_reference": re.compile(vocab["self_reference"]),
             "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
             "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M)}
 
@@ -266,12 +267,23 @@ def _continues_numbering(headings: list[Heading], value: int) -> bool:
     return False
 
 
+# 第一条（扶持对象）…: a short label in brackets right after an article's number (【目的】 is read by title_of)
+_ARTICLE_LABEL = re.compile(r"[ \t　]*（([^（）。，；、：\d一二三四五六七八九十\s]{2,12})）")
+
+
 def _heading_of(kind: str, m: re.Match, line: str, offset: int, line_end: int) -> Heading | None:
     if kind == "annex":
         label = "附件" + m.group(1)
         return Heading(kind, m.group(1) or "", label, label, offset,
                        (offset, offset + m.end()), line_end, line_end)
     rest_at = m.end()
+    label = _ARTICLE_LABEL.match(line, rest_at) if kind == "article" else None
+    if label:   # 第一条（扶持对象）: an article's title printed as a label in brackets
+        title, body_at = label.group(1), label.end()
+        marker = m.group(0)
+        t_start = offset + label.start(1)
+        return Heading(kind, m.group(1), marker, title, offset, (t_start, t_start + len(title)),
+                       offset + body_at, line_end)
     title, body_at = title_of(line, rest_at)
     if not title:
         return None
@@ -289,7 +301,7 @@ def title_of(line: str, at: int) -> tuple[str, int]:
     first clause (to the first ``，`` or ``；``) as title, as the gold format says.
     """
     rest = line[at:]
-    stripped = rest.lstrip(" 　")
+    stripped = rest.lstrip(" 　\t")
     lead = len(rest) - len(stripped)
     label = re.match(r"【([^】]{1,20})】", stripped)
     if label:  # articles of 办法 carry their title as a bracketed label: 第三条【目的】…
@@ -344,6 +356,28 @@ def _finish(siblings: list[Node], parent: Node | None, end: int) -> None:
         node.kind = _kind_of(node)
         _finish(node.children, node, node.end)
         _mark_timeline(node)
+    _mark_rules_articles(siblings)
+
+
+def _mark_rules_articles(siblings: list[Node]) -> None:
+    """Articles of rules that speak of the rules themselves are procedure, not measures: one that
+    opens with their name (``第二条 本办法适用于…``, ``本办法由…负责解释``), and the closing run of
+    articles that name them (``第十条 本办法所需资金由…安排`` … ``第十六条 本办法自印发之日起实施``;
+    one article between two such, ``严禁…截留…补助资金``, belongs to the run)."""
+    articles = [n for n in siblings if n.heading.kind == "article" and n.kind == "action"]
+    if not articles:
+        return
+    names = _vocabulary()["self_reference"]
+    naming = [bool(names.search(n.heading.title)) for n in articles]
+    closing = len(articles)
+    i = len(articles) - 1
+    while i >= 0 and (naming[i] or (i > 0 and naming[i - 1] and i + 1 < len(articles) and naming[i + 1])):
+        closing = i
+        i -= 1
+    for i, node in enumerate(articles):
+        if i >= closing or names.match(node.heading.title):
+            for n in walk([node]):
+                n.kind = "procedure"
 
 
 def _kind_of(node: Node) -> str:

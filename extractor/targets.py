@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,7 @@ _MONTH = re.compile(r"\d{1,2}月")
 _SERIES_SPLIT = re.compile(r"[、和及与]")
 _LEADING_NUMBER = re.compile(r"[\d.,]+")
 _NOUN_STOP = re.compile(r"[，,；：。、（）\n\t]|并|且|同时")
+_NOTE_IN_NOUN = re.compile(r"（[^（），。；\n]{1,3}）(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,28 @@ class _Sentence:
         self.prev_end = phrase_stop
         self.prev_cue = next((c for c in reversed(cues) if not c.adjacent_only), adjacent) or self.prev_cue
         scan.targets.append(target)
+        for other in self._years_sharing(q, year, phrase_end, later):
+            again = replace(target, year=other.year, year_basis=other.basis)
+            self.targets.append(again)
+            scan.targets.append(again)
+
+    def _years_sharing(self, q: QuantityMatch, year: _YearCue, phrase_end: int,
+                       later: list[QuantityMatch]) -> list[_YearCue]:
+        """The other years of a list that 分别 gives one number (``“十四五”、“十五五”期间分别新增水电装机
+        容量4000万千瓦左右``: that much in each period), so the number is a target of each year; a
+        list of as many numbers as years pairs them in turn instead (``year_before``)."""
+        if year not in self.years:
+            return []
+        first = last = self.years.index(year)
+        while last + 1 < len(self.years) and self.years[last + 1].end <= q.start and \
+                self.lex.joins(self.text[self.years[last].end:self.years[last + 1].start]):
+            last += 1
+        if first > 0 and self.lex.joins(self.text[self.years[first - 1].end:year.start]):
+            return []    # not the list's first year: its numbers pair with the years in turn
+        if last == first or self.lex.respectively not in self.text[self.years[last].end:q.start] \
+                or self._series_length(phrase_end, later) != 1:
+            return []
+        return [y for y in self.years[first + 1:last + 1] if y.year is not None]
 
     def _verbs_start(self, cues: list[_Cue], q_start: int) -> int:
         """Where the verbs before the number begin: a run of cue words printed one after the other
@@ -318,6 +341,9 @@ class _Sentence:
         if q.quantity.unit in lex.name_units:
             return True
         clause = self._clause_of(q.start)
+        if q.quantity.unit in lex.frequency_units and \
+                any(w in self.text[self._clause_start(q.start):q.start] for w in lex.frequency_words):
+            return True   # "每年至少开展1次": how often, not a dated goal
         return any(word in clause for word in lex.subsidy_words)
 
     def _clause_start(self, pos: int) -> int:
@@ -343,6 +369,8 @@ class _Sentence:
         """Where the noun after a number ends: at a stop mark or the next number (a number that
         is part of a name, ``500千伏变电站``, does not end it)."""
         stop = _NOUN_STOP.search(self.text, pos, self.end)
+        while stop and _NOTE_IN_NOUN.match(self.text, stop.start()):   # 1支区（县）级…队伍
+            stop = _NOUN_STOP.search(self.text, _NOTE_IN_NOUN.match(self.text, stop.start()).end(), self.end)
         end = stop.start() if stop else self.end
         nxt = next((q for q in later if q.quantity.unit not in self.lex.name_units), None)
         if nxt is not None and nxt.start < end:
@@ -386,6 +414,8 @@ class _Sentence:
         adjacent = None
         if cues and not self.lex.strip_tail(self.text[cues[-1].end:q_start]):
             adjacent = cues[-1]
+        elif cues and cues[-1].adjacent_only and self.lex.is_verb(self.text[cues[-1].end:q_start]):
+            adjacent = cues[-1]   # "至少举办5期", "不少于开展3次": the comparator stands before the verb
         cues = [c for c in cues if not c.adjacent_only or c is adjacent]
         return cues, adjacent
 
@@ -401,6 +431,7 @@ class _Sentence:
             verbs = [c for c in cues if not c.adjacent_only]
             if verbs:
                 direction = verbs[-1].direction
+                comparator = verbs[-1].comparator   # 控制在1000万吨: a ceiling
             elif coordinated and self.prev_cue is not None:
                 direction = self.prev_cue.direction
                 if self.prev_cue.adjacent_only:
@@ -518,6 +549,8 @@ class _Lexicon:
         self.durations = tuple(data["durations"])
         self.subsidy_words = tuple(data["subsidy_words"])
         self.object_verbs = tuple(data["object_verbs"])
+        self.frequency_words = tuple(data["frequency_words"])
+        self.frequency_units = frozenset(data["frequency_units"])
         self.not_a_noun_after = tuple(data["not_a_noun_after"])
         self.share_units = frozenset(data["share_units"])
         self.share_words = tuple(data["share_words"])
@@ -552,6 +585,7 @@ class _Lexicon:
         period = rf"(?P<p>{_alternation(self.periods)})”?(?P<ppost>{_alternation(data['period_suffixes'])})?"
         self._year = re.compile(year)
         self._period = re.compile(period)
+        self._period_listed = re.compile(rf"(?:{_alternation(data['coordinators'])})“?(?:{_alternation(self.periods)})")
         year_phrase = rf"(?:{_alternation(data['year_prefixes'])})?(?:{year}|“?{period})"
         self._not_year_after = tuple(data["not_year_after"])
         self._baseline_before = tuple(data["baseline_prefixes"])
@@ -569,7 +603,7 @@ class _Lexicon:
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
-        self._joins = re.compile(rf"^[\s]*(?:{_alternation(data['coordinators'])})[\s]*$")
+        self._joins = re.compile(rf"^[\s”]*(?:{_alternation(data['coordinators'])})[\s“]*$")
         objects = _alternation(data["goal_objects"])
         # a goal verb shortly before a goal object, a goal phrase, or a deadline right before the object
         self.goal = re.compile(rf"(?:{_alternation(data['goal_verbs'])})[^，；。]{{0,12}}?(?:{objects})"
@@ -597,7 +631,8 @@ class _Lexicon:
             before = text[max(start, m.start() - 3):m.start()].rstrip("“")
             if before.endswith(self._baseline_before):
                 continue
-            if m["ppost"] or before.endswith(self._year_prefixes) or text.startswith("，", m.end()):
+            listed = self._period_listed.match(text, m.end(), end)   # “十四五”、“十五五”期间
+            if m["ppost"] or before.endswith(self._year_prefixes) or text.startswith("，", m.end()) or listed:
                 cues.append((m.start(), m.end(), self.periods[m["p"]]))
         found = [_YearCue(a, b, None if plan_year is not None and y < plan_year else y)
                  for a, b, y in cues]
@@ -664,6 +699,11 @@ class _Lexicon:
             prefix = parts[0][:first_heads[-1]]
             return [parts[0]] + [prefix + p if self._heads.match(p) else p for p in parts[1:]]
         return parts
+
+    def is_verb(self, piece: str) -> bool:
+        """Whether ``piece`` is one verb the number is the object of (``开展``, ``新增``)."""
+        piece = piece.strip()
+        return piece in self.object_verbs or piece in self._cue_kind
 
     def says_done(self, before: str) -> bool:
         return bool(self._done.search(before))

@@ -36,13 +36,22 @@ _LINE_CLAUSE = re.compile(rf"^[ \t]*(?:{_LABEL})\s*{_COLON}", re.M)
 _DEADLINE = re.compile(rf"(?:{_alternatives(load('deadlines')['labels'], broken=True)})\s*{_COLON}\s*[^；;，,\n]*")
 _DUTY_WORDS = _alternatives(_VOCAB["duty_phrases"])
 _SUPPORT_WORDS = _alternatives(_VOCAB["support_verbs"])
-_LEAD_SUPPORT = re.compile(r"[（(]([^（）()]{2,80}?)牵头(?:[，,、；]([^（）()]{2,120}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+# a unit's own bracket may stand inside: 佛山中德工业服务区(三龙湾)管理委员会
+_INNER = r"(?:[^（）()]|[（(][^（）()]{1,20}[）)])"
+_LEAD_SUPPORT = re.compile(rf"[（(]({_INNER}{{2,80}}?)牵头(?:[，,、；]({_INNER}{{2,120}}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
                            rf"(?:{_SUPPORT_WORDS}|{_DUTY_WORDS}))?[）)]")
+# （省生态环境厅负责，自然资源厅参与）: the units before 负责 are responsible, those before 参与 take part
+_RESPONSIBLE_SUPPORT = re.compile(rf"[（(]({_INNER}{{2,80}}?)负责[，,；]({_INNER}{{2,120}}?)(?:等(?:有关|相关)?(?:单位|部门)?)?"
+                                  rf"(?:{_SUPPORT_WORDS})[）)]")
 # 责任部门：监测处、省监测中心牵头，财审处、气候处配合 — the duty words inside a labelled list
 _LEADS_THEN_OTHERS = re.compile(rf"^([^，,；;]{{2,80}}?)牵头[，,]([^；;]{{2,120}}?)"
                                 rf"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:{_SUPPORT_WORDS}|{_DUTY_WORDS})\s*$")
 _ORG = r"[^，。；、（）\s]{2,16}?(?:局|委|办|厅|政府|公司|中心|委员会|管委会)"
 # lists capped at 40 names: an unbounded list is retried from every 由 (quadratic)
+# 省自然资源厅负责，省农业农村厅、省水利厅参与。 — the same words as a sentence of their own, names only
+_RESPONSIBLE_SENTENCE = re.compile(rf"(?:^|(?<=[。；;\n]))[ \t]*({_ORG}(?:、{_ORG}){{0,40}})负责[，,]"
+                                   rf"({_ORG}(?:、{_ORG}){{0,40}})(?:等(?:有关|相关)?(?:单位|部门)?)?(?:{_SUPPORT_WORDS})"
+                                   r"(?=[。；;]?[ \t]*(?:\n|$))", re.M)
 _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:、{_ORG}){{0,40}}|[^，。；]{{2,12}}?(?:部门|单位)))?(?:牵头|负责|组织)")
 # （省发展改革委、省能源局等按职责分工负责）: a bracket of bare lists of units that "are responsible"
 # every repetition bounded, so that a scan over a long paragraph stays linear
@@ -59,7 +68,7 @@ _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 # 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
 _NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
-_STANDING = re.compile(_VOCAB["standing_note"])
+_STANDING = [re.compile(pattern) for pattern in _VOCAB["standing_notes"]]
 _PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
 
 RULE_COMMA = re.compile(r"逗号前(?:的)?(?:单位)?为牵头单位")
@@ -90,6 +99,9 @@ class Clause:
     labelled: bool      # some unit carries a 牵头/配合 label
     notes: str          # rule words found inside the clause (逗号前为牵头单位，下同 …)
     standing: list[RawUnit] = field(default_factory=list)
+    basis: LeadBasis = LeadBasis.EXPLICIT
+    """The lead basis of a labelled clause's roles: ``first_listed`` where the words name who is
+    responsible and who takes part but none is marked 牵头 (``X负责，Y参与``)."""
     """Units a note names for every later item, not this one's list (``以下均需地方各级人民政府落实，
     不再列出``): the plan stops printing them, so the caller adds them to each later item."""
 
@@ -139,10 +151,15 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
         for m in _LEAD_SUPPORT.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
     if not clauses:
+        for pattern in (_RESPONSIBLE_SUPPORT, _RESPONSIBLE_SENTENCE):
+            clauses.extend(_read_responsible(text, m) for m in pattern.finditer(text, start, end))
+    if not clauses:
         for m in _BRACKET.finditer(text, start, end):
             clause = _read_duty(m)
             if clause and clause.units and _looks_like_units(clause.units):
                 clauses.append(clause)
+    if not clauses:
+        clauses.extend(c for m in _BRACKET.finditer(text, start, end) if (c := _read_bare(text, m, start, end)))
     if not clauses:
         for m in _IN_SENTENCE.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
@@ -169,9 +186,7 @@ def _matching_close(text: str, after: int, limit: int) -> int:
 def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
     body = text[a:b]
     standing = _standing_units(body, a)
-    note = _standing_note(body)
-    if note:
-        body = body[:note.start()] + " " * (note.end() - note.start()) + body[note.end():]
+    body = _without_note(body)
     # rule words and deadlines are not units: blank them, so the offsets of the units stay true
     notes = [m.group(0) for m in _NOTE.finditer(body)]
     body = _NOTE.sub(lambda m: " " * len(m.group(0)), body)
@@ -221,14 +236,18 @@ def _groups(body: str) -> list[tuple[int, int]]:
 
 def _read_duty(m: re.Match) -> Clause | None:
     """A bracket of units that ends in a duty phrase: ``（A，B、C等按职责分工负责）``, ``〔A、B等按职责分工
-    负责，C负责落实。以下均需C落实，不再列出〕`` (the sentence after ``。`` is a note). The duty
-    phrases are blanked and the rest read as one list; ``None`` when the bracket does not end in one."""
+    负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
+    (the note names units for later items; a sentence after ``。`` is a note too). The notes and
+    duty phrases are blanked and the rest read as one list; ``None`` when the bracket does not end
+    in a duty phrase."""
     body = m.group(1)
+    standing = _standing_units(body, m.start(1))
+    body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
     stop = body.find("。")
-    standing = _standing_units(body[stop:], m.start(1) + stop) if stop != -1 else []
     body = body[:stop] if stop != -1 else body
+    body = body[:len(body.rstrip(" \u3000，,；;"))]
     duties = list(_DUTY_END.finditer(body))
-    if not duties or duties[-1].end() != len(body.rstrip()):
+    if not duties or duties[-1].end() != len(body):
         return None
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     units = _split_units(blanked, m.start(1), 0, None)
@@ -236,19 +255,63 @@ def _read_duty(m: re.Match) -> Clause | None:
     return Clause(m.start(), m.end(), units, False, "", standing)
 
 
+def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
+    """A bracket that closes a paragraph and holds nothing but names of units, with no duty
+    phrase: ``…逐一登记造册。（市发展改革委、市经济信息委、市能源局）``. Every name must read as a unit
+    (a bracket of other words at a paragraph's end is an explanation, not a list). Units the
+    item's sentences name as leading (``由省经信厅牵头指导…``) are its leads, the others support."""
+    after = text[m.end():end].lstrip(" \t\u3000。；;")
+    before = text[max(start, m.start() - 8):m.start()].rstrip()
+    if after and after[0] != "\n" or not before or before[-1].isascii():
+        return None   # not after the item's words (a phone number's bracket names an employer)
+    units = _split_units(m.group(1), m.start(1), 0, None)
+    if not units or any(len(u.raw) > 30 or u.raw.endswith("行") or not (
+            _ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw) and _COLLECTIVE_HEAD.search(u.raw))
+                        for u in units):
+        return None
+    _complete_prefixes(units)
+    named = {u.full for s in _IN_SENTENCE.finditer(text, start, m.start())
+             for u in _split_units(s.group(1), s.start(1), 0, None)}
+    leads = [u for u in units if u.full in named]
+    for u in units:
+        u.label = ("lead" if u in leads else "support") if leads else None
+    return Clause(m.start(), m.end(), units, bool(leads), "")
+
+
 def _standing_note(body: str) -> re.Match | None:
-    """A ``以下均需X落实，不再列出`` note at the top level of a clause: inside a unit's bracket
+    """The first note at the top level of a clause that names units for every later item
+    (``以下均需X落实，不再列出``, ``X具体落实，以下任务不再列出``); inside a unit's bracket
     (``各区人民政府〈含开发区，以下…不再列出〉``) it belongs to that name (kept in ``raw``)."""
-    for m in _STANDING.finditer(body):
-        before = body[:m.start()]
-        if sum(before.count(c) for c in _OPEN) == sum(before.count(c) for c in _CLOSE):
-            return m
-    return None
+    found = []
+    for pattern in _STANDING:
+        for m in pattern.finditer(body):
+            before = body[:m.start()]
+            if sum(before.count(c) for c in _OPEN) == sum(before.count(c) for c in _CLOSE):
+                found.append(m)
+                break
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+def _note_span(m: re.Match) -> tuple[int, int]:
+    """What of a note is no unit of the item: all of it, or only its ``note`` group where the
+    units it names are this item's too (``C具体落实，以下任务不再列出``)."""
+    return m.span("note") if "note" in m.re.groupindex else m.span()
+
+
+def _without_note(body: str) -> str:
+    """``body`` with its top-level note blanked (offsets kept)."""
+    note = _standing_note(body)
+    if note is None:
+        return body
+    a, b = _note_span(note)
+    return body[:a] + " " * (b - a) + body[b:]
 
 
 def _standing_units(body: str, a: int) -> list[RawUnit]:
-    """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one."""
-    m = _standing_note(body)
+    """The units of the note of ``body`` (a clause's text, starting at ``a``), if it has one. A
+    note printed inside a unit's own bracket (``各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，
+    不再列出〉``) names them for the later items just the same; it stays in that unit's ``raw``."""
+    m = _standing_note(body) or next(filter(None, (pattern.search(body) for pattern in _STANDING)), None)
     return _split_units(m.group("units"), a + m.start("units"), 0, None) if m else []
 
 
@@ -258,6 +321,14 @@ def _read_lead_support(text: str, m: re.Match) -> Clause:
         units += _split_units(m.group(2), m.start(2), 1, "support")
     _complete_prefixes(units)
     return Clause(m.start(), m.end(), units, True, "")
+
+
+def _read_responsible(text: str, m: re.Match) -> Clause:
+    """``X负责，Y、Z参与``: X is responsible and leads, Y and Z support. Nothing says 牵头, so the lead
+    is one by convention (``first_listed``), as for a plain list that names X first."""
+    units = _split_units(m.group(1), m.start(1), 0, "lead") + _split_units(m.group(2), m.start(2), 1, "support")
+    _complete_prefixes(units)
+    return Clause(m.start(), m.end(), units, True, "", basis=LeadBasis.FIRST_LISTED)
 
 
 def _split_top(s: str, seps: str) -> list[tuple[int, int]]:
@@ -341,14 +412,16 @@ def _read_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 def _complete_prefixes(units: list[RawUnit]) -> None:
     """``重庆市发展改革委、市经济信息委`` → ``重庆市经济信息委``: short names take the prefix of a list
     that opens with a region's name (or switches to another region's). A named unit inside a list
-    of short names (``市商务局、深圳市供电局、市生态环境局``) is an entity of its own and sets no prefix."""
+    of short names (``市商务局、深圳市供电局、市生态环境局``) is an entity of its own and sets no prefix,
+    nor does a collective (``各设区市人民政府，…、市场监管局`` is no 各设区市场监管局)."""
     prefix = None
     group = -1
     for u in units:
         opens = u.group != group
         if opens:
             group, prefix = u.group, None
-        m = _PROVINCE_PREFIX.match(u.raw)
+        # a collective (各设区市人民政府, 各省辖市政府) names no one region: it sets no prefix
+        m = None if _COLLECTIVE.match(u.raw) else _PROVINCE_PREFIX.match(u.raw)
         if m and len(m.group(1)) > 1 and not u.raw.startswith(("市", "省")):
             if opens or prefix:
                 prefix = m.group(1)
@@ -365,7 +438,7 @@ def assign_roles(clause: Clause, rules: DocRules) -> list[tuple[RawUnit, Role, L
     comma = rules.comma or bool(RULE_COMMA.search(clause.notes))
     first = rules.first or bool(RULE_FIRST.search(clause.notes))
     if clause.labelled:
-        return [(u, Role.LEAD if u.label == "lead" else Role.SUPPORT, LeadBasis.EXPLICIT) for u in units]
+        return [(u, Role.LEAD if u.label == "lead" else Role.SUPPORT, clause.basis) for u in units]
     if comma:
         return [(u, Role.LEAD if u.before_comma else Role.SUPPORT, LeadBasis.EXPLICIT) for u in units]
     if first:

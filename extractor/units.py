@@ -12,7 +12,9 @@ unit without touching code. A line's fields:
   ``https://w3id.org/policykg/unit/``, defined in ``graph/data/ontology.ttl``): the unit's IRI,
   given on canonical lines only, since the RDF states values in canonical units;
 * ``read`` (default true): whether the number reader (``extractor.numbers``) takes the word as a
-  unit; ``年`` and the empty unit are in the table for the graph only.
+  unit; ``年`` and the empty unit are in the table for the graph only;
+* ``digits_only`` (default false): the word is a unit after Arabic digits only (``5次``), since
+  after a Chinese numeral it is mostly a word of its own (``一次能源``, ``一次性``).
 
 The parser states every target in its printed unit and, beside it, in the canonical one
 (``Target.canonical_value`` / ``canonical_unit``); the graph, RDF, Cypher, queries and the
@@ -38,6 +40,7 @@ class UnitEntry:
     qudt: str | None = None
     own: str | None = None
     read: bool = True
+    digits_only: bool = False
 
     @property
     def iri(self) -> str | None:
@@ -63,7 +66,7 @@ def read_table(text: str, where: str) -> dict[str, UnitEntry]:
             item = json.loads(line)
             entry = UnitEntry(item["unit"], item["dimension"], item.get("to", item["unit"]),
                               float(item.get("factor", 1)), item.get("qudt"), item.get("own"),
-                              bool(item.get("read", True)))
+                              bool(item.get("read", True)), bool(item.get("digits_only", False)))
         except (ValueError, KeyError, TypeError) as exc:
             raise UnitTableError(f"{where}:{number}: not a unit entry ({exc})") from None
         if entry.unit in entries:
@@ -87,9 +90,11 @@ def unit_table() -> dict[str, UnitEntry]:
     return read_table(text, "extractor/data/units.jsonl")
 
 
-def readable_units() -> list[str]:
-    """The words the number reader takes as units."""
-    return [u for u, entry in unit_table().items() if entry.read and u]
+def readable_units(after_chinese: bool = False) -> list[str]:
+    """The words the number reader takes as units (``after_chinese``: those it takes after a
+    Chinese numeral too)."""
+    return [u for u, entry in unit_table().items()
+            if entry.read and u and not (after_chinese and entry.digits_only)]
 
 
 def canonical(value: float, unit: str) -> tuple[float, str]:

@@ -11,14 +11,18 @@ reader gives back the exact value: the value can no longer end its literal, what
 
 Such a server cannot hold a NUL at all (its strings end there): a NUL is sent as U+FFFD and
 counted, so the caller can say so. Nor does it keep every float: it prints each into the query
-text with a fixed number of decimals (six for FalkorDB 4.16: ``2.5e-07`` comes back ``0.0``).
-No encoding of a float survives that, so :func:`float_decimals` probes how many it keeps and the
-runner counts the values that lose digits. Map keys are never escaped; they must be plain
-identifiers.
+text with a fixed number of decimals (six for FalkorDB 4.16: ``2.5e-07`` comes back ``0.0``), and
+its ``toFloat`` of a string reads only single precision. Integers survive whole, and a double is
+an integer times a power of two, so :func:`exact_float` sends a float as its 53-bit mantissa and
+exponent for :data:`EXACT_FLOAT` to rebuild on the server, bit for bit. :func:`float_decimals`
+probes how many decimals a server keeps, so the caller knows which floats need that; the runner
+counts the floats still sent plainly that lose digits. Map keys are never escaped; they must be
+plain identifiers.
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +53,25 @@ def float_decimals(session: Any) -> int | None:
     if kept == probe:
         return None
     return len(repr(float(kept)).partition(".")[2])
+
+
+EXACT_FLOAT = "$m * 2.0 ^ $e1 * 2.0 ^ $e2"
+"""Cypher that rebuilds the float :func:`exact_float` took apart: each step is exact in IEEE
+arithmetic (a power of two times an integer below 2**53), and the exponent is applied in two
+halves so that neither overflows nor underflows before the result does (subnormals included)."""
+
+
+def exact_float(value: float) -> dict[str, int]:
+    """The integer parameters of :data:`EXACT_FLOAT` that give back exactly ``value`` (finite)."""
+    mantissa, exponent = math.frexp(value)
+    exponent -= 53
+    return {"m": int(mantissa * 2 ** 53), "e1": exponent // 2, "e2": exponent - exponent // 2}
+
+
+def loses_digits(value: Any, decimals: int | None) -> bool:
+    """Whether a server keeping ``decimals`` decimals of a float parameter would change ``value``."""
+    return (isinstance(value, float) and decimals is not None and math.isfinite(value)
+            and float(f"{value:.{decimals}f}") != value)
 
 
 def escape_for_literal(text: str) -> str:
@@ -88,8 +111,7 @@ class SafeRunner:
                 if not isinstance(key, str) or not _KEY.match(key):
                     raise ParameterError(f"parameter key {key!r} is not a plain identifier")
             return {key: self.encode(v) for key, v in value.items()}
-        if isinstance(value, float) and self.decimals is not None \
-                and float(f"{value:.{self.decimals}f}") != value:
+        if loses_digits(value, self.decimals):
             self.floats_rounded += 1
         return value
 

@@ -256,6 +256,25 @@ def _pieces(text: str, room: int, size_of: Callable[[Any], int]) -> list[str]:
     return pieces
 
 
+def exact_floats(statement: Statement, rows: list[Row],
+                 decimals: int | None) -> tuple[list[Row], list[Append]]:
+    """``rows`` without the float properties a server keeping ``decimals`` decimals would round,
+    and the statements that then set each of them exactly (``bolt_params.EXACT_FLOAT``)."""
+    from .bolt_params import EXACT_FLOAT, exact_float, loses_digits
+
+    out, fixes = [], []
+    for row in rows:
+        inexact = [key for key, value in row["props"].items() if loses_digits(value, decimals)]
+        if not inexact:
+            out.append(row)
+            continue
+        keys = {k: row[k] for k in ("id", "src", "dst") if k in row}
+        out.append({**row, "props": {k: v for k, v in row["props"].items() if k not in inexact}})
+        fixes.extend(Append(f"MATCH {statement.one} SET n.`{key}` = {EXACT_FLOAT}",
+                            {**keys, **exact_float(row["props"][key])}) for key in inexact)
+    return out, fixes
+
+
 # --- loading -----------------------------------------------------------------------------------
 
 def ensure_schema(session: Runner) -> list[str]:
@@ -310,7 +329,8 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
 
     On a server that pastes parameters into the query text (``graph.bolt_params``) every value
     is escaped to stay a value, and batches are cut at ``INLINED_MESSAGE_BYTES`` unless
-    ``settings`` say otherwise. A server error stops the load with ``LoadError``; what was
+    ``settings`` say otherwise; a float such a server would round is set afterwards from its
+    exact parts (:func:`exact_floats`). A server error stops the load with ``LoadError``; what was
     written stays (see the module).
     """
     from neo4j.exceptions import DriverError, Neo4jError
@@ -328,7 +348,8 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
             settings = LoadSettings(settings.batch_size, INLINED_MESSAGE_BYTES)
         report.warnings.extend(ensure_schema(session))
         for statement in statements(graph):
-            rows, appends, row_settings = statement.rows, [], settings
+            rows, fixes = exact_floats(statement, statement.rows, runner.decimals)
+            appends, row_settings = [], settings
             if settings.max_batch_bytes:
                 # the budget holds the query text and the token too
                 budget = settings.max_batch_bytes - len(statement.query.encode("utf-8")) - 128
@@ -343,7 +364,7 @@ def load(session: Runner, graph: "nx.MultiDiGraph", settings: LoadSettings = Loa
                     report.nodes += len(batch)
                 else:
                     report.relationships += len(batch)
-            for append in appends:
+            for append in appends + fixes:
                 runner.run(append.query, append.params).consume()
                 report.batches += 1
         report.deleted_relationships = _single(runner.run(PRUNE_RELATIONSHIPS, {"load": token}))

@@ -34,10 +34,10 @@ FLOORS = {
     "bulk/heilongjiang_2021_2023_tuidong_tandafeng_tanzhonghe_gongzuo_gundong_shishi_fangan": (0.82, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/hebei_zhongdian_lingyu_yange_nengxiao_yueshu_tuijin_jieneng_jiangtan_shishi_fangan": (0.82, 0.87, 0.82, 0.98, 0.98, 0.98),
     "bulk/jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.92, 0.88, 0.98, 0.98),
-    "bulk/jiangsu_shisiwu_turang_dixiashui_nongcun_shengtai_huanjing_baohu_guihua": (0.98, 0.97, 0.97, 0.96, 0.98, 0.71),
+    "bulk/jiangsu_shisiwu_turang_dixiashui_nongcun_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.77),
     "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.98, 0.73),
-    "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.0),
+    "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
     "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.95, 0.98, 0.98, 0.98, 0.98, 0.96),
     "bulk/guangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.91, 0.98, 0.98, 0.98, 0.98, 0.88),
     "bulk/guojia_fazhangaigewei_jiakuai_feijiu_wuzi_xunhuan_liyong_tixi_jianshe_zhidao_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.78),
@@ -46,16 +46,22 @@ FLOORS = {
     "bulk/shijiazhuang_jiakuai_tuijin_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
     "bulk/sichuan_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.90, 0.83, 0.98, 0.64),
     "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.95),
-    "bulk/xuhuiqu_jieneng_jianpai_jiangtan_zhuanxiang_zijin_guanli_banfa": (0.71, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/xuhuiqu_jieneng_jianpai_jiangtan_zhuanxiang_zijin_guanli_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 3: floors from the first-look figures (bulk2 by goldb, bulk by golda), units
+    # and leads raised with the unit-clause rules that followed
+    "bulk/jiangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/ningxia_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
+    "bulk/zhejiang_gongye_jieneng_jiangtan_jishu_gaizao_xingdong_jihua_2022_2024": (0.98, 0.98, 0.98, 0.98, 0.98, 0.81),
+    "bulk/foshan_lvse_jianzhu_chuangjian_xingdong_shishi_fangan_2022_2025": (0.94, 0.98, 0.98, 0.98, 0.98, 0.13),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.80, 0.82, 0.88, 0.92, 0.98, 0.98),
-    "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.96),
-    "heldout/jiangxi_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.87),
+    "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "heldout/jiangxi_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.90),
     "heldout/shanghai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan":
         (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/shenzhen_tanpuhui_tixi_jianshe_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/shijiazhuang_tandafeng_tanzhonghe_gongzuo_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "heldout/wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan": (0.98, 0.96, 0.98, 0.98, 0.98, 0.98),
+    "heldout/wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
 }
 
 

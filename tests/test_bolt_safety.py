@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from policykg.extractor.api import parse_text
-from policykg.graph.bolt_params import SafeRunner, escape_for_literal, float_decimals, inlines_parameters
+from policykg.graph.bolt_params import (EXACT_FLOAT, SafeRunner, escape_for_literal, exact_float,
+                                        float_decimals, inlines_parameters)
 from policykg.graph.build import build_graph
 from policykg.graph.neo4j_loader import LoadSettings, Statement, load, split_oversized, statements
 
@@ -102,16 +103,38 @@ def test_named_and_raw_queries_cannot_write(server, session):
     assert '"a\'\\\\b"' in result.output
 
 
+EXTREME_FLOATS = [1 / 3, 100 / 3, 2.5e-07, -0.1, 1e300, -1e-300, 5e-324, 2.2250738585072014e-308,
+                  1.7976931348623157e308, 123456789.12345679, 0.0, 7.0]
+
+
+def test_a_float_taken_apart_into_integers_is_rebuilt_exactly():
+    for value in EXTREME_FLOATS:
+        parts = exact_float(value)
+        assert all(isinstance(v, int) and abs(v) < 2 ** 53 for v in parts.values()), value
+        assert parts["m"] * 2.0 ** parts["e1"] * 2.0 ** parts["e2"] == value, value
+    assert exact_float(0.5) == {"m": 2 ** 52, "e1": -27, "e2": -26}
+
+
 @pytest.mark.bolt
-def test_floats_the_server_rounds_are_counted_and_reported(session):
-    """FalkorDB prints a float parameter into its query with six decimals: the loss cannot be
-    encoded away, so it is measured once and every value that loses digits is counted."""
+def test_floats_the_server_would_round_come_back_exact(session):
+    """FalkorDB prints a float parameter into its query with six decimals (and its toFloat of a
+    string keeps single precision): plain floats lose digits, and are counted; the loader sends
+    them as integer parts instead, so a load gives back every float bit for bit."""
     assert float_decimals(session) == 6
     runner = SafeRunner(session, inlines=True, decimals=6)
     assert runner.run("RETURN $v AS v", {"v": [0.25, 1234567890123.5, 2.5e-07, 1 / 3]}).single()["v"] \
         == [0.25, 1234567890123.5, 0.0, 0.333333]
     assert runner.floats_rounded == 2
+    rebuilt = [runner.run(f"RETURN {EXACT_FLOAT} AS v", exact_float(v)).single()["v"] for v in EXTREME_FLOATS]
+    assert rebuilt == EXTREME_FLOATS
     plan = parse_text("某区碳达峰实施方案\n一、主要目标\n到2025年，外受电比重超过三分之一。\n"
                       "二、重点任务\n（一）推进绿电。\n（责任单位：区发展改革委）\n", path="floats.txt")
-    report = load(session, build_graph([plan]))
-    assert any("decimals this server keeps" in w for w in report.warnings), report.warnings
+    graph = build_graph([plan])
+    report = load(session, graph)
+    assert not any("decimals" in w for w in report.warnings), report.warnings
+    values = [r["v"] for r in session.run("MATCH (t:Target) RETURN t.value AS v")]
+    assert len(values) == 1 and abs(values[0] - 100 / 3) < 1e-9   # more than the six decimals
+    expected = {(n, k): v for n, d in graph.nodes(data=True) for k, v in d.items() if isinstance(v, float)}
+    stored = {(r["id"], k): v for r in session.run("MATCH (n) RETURN n.id AS id, properties(n) AS p")
+              for k, v in r["p"].items() if isinstance(v, float)}
+    assert stored == expected

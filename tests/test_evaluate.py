@@ -77,3 +77,13 @@ def test_measure_not_in_gold_costs_precision_with_its_units(plan):
     s = _scores(plan, lambda g: g["measures"].pop(1))
     assert (s["measures"].tp, s["measures"].fp, s["measures"].fn) == (1, 1, 0)
     assert (s["units"].fp, s["leads"].fp) == (1, 1)
+
+
+def test_a_top_level_article_matches_on_its_whole_path():
+    # gold numbers a top-level article as printed (第七条, no section); the parse calls it 七 at path 第七条
+    plan = parse("某区促进绿色低碳发展办法\n第一条【目的】为推进绿色发展，制定本办法。\n"
+                 "第二条【资金配套扶持】对获得国家资金支持的项目给予配套扶持。\n")
+    gold = {"schema": "policykg/gold@1", "targets": [],
+            "measures": [{"section": "", "number": "第二条", "title": "资金配套扶持", "units": [], "lead": []}]}
+    s = score_plan(plan, gold).scores
+    assert (s["measures"].tp, s["measures"].fp, s["measures"].fn) == (1, 0, 0)

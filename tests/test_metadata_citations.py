@@ -120,6 +120,18 @@ def test_headline_of_a_notice_gives_title_and_issuer():
     assert _title("国务院关于印发《2030年前碳达峰行动方案》\n的通知\n各省：\n") == "2030年前碳达峰行动方案"
 
 
+def test_a_joint_notice_whose_issuers_fill_the_first_line():
+    from policykg.extractor.metadata import document_kind
+
+    issuers = "甲省生态环境厅、甲省发展和改革委员会、甲省财政厅、甲省自然资源厅、甲省住房和城乡建设厅、甲省水利厅"
+    info = read_header(f"{issuers}关于印发\n甲省“十四五”土壤生态环境保护规划的通知\n各设区市人民政府：\n")
+    assert info.values["title"].value == "甲省“十四五”土壤生态环境保护规划"
+    assert info.values["issuer"].value == issuers
+    assert document_kind(info.values["title"].value, "") == "plan"
+    # a long first line that merely mentions 关于 is no title
+    assert _title("甲省人民政府关于印发\n为贯彻落实党中央决策部署，现将方案印发给你们。\n甲省某某方案\n") == "甲省某某方案"
+
+
 def test_own_doc_number_in_brackets_under_the_title():
     from policykg.extractor import parse
 

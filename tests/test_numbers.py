@@ -105,3 +105,10 @@ def test_a_composite_unit_is_kept_whole(text, value, unit):
 
 def test_a_slash_between_two_quantities_is_no_composite_unit():
     assert [q.quantity for q in find_quantities("10%/20%")] == [Quantity(10, None, "%"), Quantity(20, None, "%")]
+
+
+def test_counts_of_times_teams_and_rounds_only_after_arabic_digits():
+    # 5次 / 1支 / 5期 count; after a Chinese numeral the same words are mostly words of their own
+    assert _found("演练5次，队伍1支，培训5期") == [("5次", Quantity(5, None, "次")), ("1支", Quantity(1, None, "支")),
+                                            ("5期", Quantity(5, None, "期"))]
+    assert _found("一次能源消费，一次性补贴，二期工程") == []

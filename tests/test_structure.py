@@ -209,3 +209,35 @@ def test_next_item_running_on_after_a_unit_clause_is_a_heading():
     assert [text[m.span[0]:m.span[0] + 4] for m in plan.measures] == ["（一）推", "（二）发", "1．建设", "2．推广"]
     # a bracket that is no unit clause does not end the item
     assert [m.title for m in parse("一、重点任务\n（一）执行办法。依照《办法》（试行）（二）条的规定执行。\n").measures] == ["执行办法"]
+
+
+RULES = ("第一条（扶持对象）本区注册的企业。\n"
+         "第二条（扶持内容）\n（一）节能技改。对节能技改项目给予补贴。\n（二）合同能源管理。给予补贴。\n"
+         "第三条（资金来源）专项资金列入区级财政预算。\n"
+         "第四条 对重大项目另行予以重点扶持。\n"
+         "第五条 本办法所需资金由区人民政府安排。\n"
+         "第六条 申请本办法补贴的企业，应当提交申请材料。\n"
+         "第七条 严禁截留、挪用、冒领补助资金。\n"
+         "第八条 本办法自印发之日起施行。\n")
+
+
+def test_an_articles_label_in_brackets_is_its_title():
+    titles = [n.heading.title for n in walk(_tree(RULES)) if n.heading.kind == "article"]
+    assert titles[:3] == ["扶持对象", "扶持内容", "资金来源"]
+
+
+def test_procedural_articles_and_the_closing_run_that_names_the_rules_are_no_measures():
+    # eligibility, funding source and the closing run (本办法所需资金 … 本办法自…施行, with the one
+    # article between two that name the rules) are procedure; the support articles are measures
+    assert _measure_paths(RULES) == [("第二条/（一）", "节能技改"), ("第二条/（二）", "合同能源管理"),
+                                     ("第四条", "对重大项目另行予以重点扶持")]
+
+
+def test_an_article_that_opens_with_the_rules_name_is_procedure_but_one_that_cites_them_midway_is_not():
+    text = ("第一条 本细则适用于本市碳排放权交易。\n第二条 对符合本细则规定的企业给予奖励。\n"
+            "第三条 推进碳普惠机制建设。\n")
+    assert _measure_paths(text) == [("第二条", "对符合本细则规定的企业给予奖励"), ("第三条", "推进碳普惠机制建设")]
+
+
+def test_a_tab_after_an_articles_number_is_not_part_of_its_title():
+    assert [n.heading.title for n in walk(_tree("第九条\t县级以上人民政府应当加强监管。\n"))] == ["县级以上人民政府应当加强监管"]

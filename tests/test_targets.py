@@ -68,6 +68,36 @@ def test_past_years_end_the_dating_when_the_plan_year_is_known():
 def test_years_taken_up_in_turn_by_fen_bie():
     text = "到2025年和2030年，非化石能源消费比重分别达到20%和25%。"
     assert values(text) == [(2025, 20, "%"), (2030, 25, "%")]
+    text = "“十四五”、“十五五”期间，煤炭消费比重分别下降5%、8%。"
+    assert values(text) == [(2025, 5, "%"), (2030, 8, "%")]
+
+
+def test_one_number_for_each_period_a_fen_bie_lists():
+    # 分别 with one number after two periods: that much in each period, so one target a period
+    found = targets("“十四五”、“十五五”期间分别新增水电装机容量4000万千瓦左右。")
+    assert [(t.year, t.value, t.unit, t.comparator, t.direction) for t in found] == [
+        (2025, 40000000, "千瓦", "approx", "increase"), (2030, 40000000, "千瓦", "approx", "increase")]
+    assert {t.indicator for t in found} == {"水电装机容量"}
+
+
+def test_a_ceiling_to_keep_within():
+    t = one("到2025年，原油一次性加工能力控制在1000万吨。")
+    assert (t.value, t.unit, t.comparator, t.direction) == (10000000, "吨", "le", "level")
+
+
+def test_counts_of_times_and_teams_and_a_comparator_before_the_verb():
+    found = targets("“十四五”期间，开展市级综合环境应急演练5次，各区县至少举办5期环境应急管理培训，"
+                    "至少建立1支区（县）级环境应急救援队伍。")
+    assert [(t.year, t.value, t.unit, t.comparator) for t in found] == [
+        (2025, 5, "次", "eq"), (2025, 5, "期", "ge"), (2025, 1, "支", "ge")]
+    assert [t.indicator for t in found] == ["开展市级综合环境应急演练", "各区县环境应急管理培训",
+                                            "区（县）级环境应急救援队伍"]
+
+
+def test_how_often_is_no_target_and_one_before_a_noun_is_no_count_of_times():
+    # 每年…1次 is a rule of frequency; 一次能源 a word, since 次 counts only after Arabic digits
+    assert targets("到2025年，各区县每年至少开展1次应急演练。") == []
+    assert values("到2025年，非化石能源占一次能源消费比重达到20%。") == [(2025, 20, "%")]
 
 
 # --- several targets, values, units --------------------------------------------------------------
@@ -110,7 +140,7 @@ def test_values_and_units(text, value, value_max, unit):
     ("至少85%", "ge"), ("突破85%", "ge"),
     ("85%以下", "le"), ("达到85%以内", "le"), ("不高于85%", "le"), ("不超过85%", "le"), ("控制在85%以内", "le"),
     ("85%左右", "approx"), ("约85%", "approx"), ("大约85%", "approx"),
-    ("达到80%—85%", "range"),
+    ("达到80%—85%", "range"), ("控制在85%", "le"), ("控制在85%左右", "approx"),
 ])
 def test_comparators(phrase, comparator):
     assert one(f"到2025年，生活垃圾回收利用率{phrase}。").comparator == comparator

@@ -17,7 +17,7 @@ from policykg.extractor import parse, parse_file
 from policykg.extractor.errors import PlanInputError
 
 from .conftest import QINGYANG
-from .pdf_samples import write_pdf
+from .pdf_samples import lzw_encode, write_pdf
 
 PLAN = "某区碳达峰实施方案\n三、重点任务\n（一）推进行动\n1．推进工业节能。（责任单位：区发展改革局、区住建局）\n"
 
@@ -195,6 +195,46 @@ def test_a_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
         f"Error: {bomb}: PDF streams expand to more than the 8 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
     result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "32"})
     assert result.returncode == 0, result.stderr
+
+
+def test_an_encrypted_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
+    """Encrypted streams are not zlib data until decrypted: the count decrypts them first."""
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    bomb = tmp_path / "locked-bomb.pdf"
+    write_pdf(bomb, [BODY], padding_mb=24, encrypt=True)
+    data = bomb.read_bytes()
+    assert b"/Encrypt" in data and zlib.compress(bytes(1 << 20), 9)[:64] not in data
+    assert 24 << 20 <= inflated_size(data, 1 << 30) < 25 << 20
+    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "8"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {bomb}: PDF streams expand to more than the 8 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
+    text = _policykg("text", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "32"})
+    assert text.returncode == 0, text.stderr
+    assert "坚持节约优先" in text.stdout   # a real encrypted PDF: pdfium decrypts its text
+
+
+def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):
+    """LZW can expand more than zlib; its count keeps entry lengths, not bytes."""
+    from pdfminer.lzw import lzwdecode
+
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    for data in (b"", b"TOBEORNOTTOBEORTOBEORNOT" * 50, bytes(range(256)) * 80, b"ab" * 40000):
+        encoded = lzw_encode(data)
+        assert lzwdecode(encoded) == data   # the test's encoder agrees with pdfminer's decoder
+        assert inflated_size(b"1 0 obj << /Filter /LZWDecode >> stream\n" + encoded, 1 << 30) == len(data)
+    bomb = tmp_path / "lzw-bomb.pdf"
+    write_pdf(bomb, [BODY], padding_mb=3, lzw=True)
+    assert bomb.stat().st_size < 10_000
+    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "2"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {bomb}: PDF streams expand to more than the 2 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
+    text = _policykg("text", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "8"})
+    assert text.returncode == 0, text.stderr
+    assert "坚持节约优先" in text.stdout
 
 
 def test_inflated_size_counts_every_layer_and_only_zlib_data():

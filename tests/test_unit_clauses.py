@@ -161,6 +161,28 @@ def test_prefix_completion_does_not_cross_an_entity():
     assert [u.full for u in clause.units] == ["市商务局", "深圳市供电局", "市生态环境局"]
 
 
+def test_a_collective_sets_no_prefix():
+    text = "推进。（各设区市人民政府，省工信厅、市场监管局等按职责分工负责）"
+    assert [u.full for u in find_clauses(text, 0, len(text))[0].units] == ["各设区市人民政府", "省工信厅", "市场监管局"]
+    text = "推进。（各省辖市政府，省发展改革委、生态环境厅负责）"
+    assert [u.full for u in find_clauses(text, 0, len(text))[0].units] == ["各省辖市政府", "省发展改革委", "生态环境厅"]
+
+
+def test_one_bureau_is_one_department_when_a_list_completed_its_name():
+    from policykg.extractor import parse
+
+    text = ("深圳市工作方案\n一、重点任务\n"
+            "（一）推进。推进。（责任单位：深圳市发展改革委、市商务局、深圳市供电局、市生态环境局）\n"
+            "（二）发展。发展。（责任单位：市生态环境局、市水务局）\n")
+    plan = parse(text)
+    assert [[(u.name, u.raw) for u in m.units] for m in plan.measures] == [
+        [("深圳市发展改革委", "深圳市发展改革委"), ("深圳市商务局", "市商务局"), ("深圳市供电局", "深圳市供电局"),
+         ("深圳市生态环境局", "市生态环境局")],
+        [("深圳市生态环境局", "市生态环境局"), ("市水务局", "市水务局")]]
+    assert sorted(d.name for d in plan.departments) == ["市水务局", "深圳市供电局", "深圳市发展改革委", "深圳市商务局",
+                                                        "深圳市生态环境局"]
+
+
 def test_bracket_of_duty_lists_with_a_note_after_it():
     text = ("推进。〔省林业局、省发展改革委等按职责分工负责，各市、县（市、区）人民政府负责落实。"
             "以下均需各市、县（市、区）人民政府落实，不再列出〕")
@@ -226,16 +248,84 @@ def test_units_a_note_names_for_every_later_item_are_added_to_each():
         [("省林业局", "lead"), ("市县人民政府", "support")]]
 
 
-def test_a_note_inside_a_units_bracket_stays_with_that_unit():
+def test_a_note_inside_a_units_bracket_names_that_unit_for_the_later_items():
     from policykg.extractor import parse
 
     text = ("某市工作方案\n一、重点任务\n"
             "（一）推进降碳。推进降碳。（责任单位：市发改委、各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉）\n"
-            "（二）发展产业。发展产业。（责任单位：市经信局）\n")
+            "（二）发展产业。发展产业。（责任单位：市经信局）\n"
+            "（三）推进绿化。推进绿化。（责任单位：市园林局、市城建局）\n")
     plan = parse(text)
-    assert [[u.name for u in m.units] for m in plan.measures] == [["市发改委", "各区人民政府"], ["市经信局"]]
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        [("市发改委", "lead"), ("各区人民政府", "support")],
+        [("市经信局", "lead"), ("各区人民政府", "support")],
+        [("市园林局", "lead"), ("市城建局", "support"), ("各区人民政府", "support")]]
+    # the note stays in the printed name of the unit it stands in, never in the canonical one
+    assert plan.measures[0].units[1].raw == "各区人民政府〈含开发区，以下工作任务均需各区人民政府落实，不再列出〉"
+
+
+def test_responsible_and_taking_part():
+    # （X负责，Y参与）: X leads, Y supports; nothing says 牵头, so the lead is by convention
+    assert _roles("推进。（省生态环境厅负责，自然资源厅参与）") == [
+        ("省生态环境厅", "lead", "first_listed"), ("自然资源厅", "support", "first_listed")]
+    assert _roles("推进。（省自然资源厅、省林业局负责，省农业农村厅、省水利厅等参与）") == [
+        ("省自然资源厅", "lead", "first_listed"), ("省林业局", "lead", "first_listed"),
+        ("省农业农村厅", "support", "first_listed"), ("省水利厅", "support", "first_listed")]
+
+
+def test_responsible_and_taking_part_as_a_sentence_of_its_own():
+    from policykg.extractor import parse
+
+    text = ("某省实施方案\n一、重点任务\n"
+            "（一）保护耕地。严守耕地红线。\n省自然资源厅负责，省农业农村厅、省水利厅参与。\n"
+            "（二）发展产业。各地负责，统筹推进，有关方面参与研究。\n")
+    plan = parse(text)
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        [("省自然资源厅", "lead"), ("省农业农村厅", "support"), ("省水利厅", "support")], []]
 
 
 def test_a_unit_with_its_office_in_tortoise_brackets_opens_a_bare_list():
     assert _names("推进。（自治区交通运输厅〔铁建办〕、发展改革委、广西邮政管理局按职责分工负责）") == [
         "自治区交通运输厅〔铁建办〕", "发展改革委", "广西邮政管理局"]
+
+
+def test_units_that_carry_out_the_item_and_every_later_one():
+    """``X负责，Y具体落实，以下任务不再列出``: Y are this item's units and a note for the later ones."""
+    (clause,) = find_clauses("推进。（自治区工业和信息化厅、发展改革委负责，各地级市人民政府、宁东管委会具体落实，"
+                             "以下任务不再列出）", 0, 70)
+    assert [u.full for u in clause.units] == ["自治区工业和信息化厅", "发展改革委", "各地级市人民政府", "宁东管委会"]
+    assert [u.full for u in clause.standing] == ["各地级市人民政府", "宁东管委会"]
+    assert _roles("推进。（省林业局负责，各市人民政府具体落实，以下任务均不再列出，下同）")[0] == (
+        "省林业局", "lead", "first_listed")
+
+
+def test_a_list_ending_in_bare_luoshi_and_a_note_after_a_semicolon():
+    text = ("推进。（省经信厅、省能源局按职责分工负责，各市、县〔市、区〕人民政府落实；"
+            "以下均需各市、县〔市、区〕政府落实，不再列出，下同）")
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["省经信厅", "省能源局", "各市、县〔市、区〕人民政府"]
+    assert [u.full for u in clause.standing] == ["各市、县〔市、区〕政府"]
+    assert _names("推进。（省经信厅按职责分工负责，各市人民政府落实）") == ["省经信厅", "各市人民政府"]
+    assert _names("推进。（市发展改革委、市能源局按职能分工负责，下同）") == ["市发展改革委", "市能源局"]
+
+
+def test_a_unit_with_its_own_bracket_inside_a_lead_and_support_clause():
+    for inner in ("(三龙湾)", "（三龙湾）"):
+        text = f"推进。（市住房城乡建设局牵头，各区人民政府，市发展改革局、佛山中德工业服务区{inner}管理委员会配合）"
+        assert _roles(text) == [("市住房城乡建设局", "lead", "explicit"), ("各区人民政府", "support", "explicit"),
+                                ("市发展改革局", "support", "explicit"),
+                                (f"佛山中德工业服务区{inner}管理委员会", "support", "explicit")]
+
+
+def test_a_bracket_of_unit_names_closing_a_paragraph_is_its_list():
+    assert _roles("逐一登记造册。（市发展改革委、市经济信息委、市能源局）\n下一段") == [
+        ("市发展改革委", "lead", "first_listed"), ("市经济信息委", "support", "first_listed"),
+        ("市能源局", "support", "first_listed")]
+    assert _names("推进改造。（市住建局，市委市政府机关服务中心、各区县市政府）") == [
+        "市住建局", "市委市政府机关服务中心", "各区县市政府"]
+    # leads named in the item's sentences stay leads
+    assert _roles("由省发展改革委牵头指导三个行业，由省经信厅牵头指导两个行业。（省发展改革委、省经信厅、省能源局）") == [
+        ("省发展改革委", "lead", "explicit"), ("省经信厅", "lead", "explicit"), ("省能源局", "support", "explicit")]
+    for text in ("数据中心PUE值（电能利用效率）\n", "推进（市住建局）工作。\n", "加强合作（中国电信、中国移动）\n",
+                 "核定配额（相关指引见附件4）\n", "落实（业主或物业公司配合执行）\n", "计算（各机型运输周转量×各机型基准值）\n"):
+        assert find_clauses(text, 0, len(text)) == [], text

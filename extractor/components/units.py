@@ -68,6 +68,7 @@ class UnitReader:
         resolver = DepartmentResolver(region, issuer)
         rules = DocRules.find(text_of(doc))
         doc._.clauses = [(c.start, c.end) for _, c in found]
+        _complete_alike([u for _, c in found for u in (*c.units, *c.standing)])
         resolver.observe([u.full for _, c in found for u in c.units])
         # the entity ruler marks department names from the alias data, with "region|canonical" ids
         known = {(e.start_char, e.end_char): e.ent_id_.split("|", 1) for e in doc.ents
@@ -121,6 +122,20 @@ def _units_per_measure(found: list[tuple[str, Clause]],
             entries.extend((unit, Role.SUPPORT, entries[0][2]) for unit in standing)
         standing = notes.get(measure, standing)
     return per_measure
+
+
+def _complete_alike(units: list[RawUnit]) -> None:
+    """A short name the plan prints alone (``市生态环境局``) is the unit a list completed it to
+    elsewhere (``深圳市发展改革委、…、市生态环境局`` → ``深圳市生态环境局``), so one bureau is one
+    department, not two; a short name completed two ways (a plan of two regions) stays as printed."""
+    completions: dict[str, set[str]] = {}
+    for u in units:
+        if u.full != u.raw:
+            completions.setdefault(u.raw, set()).add(u.full)
+    for u in units:
+        found = completions.get(u.raw)
+        if u.full == u.raw and found and len(found) == 1:
+            u.full = next(iter(found))
 
 
 def _without_deadlines(text: str, clause: Clause) -> Clause:
