@@ -41,7 +41,8 @@ try:
 except ImportError:  # pragma: no cover - the pdf extra installs zlib-ng
     import zlib
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\r|\n)")
+# no look-behind for "end": it would stop the engine's fast literal search (25 times slower)
+_STREAM = re.compile(rb"stream(?:\r\n|\r|\n)")
 _OBJECT = re.compile(rb"(?<![0-9])([0-9]{1,10})[ \t\r\n\f\x00]+([0-9]{1,5})[ \t\r\n\f\x00]+obj(?![A-Za-z])")
 _ENCRYPT = re.compile(rb"/Encrypt(?![A-Za-z])")
 _LZW = re.compile(rb"/LZWDecode(?![A-Za-z])")
@@ -56,7 +57,7 @@ def inflated_size(data: bytes, cap: int) -> int:
     """The bytes all zlib streams of ``data`` inflate to, decrypted first in an encrypted PDF;
     once past ``cap``, some number over it."""
     total = 0
-    for match in _STREAM.finditer(data):
+    for match in _streams(data, 0, len(data)):
         raw = memoryview(data)[match.end():]
         dictionary = _dictionary(data, match.start())
         if _LZW.search(dictionary):
@@ -68,6 +69,11 @@ def inflated_size(data: bytes, cap: int) -> int:
     if _ENCRYPT.search(data):
         total += _decrypted_size(data, cap - total)
     return total
+
+
+def _streams(data: bytes, start: int, end: int) -> Iterator[re.Match]:
+    """The ``stream`` keywords of ``data[start:end]`` that open a stream (not ``endstream``)."""
+    return (m for m in _STREAM.finditer(data, start, end) if data[max(0, m.start() - 3):m.start()] != b"end")
 
 
 def _dictionary(data: bytes, stream: int) -> bytes:
@@ -118,7 +124,7 @@ def _decrypted_size(data: bytes, budget: int) -> int:
     objects = list(_OBJECT.finditer(data))
     ends = [match.start() for match in objects[1:]] + [len(data)]
     for match, end in zip(objects, ends):
-        stream = _STREAM.search(data, match.end(), end)
+        stream = next(_streams(data, match.end(), end), None)
         if stream is None:
             continue
         try:
