@@ -341,7 +341,24 @@ def build_tree(headings: list[Heading], text_end: int) -> list[Node]:
     for i, node in enumerate(nodes):
         node.own_end = nodes[i + 1].heading.start if i + 1 < len(nodes) else text_end
     _finish(roots, None, text_end)
+    _drop_sole_annex(roots)
     return roots
+
+
+def _drop_sole_annex(roots: list[Node]) -> None:
+    """A notice that carries its plan as its one unnumbered ``附件`` (…现印发给你们 / 附件 / 促进绿色消费
+    实施方案 / 一、…): the plan's headings are the document's, so their paths leave ``附件`` out.
+    Numbered annexes (``附件1``, ``附件2``) and an annex beside measures of the notice itself keep
+    it, since there it tells parts apart."""
+    annexes = [r for r in roots if r.heading.kind == "annex" and r.children]   # not the notice's 附件： line
+    if len(annexes) != 1 or annexes[0].heading.number:
+        return
+    annex = annexes[0]
+    if any(is_measure(n) for r in roots if r is not annex for n in walk([r])):
+        return
+    prefix = annex.path + "/"
+    for node in walk(annex.children):
+        node.path = node.path.removeprefix(prefix)
 
 
 def _finish(siblings: list[Node], parent: Node | None, end: int) -> None:

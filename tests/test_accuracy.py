@@ -55,7 +55,7 @@ FLOORS = {
     "bulk/foshan_lvse_jianzhu_chuangjian_xingdong_shishi_fangan_2022_2025": (0.94, 0.98, 0.98, 0.98, 0.98, 0.13),
     # issue 11 batch 4 (goldc): floors from the first-look figures (code of branch goldc at 29f8159)
     "bulk/chongqing_tandafeng_yinling_zhizaoye_gaozhiliang_lvse_fazhan_xingdong_jihua_2022_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.86),
-    "bulk/guojia_fazhangaigewei_cujin_lvse_xiaofei_shishi_fangan": (0.0, 0.0, 0.0, 0.0, 0.98, 0.98),
+    "bulk/guojia_fazhangaigewei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.94, 0.95, 0.93, 0.98, 0.98),
     # issue 11 batch 4 (goldd, bulk2): floors from the first-look figures minus 0.02
     "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.88, 0.98, 0.98, 0.98, 0.98, 0.98),

@@ -241,3 +241,16 @@ def test_an_article_that_opens_with_the_rules_name_is_procedure_but_one_that_cit
 
 def test_a_tab_after_an_articles_number_is_not_part_of_its_title():
     assert [n.heading.title for n in walk(_tree("第九条\t县级以上人民政府应当加强监管。\n"))] == ["县级以上人民政府应当加强监管"]
+
+
+def test_a_notices_one_unnumbered_annex_is_no_part_of_the_paths():
+    from policykg.extractor import parse
+
+    text = ("关于印发某某实施方案的通知\n各区：\n现将《某某实施方案》印发给你们。\n附件：\n《某某实施方案》\n"
+            "甲区人民政府\n附件\n某某实施方案\n"
+            "一、重点任务\n（一）推进光伏。推进光伏建设。（责任单位：区发展改革局）\n（二）推进储能。推进储能建设。\n")
+    assert [m.path for m in parse(text).measures] == ["一/（一）", "一/（二）"]
+    numbered = text.replace("附件\n某某", "附件1\n某某")
+    assert [m.path for m in parse(numbered).measures] == ["附件1/一/（一）", "附件1/一/（二）"]
+    beside = "某某方案\n一、重点任务\n（一）推进光伏。推进。\n附件\n一、名单\n（一）甲单位。甲。\n"
+    assert [m.path for m in parse(beside).measures] == ["一/（一）", "附件/一/（一）"]
