@@ -60,7 +60,7 @@ def stage_times(runs: int = 5) -> str:
 
     def rulings(raw, page, textpage, index: int) -> None:
         lines(raw, page, textpage, index)
-        pdf._has_rulings(raw, page)
+        pdf._images_and_rulings(raw, page)
 
     steps: dict[str, Callable[[], object]] = {
         "pypdfium2 bare text (baseline)": lambda: bare_text(paths),
@@ -69,7 +69,7 @@ def stage_times(runs: int = 5) -> str:
         "… + the two pdfium calls per character alone (the floor)": lambda: _pages(paths, _calls_only),
         "… + characters (_chars: text, boxes, mapping, fixes)": lambda: _pages(paths, characters),
         "… + line grouping (_lines)": lambda: _pages(paths, lines),
-        "… + ruled-line walk (_has_rulings)": lambda: _pages(paths, rulings),
+        "… + image and ruled-line walk (_images_and_rulings)": lambda: _pages(paths, rulings),
         "whole read, --ocr never (images, page furniture, paragraphs, tables)":
             lambda: [read_document(p, "never") for p in paths],
         "whole read, --ocr auto (what the pdf stage times)": lambda: [read_document(p) for p in paths],

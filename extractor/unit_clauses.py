@@ -159,6 +159,8 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
             if clause and clause.units and _looks_like_units(clause.units):
                 clauses.append(clause)
     if not clauses:
+        clauses.extend(c for m in _BRACKET.finditer(text, start, end) if (c := _read_bare(text, m, start, end)))
+    if not clauses:
         for m in _IN_SENTENCE.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
     return sorted(clauses, key=lambda c: c.start)
@@ -251,6 +253,29 @@ def _read_duty(m: re.Match) -> Clause | None:
     units = _split_units(blanked, m.start(1), 0, None)
     _complete_prefixes(units)
     return Clause(m.start(), m.end(), units, False, "", standing)
+
+
+def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
+    """A bracket that closes a paragraph and holds nothing but names of units, with no duty
+    phrase: ``…逐一登记造册。（市发展改革委、市经济信息委、市能源局）``. Every name must read as a unit
+    (a bracket of other words at a paragraph's end is an explanation, not a list). Units the
+    item's sentences name as leading (``由省经信厅牵头指导…``) are its leads, the others support."""
+    after = text[m.end():end].lstrip(" \t\u3000。；;")
+    before = text[max(start, m.start() - 8):m.start()].rstrip()
+    if after and after[0] != "\n" or not before or before[-1].isascii():
+        return None   # not after the item's words (a phone number's bracket names an employer)
+    units = _split_units(m.group(1), m.start(1), 0, None)
+    if not units or any(len(u.raw) > 30 or u.raw.endswith("行") or not (
+            _ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw) and _COLLECTIVE_HEAD.search(u.raw))
+                        for u in units):
+        return None
+    _complete_prefixes(units)
+    named = {u.full for s in _IN_SENTENCE.finditer(text, start, m.start())
+             for u in _split_units(s.group(1), s.start(1), 0, None)}
+    leads = [u for u in units if u.full in named]
+    for u in units:
+        u.label = ("lead" if u in leads else "support") if leads else None
+    return Clause(m.start(), m.end(), units, bool(leads), "")
 
 
 def _standing_note(body: str) -> re.Match | None:

@@ -315,3 +315,17 @@ def test_a_unit_with_its_own_bracket_inside_a_lead_and_support_clause():
         assert _roles(text) == [("市住房城乡建设局", "lead", "explicit"), ("各区人民政府", "support", "explicit"),
                                 ("市发展改革局", "support", "explicit"),
                                 (f"佛山中德工业服务区{inner}管理委员会", "support", "explicit")]
+
+
+def test_a_bracket_of_unit_names_closing_a_paragraph_is_its_list():
+    assert _roles("逐一登记造册。（市发展改革委、市经济信息委、市能源局）\n下一段") == [
+        ("市发展改革委", "lead", "first_listed"), ("市经济信息委", "support", "first_listed"),
+        ("市能源局", "support", "first_listed")]
+    assert _names("推进改造。（市住建局，市委市政府机关服务中心、各区县市政府）") == [
+        "市住建局", "市委市政府机关服务中心", "各区县市政府"]
+    # leads named in the item's sentences stay leads
+    assert _roles("由省发展改革委牵头指导三个行业，由省经信厅牵头指导两个行业。（省发展改革委、省经信厅、省能源局）") == [
+        ("省发展改革委", "lead", "explicit"), ("省经信厅", "lead", "explicit"), ("省能源局", "support", "explicit")]
+    for text in ("数据中心PUE值（电能利用效率）\n", "推进（市住建局）工作。\n", "加强合作（中国电信、中国移动）\n",
+                 "核定配额（相关指引见附件4）\n", "落实（业主或物业公司配合执行）\n", "计算（各机型运输周转量×各机型基准值）\n"):
+        assert find_clauses(text, 0, len(text)) == [], text

@@ -145,9 +145,10 @@ def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], l
             lines = _lines(chars, index, height)
             if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS:
                 lines = []
-            elif _has_rulings(raw, page):
+            boxes, ruled = _images_and_rulings(raw, page, rulings=bool(lines))
+            if ruled:
                 table_pages.append(index)
-            images.extend(image_regions(_image_boxes(raw, page), index, lines, width, height))
+            images.extend(image_regions(boxes, index, lines, width, height))
             pages.append(lines)
         finally:
             page.close()
@@ -317,28 +318,28 @@ def _objects(raw, parent, count_objects=None, get_object=None, level: int = 1):
             yield obj, kind
 
 
-def _image_boxes(raw, page) -> list[tuple[float, float, float, float]]:
-    """(left, bottom, right, top) of every image on the page, in PDF points."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    boxes = []
-    for obj, kind in _objects(raw, page.raw):
-        if kind == raw.FPDF_PAGEOBJ_IMAGE and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            boxes.append((left.value, bottom.value, right.value, top.value))
-    return boxes
-
-
-def _has_rulings(raw, page) -> bool:
-    """Whether the page draws visible horizontal and vertical rules, as a ruled table does.
+def _images_and_rulings(raw, page, rulings: bool = True) -> tuple[list[tuple[float, float, float, float]], bool]:
+    """(left, bottom, right, top) of every image on the page, in PDF points, and whether the
+    page draws visible horizontal and vertical rules, as a ruled table does (looked for only
+    when ``rulings``), from one walk over the page's objects: two walks, one for each, cost the
+    reader 0.06 CPU s of its 0.6 s on the PDFs of ``pdf/``.
 
     Word exports put a white rectangle behind every paragraph; those are neither thin nor
-    visible, so they do not count. Only path objects are looked at closely.
+    visible, so they do not count as rules. Only path objects are looked at closely.
     """
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    image, path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+    boxes: list[tuple[float, float, float, float]] = []
     horizontal = vertical = 0
+    ruled = False
     for obj, kind in _objects(raw, page.raw):
-        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        if kind == image:
+            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                boxes.append((left.value, bottom.value, right.value, top.value))
+            continue
+        if kind != path or ruled or not rulings or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
         width, height = right.value - left.value, top.value - bottom.value
         raw.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -348,9 +349,8 @@ def _has_rulings(raw, page) -> bool:
         boxed = stroke.value and width > 8 and height > 8
         horizontal += bool(boxed or (height < 3 and width > 8))
         vertical += bool(boxed or (width < 3 and height > 8))
-        if horizontal >= _MIN_RULES and vertical >= _MIN_RULES:
-            return True
-    return False
+        ruled = horizontal >= _MIN_RULES and vertical >= _MIN_RULES
+    return boxes, ruled
 
 
 def _blocks(pages: list[list[Line]], tables: dict[int, list], origins: dict[int, Recognised]):
