@@ -56,6 +56,9 @@ FLOORS = {
     # issue 11 batch 4 (goldc): floors from the first-look figures (code of branch goldc at 29f8159)
     "bulk/chongqing_tandafeng_yinling_zhizaoye_gaozhiliang_lvse_fazhan_xingdong_jihua_2022_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.86),
     "bulk/guojia_fazhangaigewei_cujin_lvse_xiaofei_shishi_fangan": (0.0, 0.0, 0.0, 0.0, 0.98, 0.98),
+    # issue 11 batch 4 (goldd, bulk2): floors from the first-look figures minus 0.02
+    "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.88, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
