@@ -116,7 +116,7 @@ class _YearCue:
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
                  plan_year: int | None = None, skip: list[tuple[int, int]] = (),
                  dated: list[tuple[int, int, int, str]] = (),
-                 annual_year: int | None = None) -> TargetScan:
+                 annual_year: int | None = None, period_end: int | None = None) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
@@ -126,13 +126,15 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     year, basis)`` parts whose sentences without a year of their own are dated by that year: the
     objectives section of a plan (``三、发展目标`` opened by ``到2025年``). ``annual_year`` is the year
     an annual plan is for: its words for the current year (``全年``, ``年内``, ``年底前``) date
-    a sentence as a printed year would. Targets dated either way carry a ``year_basis``.
+    a sentence as a printed year would. ``period_end`` is the last year of the span the plan's
+    title names (``（2022-2024年）``): its words for the end of that span (``经过三年努力``,
+    ``到规划期末``) date a sentence likewise. Targets dated any of these ways carry a ``year_basis``.
     """
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
     skipped = _Spans(list(skip))
-    years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year)
+    years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
     scan = TargetScan()
     if not years and not dated:
@@ -147,7 +149,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for a, b, year, basis in dated:
         for i in range(bisect_left(stops, a), bisect_left(stops, b)):
             s_start = stops[i - 1] + 1 if i else start
-            if i not in by_sentence and s_start >= a:
+            # a row of bare figures (a table the reader printed as text) names no verb: no target
+            if i not in by_sentence and s_start >= a and lex.has_cue(text, s_start, stops[i]):
                 by_sentence[i] = [_YearCue(s_start, s_start, year, basis)]
     for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
@@ -581,6 +584,7 @@ class _Lexicon:
         self._current_year = re.compile(rf"(?<![{re.escape(data['current_year_not_after'])}])"
                                         rf"(?:{_alternation(data['current_year_words'])})")
         self.annual_plan_endings = tuple(data["annual_plan_endings"])
+        self._period_end = re.compile(_alternation(data["period_end_words"]))
         year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
         period = rf"(?P<p>{_alternation(self.periods)})”?(?P<ppost>{_alternation(data['period_suffixes'])})?"
         self._year = re.compile(year)
@@ -610,7 +614,7 @@ class _Lexicon:
                                rf"|{_alternation(data['goal_phrases'])}|\d{{4}}年前(?:{objects})")
 
     def year_cues(self, text: str, start: int, end: int, plan_year: int | None,
-                  annual_year: int | None = None) -> list[_YearCue]:
+                  annual_year: int | None = None, period_end: int | None = None) -> list[_YearCue]:
         """Year and period cues in text order; baselines (``比2020年``), dates and ranges are skipped.
         With ``annual_year``, the current-year words (``全年``, ``年内``) are cues for that year,
         except inside a printed year (``2022年底前``) or after a count (``三年内``)."""
@@ -641,7 +645,14 @@ class _Lexicon:
             found += [_YearCue(m.start(), m.end(), annual_year, f"the annual plan's year ({m.group()})")
                       for m in self._current_year.finditer(text, start, end)
                       if not printed.covers(m.start()) and not printed.covers(m.end() - 1)]
+        if period_end is not None:
+            found += [_YearCue(m.start(), m.end(), period_end, f"the end of the plan's period ({m.group()})")
+                      for m in self._period_end.finditer(text, start, end)]
         return sorted(found, key=lambda c: (c.start, c.end))
+
+    def has_cue(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a cue word (``达到``, ``下降``, ``不低于``)."""
+        return self._cues.search(text, start, end) is not None
 
     def cues_in(self, text: str, start: int, end: int) -> list[_Cue]:
         cues = []

@@ -36,6 +36,13 @@ def test_parts_that_hold_no_measures():
     assert [m.path for m in _measures(text)] == ["三/（一）"]
 
 
+def test_a_creation_goals_part_holds_no_measures():
+    text = "一、创建目标\n（一）到2025年，绿色建筑占比达到100%。\n二、重点任务\n（一）甲。正文。\n"
+    kinds = {n.path: n.kind for n in walk(_tree(text))}
+    assert kinds["一"] == "objectives"
+    assert [m.path for m in _measures(text)] == ["二/（一）"]
+
+
 def test_annexes_prefix_paths():
     text = "附件1\n一、政策\n（一）甲。正文。\n附件2\n一、任务\n（一）乙。正文。\n"
     assert [m.path for m in _measures(text)] == ["附件1/一/（一）", "附件2/一/（一）"]

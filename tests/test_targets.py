@@ -486,3 +486,32 @@ def test_the_comparator_after_the_last_number_of_a_fen_bie_list_is_shared(text, 
 def test_a_verb_inside_the_whole_of_a_share_gives_no_direction():
     t = one("到2025年，新开工装配式建筑占城镇新建民用建筑30%以上。")
     assert (t.indicator, t.value, t.comparator, t.direction) == ("新开工装配式建筑占城镇新建民用建筑", 30, "ge", "level")
+
+
+# --- goals dated by the span of years the title names (issue 11, batch 3) ------------------------
+
+def test_words_for_the_end_of_the_plan_span_date_a_sentence_by_its_last_year():
+    from policykg.extractor import parse
+
+    text = ("某省工业节能改造行动计划（2022-2024年）\n一、总体目标\n"
+            "经过三年努力，力争完成节能诊断服务1500家以上，能耗下降10%；2023年重点领域改造比例达到100%。\n"
+            "二、主要任务\n（一）推进改造。正文。\n")
+    plan = parse(text)
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [(2024, 1500, "家"), (2024, 10, "%"), (2023, 100, "%")]
+    inferred = [w for w in plan.warnings if w.code == "target-year-inferred"]
+    assert len(inferred) == 2
+
+
+def test_words_for_the_end_of_a_period_date_nothing_without_a_span_in_the_title():
+    found = find_targets("经过三年努力，能耗下降10%。").targets
+    assert found == []
+    (t,) = find_targets("经过三年努力，能耗下降10%。", period_end=2024).targets
+    assert (t.year, t.value, t.year_basis) == (2024, 10, "the end of the plan's period (经过三年努力)")
+
+
+def test_an_objectives_section_leaves_a_row_of_bare_figures_undated():
+    from policykg.extractor import parse
+
+    text = ("某市绿色建筑实施方案\n一、创建目标\n到2025年，绿色建筑占比达到100%。具体目标如下：\n"
+            "禅城 80% 90% 95%\n二、主要任务\n（一）推进改造。正文。\n")
+    assert [(t.year, t.value) for t in parse(text).targets] == [(2025, 100)]

@@ -13,6 +13,7 @@ from ..targets import TargetScan, annual_plan_endings, find_targets, first_year,
 
 
 _TITLE_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年(?!前)")
+_TITLE_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*(?P<b>(?:19|20)?\d{2})(?!\d)")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)?\d{2}")
 
 
@@ -41,7 +42,8 @@ class TargetFinder:
             annual = None       # a plan for a year already past when it was written
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
-                            dated=_dated_parts(doc, text, year, annual), annual_year=annual)
+                            dated=_dated_parts(doc, text, year, annual), annual_year=annual,
+                            period_end=_title_span_end(header))
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         scan.unread_tables = tables.unread
         return scan
@@ -79,9 +81,10 @@ def plan_year(header) -> int | None:
 def _dated_parts(doc: Doc, text: str, year: int | None,
                  annual: int | None) -> list[tuple[int, int, int, str]]:
     """Objectives sections (``三、发展目标``): their undated sentences state targets for the year
-    the section names first (``到2025年``), else for the end of the plan's period, else (an
-    annual plan's ``一、工作目标``) for the plan's own year."""
-    period = _period_year(doc._.header)
+    the section names first (``到2025年``), else for the end of the plan's period (“十四五” → 2025,
+    a title's ``（2022—2024年）`` → 2024: ``经过三年努力，力争…`` is a goal for the period's last
+    year), else (an annual plan's ``一、工作目标``) for the plan's own year."""
+    period = _period_year(doc._.header) or _title_span_end(doc._.header)
     parts = []
     for node in walk(doc._.sections or []):
         if node.kind != "objectives":
@@ -107,6 +110,19 @@ def annual_year(header) -> int | None:
     if len(years) != 1 or _YEAR_SPAN.search(title) or not title.endswith(annual_plan_endings()):
         return None
     return int(years.pop())
+
+
+def _title_span_end(header) -> int | None:
+    """The last year of the span of years the plan's title names (``…行动计划（2022—2024年）``,
+    ``2021-2023年…实施方案`` → 2024, 2023), when it names exactly one."""
+    if header is None or "title" not in header.values:
+        return None
+    spans = list(_TITLE_SPAN.finditer(header.values["title"].value))
+    if len(spans) != 1:
+        return None
+    first, last = int(spans[0]["a"]), int(spans[0]["b"])
+    last = last if last >= 100 else first // 100 * 100 + last
+    return last if first < last <= first + 15 else None
 
 
 def _period_year(header) -> int | None:
