@@ -184,17 +184,23 @@ def test_a_pdf_page_that_cannot_be_loaded_is_left_out_with_a_warning(tmp_path):
     assert str(refused.value) == f"{path}: no page could be loaded (Failed to load page)"
 
 
+def _refused_under_then_read(bomb: Path, cap: int, room: int) -> None:
+    """``bomb`` is refused in one line under a cap of ``cap`` MB, and read whole under ``room`` MB."""
+    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": str(cap)})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {bomb}: PDF streams expand to more than the {cap} MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
+    text = _policykg("text", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": str(room)})
+    assert text.returncode == 0, text.stderr
+    assert "坚持节约优先" in text.stdout   # the file is a real PDF: pdfium reads its text
+
+
 def test_a_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
     """A 408 KB PDF once inflated to 861 MB in memory."""
     bomb = tmp_path / "bomb.pdf"
     write_pdf(bomb, [BODY], padding_mb=24)
     assert bomb.stat().st_size < 100_000
-    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "8"})
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        f"Error: {bomb}: PDF streams expand to more than the 8 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
-    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "32"})
-    assert result.returncode == 0, result.stderr
+    _refused_under_then_read(bomb, 8, 32)
 
 
 def test_an_encrypted_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
@@ -206,13 +212,7 @@ def test_an_encrypted_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
     data = bomb.read_bytes()
     assert b"/Encrypt" in data and zlib.compress(bytes(1 << 20), 9)[:64] not in data
     assert 24 << 20 <= inflated_size(data, 1 << 30) < 25 << 20
-    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "8"})
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        f"Error: {bomb}: PDF streams expand to more than the 8 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
-    text = _policykg("text", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "32"})
-    assert text.returncode == 0, text.stderr
-    assert "坚持节约优先" in text.stdout   # a real encrypted PDF: pdfium decrypts its text
+    _refused_under_then_read(bomb, 8, 32)
 
 
 def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):
@@ -228,13 +228,7 @@ def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):
     bomb = tmp_path / "lzw-bomb.pdf"
     write_pdf(bomb, [BODY], padding_mb=3, lzw=True)
     assert bomb.stat().st_size < 10_000
-    result = _policykg("parse", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "2"})
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        f"Error: {bomb}: PDF streams expand to more than the 2 MB cap (POLICYKG_MAX_INFLATED_MB raises it)"]
-    text = _policykg("text", str(bomb), env={"POLICYKG_MAX_INFLATED_MB": "8"})
-    assert text.returncode == 0, text.stderr
-    assert "坚持节约优先" in text.stdout
+    _refused_under_then_read(bomb, 2, 8)
 
 
 def test_inflated_size_counts_every_layer_and_only_zlib_data():
