@@ -225,6 +225,10 @@ def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):
         encoded = lzw_encode(data)
         assert lzwdecode(encoded) == data   # the test's encoder agrees with pdfminer's decoder
         assert inflated_size(b"1 0 obj << /Filter /LZWDecode >> stream\n" + encoded, 1 << 30) == len(data)
+    # a dictionary padded past any fixed window, and one that names LZW over a zlib stream
+    padded = b"1 0 obj << /Filter /LZWDecode /Pad (" + b"x" * 5000 + b") >> stream\n"
+    assert inflated_size(padded + lzw_encode(bytes(1 << 20)), 1 << 30) == 1 << 20
+    assert inflated_size(padded + zlib.compress(bytes(2 << 20)), 1 << 30) == 2 << 20
     bomb = tmp_path / "lzw-bomb.pdf"
     write_pdf(bomb, [BODY], padding_mb=3, lzw=True)
     assert bomb.stat().st_size < 10_000

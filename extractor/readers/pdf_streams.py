@@ -16,9 +16,10 @@ object stream, which is what this count exists to prevent. The raw count has by 
 passed the file's cross-reference streams, the only streams pdfminer inflates while it reads
 the key (they are never encrypted).
 
-An LZW stream (``/Filter /LZWDecode``, read from the dictionary just before ``stream``) can
+An LZW stream (``/Filter /LZWDecode`` in the dictionary before ``stream``) can
 expand more than a zlib one (a 12-bit code may stand for thousands of bytes), so it is counted by
-an LZW decoder that keeps only the length of each table entry, never the bytes.
+an LZW decoder that keeps only the length of each table entry, never the bytes; since a
+dictionary may lie, such a stream counts the larger of its LZW and zlib readings.
 
 Not seen through: run-length streams (at most 64 times their size) and encryption that needs a
 password (the reader refuses such a file anyway).
@@ -47,7 +48,6 @@ _OBJECT = re.compile(rb"(?<![0-9])([0-9]{1,10})[ \t\r\n\f\x00]+([0-9]{1,5})[ \t\
 _ENCRYPT = re.compile(rb"/Encrypt(?![A-Za-z])")
 _LZW = re.compile(rb"/LZWDecode(?![A-Za-z])")
 _EARLY_CHANGE_OFF = re.compile(rb"/EarlyChange[ \t\r\n]*0(?![0-9])")
-_DICTIONARY = 1024   # bytes before a stream searched for its filter
 _READ = 1 << 16      # raw bytes handed to zlib at a time
 _PIECE = 1 << 20     # the most inflated bytes zlib returns at a time
 _LAYERS = 3          # FlateDecode filters counted one inside the other
@@ -56,14 +56,16 @@ _LAYERS = 3          # FlateDecode filters counted one inside the other
 def inflated_size(data: bytes, cap: int) -> int:
     """The bytes all zlib streams of ``data`` inflate to, decrypted first in an encrypted PDF;
     once past ``cap``, some number over it."""
-    total = 0
+    total, after = 0, 0
+    lzw_anywhere = _LZW.search(data) is not None
     for match in _streams(data, 0, len(data)):
         raw = memoryview(data)[match.end():]
-        dictionary = _dictionary(data, match.start())
-        if _LZW.search(dictionary):
-            total += _lzw_size(raw, cap - total, early=not _EARLY_CHANGE_OFF.search(dictionary))
-        else:
-            total += _stream_size(raw, cap - total)
+        dictionary = _dictionary(data, after, match.start()) if lzw_anywhere else b""
+        after = match.end()
+        zlib_size = _stream_size(raw, cap - total)
+        if _LZW.search(dictionary):   # a dictionary may lie: the larger count stands
+            zlib_size = max(zlib_size, _lzw_size(raw, cap - total, early=not _EARLY_CHANGE_OFF.search(dictionary)))
+        total += zlib_size
         if total > cap:
             return total
     if _ENCRYPT.search(data):
@@ -76,11 +78,11 @@ def _streams(data: bytes, start: int, end: int) -> Iterator[re.Match]:
     return (m for m in _STREAM.finditer(data, start, end) if data[max(0, m.start() - 3):m.start()] != b"end")
 
 
-def _dictionary(data: bytes, stream: int) -> bytes:
-    """The bytes before the ``stream`` keyword at ``stream`` that hold its dictionary (from the
-    object's ``obj`` keyword, at most ``_DICTIONARY`` bytes back)."""
-    window = data[max(0, stream - _DICTIONARY):stream]
-    return window[window.rfind(b"obj") + 1:]
+def _dictionary(data: bytes, start: int, stream: int) -> bytes:
+    """The bytes before the ``stream`` keyword at ``stream`` that hold its dictionary: from the
+    object's ``obj`` keyword, searched no further back than ``start`` (the previous stream's
+    keyword, so that every byte is searched once however long a dictionary is padded)."""
+    return data[max(start, data.rfind(b"obj", start, stream) + 3):stream]
 
 
 def _lzw_size(raw: memoryview, budget: int, early: bool = True) -> int:
