@@ -43,6 +43,11 @@ def test_a_creation_goals_part_holds_no_measures():
     assert [m.path for m in _measures(text)] == ["二/（一）"]
 
 
+def test_the_goals_of_the_year_hold_no_measures():
+    text = "一、年度目标\n到2021年底，完成技术改造项目100个。\n二、重点任务\n（一）甲。正文。\n"
+    assert [m.path for m in _measures(text)] == ["二/（一）"]
+
+
 def test_annexes_prefix_paths():
     text = "附件1\n一、政策\n（一）甲。正文。\n附件2\n一、任务\n（一）乙。正文。\n"
     assert [m.path for m in _measures(text)] == ["附件1/一/（一）", "附件2/一/（一）"]
