@@ -129,8 +129,9 @@ class _Patterns:
 def _patterns() -> _Patterns:
     single_unit = _alternatives(readable_units())
     per = _alternatives(readable_units() + rate_denominators())
-    # a composite unit is kept whole: 公里/万人, 吨/万平方米, 克标准煤/千瓦时, and a rate: 片/月
-    unit = rf"(?:{single_unit})(?:[/／](?:{_MULT}|百|十)?(?:{per}))?"
+    # a composite unit is kept whole: 公里/万人, 吨/万平方米, 克标准煤/千瓦时, a rate: 片/月, and a
+    # denominator that is a product: 吨/月·平方公里
+    unit = rf"(?:{single_unit})(?:[/／](?:{_MULT}|百|十)?(?:{per})(?:[·・](?:{single_unit}))?)?"
     first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"
     words = (rf"百分之(?P<pct>{_CN}|{_ARABIC})"
@@ -139,7 +140,7 @@ def _patterns() -> _Patterns:
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
     cn_units = _alternatives(readable_units(after_chinese=True))
-    cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{per}))?"
+    cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{per})(?:[·・](?:{single_unit}))?)?"
     chinese = rf"(?P<cn>{_CN})(?P<cnunit>{cn_unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
     # A number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G). The
     # look-ahead on the first character lets the regex engine skip ordinary text quickly.

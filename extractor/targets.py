@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .deadlines import find_deadlines
 from .labels import Comparator, Direction
 from .numbers import QuantityMatch, find_quantities, parse_quantity
 
@@ -137,6 +138,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     skipped = _Spans(list(skip))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
+    years = sorted(years + _deadline_years(text, start, end, plan_year, years), key=lambda c: (c.start, c.end))
     scan = TargetScan()
     if not years and not dated:
         return scan
@@ -164,6 +166,26 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
     return scan
+
+
+def _deadline_years(text: str, start: int, end: int, plan_year: int | None,
+                    years: list[_YearCue]) -> list[_YearCue]:
+    """A sentence that prints no year before its item's deadline (``…完成削减替代燃煤140万吨（责任部门：
+    大气环境处，完成期限：2021年四季度）``) is dated by the deadline's year: the numbers before the
+    label are the work due then. The cue stands at the sentence's start, with the deadline as basis."""
+    found = []
+    deadlines = [d for d in find_deadlines(text, start, end, plan_year) if d.date is not None]
+    if not deadlines:
+        return found
+    sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    for deadline in deadlines:
+        year = int(deadline.date[:4])
+        s_start = sentence_starts[bisect_right(sentence_starts, deadline.label_start) - 1]
+        if (plan_year is not None and year < plan_year) or \
+                any(s_start <= c.start < deadline.label_start for c in years):
+            continue
+        found.append(_YearCue(s_start, s_start, year, f"its deadline ({deadline.text})"))
+    return found
 
 
 def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]]) -> None:
@@ -259,7 +281,7 @@ class _Sentence:
             start=phrase_start, end=phrase_stop, indicator=indicator,
             value=value, value_max=value_max, unit=unit,
             comparator=comparator, direction=direction, year=year.year,
-            baseline_year=lex.baseline(text[clause_start:q.start]),
+            baseline_year=self._baseline(clause_start, q, ind_start == ind_end, (indicator, direction, rate)),
             modality=self._modality(q, clause_start, year, coordinated),
             text=text[phrase_start:phrase_stop], value_span=(q.start, q.end), rate=rate,
             year_basis=year.basis)
@@ -273,6 +295,17 @@ class _Sentence:
         self.sharing = []
         self.targets.extend(copies)
         scan.targets.extend(copies)
+
+    def _baseline(self, clause_start: int, q: QuantityMatch, taken_over: bool,
+                  reading: tuple[str, Direction, str | None]) -> int | None:
+        """The baseline year of the clause; a number that takes over the indicator, the verb and
+        the rate of the target before it (``reading``) takes its baseline too
+        (``能耗比2020年下降14%，力争下降14.5%``; not ``年均下降2.6%``, a change per year)."""
+        own = self.lex.baseline(self.text[clause_start:q.start])
+        if own is not None or not taken_over or not self.targets:
+            return own
+        last = self.targets[-1]
+        return last.baseline_year if (last.indicator, last.direction, last.rate) == reading else None
 
     def _year_in_span(self, year: _YearCue, q: QuantityMatch, phrase_end: int,
                       later: list[QuantityMatch]) -> _YearCue:

@@ -580,3 +580,32 @@ def test_a_sentence_naming_its_own_length_of_time_is_not_dated_by_the_objectives
     text = "一、主要目标。用3年左右时间，新增绿道500公里。全省森林覆盖率达到30%。"
     found = find_targets(text, dated=[(0, len(text), 2025, "the objectives part")]).targets
     assert [(t.year, t.value) for t in found] == [(2025, 30)]
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("到2025年，新建数据中心电能利用效率不得超过1.3。", "le"),
+    ("到2025年，城区道路机扫率不得低于90%。", "ge"),
+])
+def test_a_forbidding_comparator_reads_as_a_bound(text, comparator):
+    assert one(text).comparator == comparator
+
+
+def test_a_rate_per_time_and_area_keeps_its_whole_unit():
+    t = one("到2025年，城区平均降尘量不得高于5吨/月·平方公里。")
+    assert (t.value, t.unit, t.comparator) == (5, "吨/月·平方公里", "le")
+
+
+def test_a_number_taking_over_the_indicator_and_verb_before_it_takes_its_baseline():
+    found = targets("到2025年，全市单位产值能耗比2020年下降12%，力争下降13%；用水总量控制在5亿立方米以内。")
+    assert [(t.value, t.baseline_year) for t in found] == [(12, 2020), (13, 2020), (500000000, None)]
+    # a change per year is no change since the baseline year
+    found = targets("到2025年，全市单位产值能耗比2020年下降12%，年均下降2.5%。")
+    assert [(t.value, t.baseline_year) for t in found] == [(12, 2020), (2.5, None)]
+
+
+def test_a_deadline_dates_the_numbers_of_its_sentence_that_print_no_year():
+    (t,) = targets("推进燃煤替代，完成散煤削减30万吨（责任部门：大气处，完成期限：2022年三季度）。")
+    assert (t.year, t.value, t.direction) == (2022, 300000, "decrease")
+    assert t.year_basis == "its deadline (2022年三季度)"
+    assert values("到2025年，建设充电桩200个（完成时限：2023年底）。") == [(2025, 200, "个")]
+    assert targets("建设充电桩200个（完成时限：持续推进）。") == []
