@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .deadlines import find_deadlines
 from .labels import Comparator, Direction
 from .numbers import QuantityMatch, find_quantities, parse_quantity
 
@@ -118,7 +117,8 @@ class _YearCue:
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
                  plan_year: int | None = None, skip: list[tuple[int, int]] = (),
                  dated: list[tuple[int, int, int, str]] = (),
-                 annual_year: int | None = None, period_end: int | None = None) -> TargetScan:
+                 annual_year: int | None = None, period_end: int | None = None,
+                 deadlines: list[tuple[int, int, str]] = ()) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
@@ -130,7 +130,10 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     an annual plan is for: its words for the current year (``全年``, ``年内``, ``年底前``) date
     a sentence as a printed year would. ``period_end`` is the last year of the span the plan's
     title names (``（2022-2024年）``): its words for the end of that span (``经过三年努力``,
-    ``到规划期末``) date a sentence likewise. Targets dated any of these ways carry a ``year_basis``.
+    ``到规划期末``) date a sentence likewise. ``deadlines`` are ``(label start, year, words)`` of the
+    items' printed deadlines (``完成期限：2021年四季度``, ``extractor.deadlines``): one dates the numbers
+    of its sentence when no year stands before it. Targets dated any of these ways carry a
+    ``year_basis``.
     """
     end = len(text) if end is None else end
     lex = _lexicon()
@@ -138,7 +141,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     skipped = _Spans(list(skip))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
-    years = sorted(years + _deadline_years(text, start, end, plan_year, years), key=lambda c: (c.start, c.end))
+    years = sorted(years + _deadline_years(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
     scan = TargetScan()
     if not years and not dated:
         return scan
@@ -168,23 +171,20 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     return scan
 
 
-def _deadline_years(text: str, start: int, end: int, plan_year: int | None,
+def _deadline_years(text: str, start: int, end: int, deadlines: list[tuple[int, int, str]],
                     years: list[_YearCue]) -> list[_YearCue]:
     """A sentence that prints no year before its item's deadline (``…完成削减替代燃煤140万吨（责任部门：
     大气环境处，完成期限：2021年四季度）``) is dated by the deadline's year: the numbers before the
     label are the work due then. The cue stands at the sentence's start, with the deadline as basis."""
     found = []
-    deadlines = [d for d in find_deadlines(text, start, end, plan_year) if d.date is not None]
     if not deadlines:
         return found
     sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
-    for deadline in deadlines:
-        year = int(deadline.date[:4])
-        s_start = sentence_starts[bisect_right(sentence_starts, deadline.label_start) - 1]
-        if (plan_year is not None and year < plan_year) or \
-                any(s_start <= c.start < deadline.label_start for c in years):
+    for label_start, year, words in deadlines:
+        s_start = sentence_starts[bisect_right(sentence_starts, label_start) - 1]
+        if any(s_start <= c.start < label_start for c in years):
             continue
-        found.append(_YearCue(s_start, s_start, year, f"its deadline ({deadline.text})"))
+        found.append(_YearCue(s_start, s_start, year, f"its deadline ({words})"))
     return found
 
 

@@ -603,9 +603,22 @@ def test_a_number_taking_over_the_indicator_and_verb_before_it_takes_its_baselin
     assert [(t.value, t.baseline_year) for t in found] == [(12, 2020), (2.5, None)]
 
 
+def _with_deadline(text, year, words):
+    return find_targets(text, deadlines=[(text.index("完成"), year, words)]).targets
+
+
 def test_a_deadline_dates_the_numbers_of_its_sentence_that_print_no_year():
-    (t,) = targets("推进燃煤替代，完成散煤削减30万吨（责任部门：大气处，完成期限：2022年三季度）。")
+    (t,) = _with_deadline("推进燃煤替代，削减散煤30万吨（责任部门：大气处，完成期限：2022年三季度）。", 2022, "2022年三季度")
     assert (t.year, t.value, t.direction) == (2022, 300000, "decrease")
     assert t.year_basis == "its deadline (2022年三季度)"
-    assert values("到2025年，建设充电桩200个（完成时限：2023年底）。") == [(2025, 200, "个")]
-    assert targets("建设充电桩200个（完成时限：持续推进）。") == []
+    (t,) = _with_deadline("到2025年，建设充电桩200个（完成时限：2023年底）。", 2023, "2023年底")
+    assert t.year == 2025
+
+
+def test_a_plan_passes_its_items_deadlines_to_the_targets():
+    from policykg.extractor import parse
+
+    text = ("某省2022年生态环境工作计划\n一、重点任务\n（一）推进燃煤替代。削减散煤30万吨"
+            "（责任部门：大气处，完成期限：2022年三季度）。\n（二）推进充电设施建设。建设充电桩200个"
+            "（责任部门：交通处，完成时限：持续推进）。\n")
+    assert [(t.year, t.value) for t in parse(text).targets] == [(2022, 300000)]
