@@ -15,7 +15,8 @@ comparator (``≥85`` ge, ``≤210.8`` le, ``2600左右`` approx) and, with the 
 (``降低``, ``增长``), the direction. A target year before the plan's own year is history (a
 十三五 completion table), not a target; cells without a number (``达到省定目标要求``) are no target.
 The attribute goes into ``modality``, the target's hedge as printed. A table of targets per place
-(a column of counties under a dated header, ``_place_table``) gives one target per place and column.
+(a column of counties under a dated header, ``_place_table``) gives one target per place and column;
+so does a table with a row per year (``_year_table``), its columns indicators or places.
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ _CATEGORY_CHARS = 20
 _SENTENCE_END = re.compile(r"[。；：:]")
 _DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^[\d.]{1,4}")        # a footnote number or a subscript (PM2.5) after the unit
+_YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年?度?$")
+_YEAR_TABLE_HEADER_ROWS = 3     # a caption row, the indicators, the places under them
 
 
 @dataclass
@@ -92,6 +95,7 @@ class _Vocabulary:
         self.empty = re.compile(data["empty_cell"])
         self.region = re.compile("|".join(re.escape(w) for w in data["region_headers"]))
         self.region_prefixes = tuple(data["region_prefixes"])
+        self.place = re.compile(data["place_cell"])
         self.topic = re.compile(r"(?:19|20)\d{2}年度?|" + "|".join(data["target_topic_words"]))
 
 
@@ -120,7 +124,7 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
         own_period = _period_named(" ".join(names) + caption, vocab)
         columns = _columns(names, vocab, plan_year, own_period or period_year)
         if columns is None:
-            places = _place_table(text, rows, i, vocab, plan_year)
+            places = _place_table(text, rows, i, vocab, plan_year) or _year_table(text, rows, i, vocab, plan_year)
             if places is not None:
                 j, found = places
                 scan.rows.extend((row[0].start, row[-1].end) for row in rows[i:j])
@@ -325,6 +329,84 @@ def _place_table(text: str, rows: list[list[_Cell]], i: int, vocab: _Vocabulary,
             if target is not None:
                 found.append(_found(text, row, row[k], target, year, None))
     return j, found
+
+
+def _year_table(text: str, rows: list[list[_Cell]], i: int, vocab: _Vocabulary,
+                plan_year: int | None) -> tuple[int, list[FoundTarget]] | None:
+    """A table of targets with a row per year, opened by ``rows[i]``::
+
+        时间（年）  具体创建目标
+                    城镇新建民用建筑中绿色建筑占比（%）      星级绿色建筑占新建民用建筑比例（%）
+                    全市    禅城区    南海区                 全市
+        2022        80%     80%       80%                    -
+        2025        100%    100%      100%                   45%
+
+    Each number is the target of its row's year for its column; ``-`` is none. The columns under
+    the year column name indicators, or places under indicator names printed above them (the
+    reader gives a merged cell once, so the places are shared out in order, a new indicator
+    starting where a place comes again): ``禅城区城镇新建民用建筑中绿色建筑占比`` 80% by 2022. A year
+    before the plan's own is history. The header or the caption must name a target (目标, 规划):
+    a table of estimates (测算表) commits to nothing. Returns the index of the row after the
+    table and its targets, or None when ``rows[i]`` opens no such table."""
+    k = i
+    while k < min(i + _YEAR_TABLE_HEADER_ROWS, len(rows) - 1) and _year_row(rows[k]) is None \
+            and _follows(rows[k], rows[k + 1]):
+        k += 1
+    if k == i or _year_row(rows[k]) is None:
+        return None
+    header = [_names(row) for row in rows[i:k]]
+    if not any(vocab.target.search(name) for names in header for name in names) \
+            and not vocab.target.search(_line_before(text, rows[i][0].start)):
+        return None
+    labels = _year_table_labels(header, vocab)
+    if labels is None:
+        return None
+    j = k
+    while j < len(rows) and _follows(rows[j - 1], rows[j]) and _year_row(rows[j]) is not None:
+        j += 1
+    found = []
+    for row in rows[k:j]:
+        year = _year_row(row)
+        if plan_year is not None and year < plan_year:
+            continue
+        for column, (name, unit) in labels.items():
+            if column < len(row):
+                columns = _Columns([0], None, [(column, year)], None, None)
+                target = _target(row[column], name, unit, columns, vocab)
+                if target is not None:
+                    found.append(_found(text, row, row[column], target, year, None))
+    return (j, found) if found else None
+
+
+def _year_row(row: list[_Cell]) -> int | None:
+    """The year a row of a table by years is about: its first cell, a year alone (2025, 2025年)."""
+    m = _YEAR_CELL.match(row[0].text.replace(" ", ""))
+    return int(m.group(1)) if m and len(row) > 1 else None
+
+
+def _year_table_labels(header: list[list[str]], vocab: _Vocabulary) -> dict[int, tuple[str, str]] | None:
+    """(indicator, unit) of each value column of a table by years, from its header rows; None
+    when the places of the last row have no indicators above them or cannot be shared out."""
+    last = {c: name for c, name in enumerate(header[-1]) if c and name}
+    if not last:
+        return None
+    if not all(vocab.place.fullmatch(name) for name in last.values()):
+        return {c: _split_unit(name, "") for c, name in last.items()}
+    above = [name for name in header[-2][1:] if name] if len(header) > 1 else []
+    groups: list[list[int]] = []
+    for c, place in last.items():
+        if not groups or place in (last[g] for g in groups[-1]):
+            groups.append([])
+        groups[-1].append(c)
+    if len(above) == 1:
+        groups = [[c for group in groups for c in group]]
+    if not above or len(above) != len(groups):
+        return None
+    labels = {}
+    for indicator, group in zip(above, groups):
+        name, unit = _split_unit(indicator, "")
+        labels.update((c, (last[c] + name, unit)) for c in group)
+    return labels
 
 
 def _place(row: list[_Cell], column: int, vocab: _Vocabulary) -> str | None:

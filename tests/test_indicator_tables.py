@@ -184,6 +184,45 @@ def test_a_table_per_place_for_a_past_year_or_without_a_dated_header_gives_nothi
     assert read_tables("序号\t区县\t所在水体\t水源地名称\n1\t鼓楼区\t闽江\t北港\n", plan_year=2021).targets == []
 
 
+YEAR_TABLE = (
+    "年度目标如下：\n"
+    "年份\t具体目标\n"
+    "\t新建建筑中绿色建筑占比（%）\t星级建筑占比（%）\n"
+    "\t全市\t东区\t西区\t全市\n"
+    "2021\t70%\t70%\t60%\t-\n"
+    "2022\t80%\t85%\t75%\t—\n"
+    "2025年\t100%\t100%\t95%\t45%\n"
+    "二、重点任务\n"
+)
+
+
+def test_a_table_by_years_with_places_under_its_indicators():
+    """The places row is shared out in order: 全市 comes again where the second indicator starts.
+    2021 is before the plan's year; a dash is no target."""
+    assert [(t.indicator, t.year, t.value, t.unit) for t in read_tables(YEAR_TABLE, plan_year=2022).targets] == [
+        ("全市新建建筑中绿色建筑占比", 2022, 80, "%"), ("东区新建建筑中绿色建筑占比", 2022, 85, "%"),
+        ("西区新建建筑中绿色建筑占比", 2022, 75, "%"),
+        ("全市新建建筑中绿色建筑占比", 2025, 100, "%"), ("东区新建建筑中绿色建筑占比", 2025, 100, "%"),
+        ("西区新建建筑中绿色建筑占比", 2025, 95, "%"), ("全市星级建筑占比", 2025, 45, "%")]
+    assert read_tables(YEAR_TABLE, plan_year=2022).rows[-1] == (YEAR_TABLE.index("2025年"), YEAR_TABLE.index("\n二"))
+
+
+def test_a_table_by_years_with_an_indicator_per_column():
+    table = "表2 推广目标\n年份\t新能源汽车保有量（万辆）\t充电桩（个）\n2023年\t10\t5000\n2025年\t20\t≥8000\n"
+    assert [(t.indicator, t.year, t.value, t.unit, t.comparator) for t in read_tables(table, plan_year=2022).targets] == [
+        ("新能源汽车保有量", 2023, 100_000, "辆", "eq"), ("充电桩", 2023, 5000, "个", "eq"),
+        ("新能源汽车保有量", 2025, 200_000, "辆", "eq"), ("充电桩", 2025, 8000, "个", "ge")]
+
+
+def test_a_table_by_years_without_a_target_or_an_indicator_over_its_places_gives_nothing():
+    estimates = "表3 排放测算表\n指标年份\t二氧化硫（吨）\t氮氧化物（吨）\n2020年\t1857\t14071\n2025年\t1169\t12464\n"
+    assert read_tables(estimates, plan_year=2021).targets == []
+    three_over_two = YEAR_TABLE.replace("星级建筑占比（%）", "星级建筑占比（%）\t装配式建筑占比（%）")
+    assert read_tables(three_over_two, plan_year=2022).targets == []
+    places_alone = "分区目标\n年份\t全市\t东区\n2025\t80%\t90%\n"
+    assert read_tables(places_alone, plan_year=2022).targets == []
+
+
 def test_a_category_row_without_cells_does_not_end_the_table():
     table = ("指标\t2020年\t2025年\t指标属性\n（一）总体指标\n非化石能源消费比重（%）\t9.5\t15.0以上\t预期性\n"
              "（二）农业领域\n高标准农田（万亩）\t353.0\t430.0\t预期性\n注：[ ]内为五年累计值。\n森林覆盖率（%）\t14\t15\t预期性\n")

@@ -166,6 +166,20 @@ def test_pdf_task_table_is_read_row_by_row(tmp_path):
         assert [document.text[a:b] for a, b in spans] == row
 
 
+def test_a_number_wrapped_in_a_narrow_cell_is_read_whole(tmp_path):
+    """The first column is too narrow for 100% at 10 points: ``10`` fills its line, ``0%`` goes
+    on below, and the cell reads 100%, not 10 0%. In the wide column 2020 and 2025 stand on
+    lines of their own, well short of the rule, and stay two numbers."""
+    items = [("text", 89, 730, 10, "占比"), ("text", 124, 730, 10, "年份"),
+             ("text", 89, 700, 10, "10"), ("text", 89, 688, 10, "0%"),
+             ("text", 124, 700, 10, "2020"), ("text", 124, 688, 10, "2025")]
+    items += [("rule", x, 680, x, 748) for x in (85, 114, 300)]
+    items += [("rule", 85, y, 300, y) for y in (748, 720, 680)]
+    path = tmp_path / "wrapped.pdf"
+    write_pdf(path, [items])
+    assert read_document(path).tables[0].rows == [["占比", "年份"], ["100%", "2020 2025"]]
+
+
 def test_scanned_pdf_is_refused_with_a_clear_error(tmp_path):
     from PIL import Image
 

@@ -9,10 +9,22 @@ columns carry text in most rows.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .assemble import is_label_header, join_wrapped, looks_like_header, tidy_spaces
 from .pdf_layout import Line
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+
+# A line break inside a cell between two digits: maybe one number wrapped (see _number_wraps).
+_DIGIT_BREAK = re.compile(r"\d\n\d")
+# Word and WPS keep about half a character of padding between a cell's text and its right rule.
+_PADDING = 0.5
+# pdfplumber's default: words of one line lie within this many points of each other vertically.
+_LINE_TOLERANCE = 3
 
 
 @dataclass
@@ -52,8 +64,10 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
             page = pdf.pages[index]
             regions = []
             for table in page.find_tables():
-                rows = [[_cell(cell) for cell in row] for row in table.extract()]
-                _repeat_spanned_owners(rows, [row.cells for row in table.rows])
+                grid = [row.cells for row in table.rows]
+                rows = [[_cell(text, page, box) for text, box in zip(texts, boxes)]
+                        for texts, boxes in zip(table.extract(), grid)]
+                _repeat_spanned_owners(rows, grid)
                 if has_two_columns(rows):
                     x0, top, x1, bottom = table.bbox
                     regions.append(TableRegion(x0, top, x1, bottom, rows))
@@ -84,8 +98,48 @@ def _repeat_spanned_owners(rows: list[list[str]], grid: list[list[tuple | None]]
                 rows[r][c] = rows[above][c]
 
 
-def _cell(text: str | None) -> str:
-    return tidy_spaces(join_wrapped((text or "").split("\n")))
+def _cell(text: str | None, page: Page, box: tuple | None) -> str:
+    """A cell's text on one line: wrapped lines joined, a number the cell wrapped made whole."""
+    lines = (text or "").split("\n")
+    if box is None or not _DIGIT_BREAK.search(text or ""):
+        return tidy_spaces(join_wrapped(lines))
+    wraps = _number_wraps(page, box, len(lines))
+    out = []
+    for index, line in enumerate(lines):
+        if index in wraps:
+            out[-1] = out[-1].rstrip(" \u3000") + line.strip(" \u3000")
+        else:
+            out.append(line)
+    return tidy_spaces(join_wrapped(out))
+
+
+def _number_wraps(page: Page, box: tuple, count: int) -> set[int]:
+    """Indexes of the cell's lines that go on with a number the line above had no room to finish.
+
+    A narrow cell wraps a number such as ``100%`` into ``10`` over ``0%``; read as two Latin words
+    it would get a space (``10 0%``). A break between digits counts as such a wrap when the line
+    above reaches the cell's right edge: the first glyph of the line below would not have fitted
+    before the padding. A short line (``2020`` over ``2025`` in a wide cell) ends a number there.
+    The lines are grouped as pdfplumber's ``extract_text`` groups them; when the counts differ
+    no line is joined."""
+    from pdfplumber.utils import cluster_objects
+    from pdfplumber.utils.text import WordExtractor
+
+    x0, top, x1, bottom = box
+    chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+             and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    words = WordExtractor().extract_words(chars, return_chars=True)
+    lines = cluster_objects(words, "top", _LINE_TOLERANCE)
+    if len(lines) != count:
+        return set()
+    wraps = set()
+    for index in range(1, count):
+        above, below = lines[index - 1], lines[index]
+        last, first = above[-1]["chars"][-1], below[0]["chars"][0]
+        room = x1 - _PADDING * first["size"] - max(word["x1"] for word in above)
+        if last["text"].isdigit() and first["text"].isdigit() and first["x1"] - first["x0"] > room:
+            wraps.add(index)
+    return wraps
 
 
 def has_two_columns(rows: list[list[str]]) -> bool:
