@@ -240,6 +240,12 @@ def holds_measures(kind: str) -> bool:
     return kind in load("document_kinds")["holds_measures"]
 
 
+def without_measures(kind: str) -> bool:
+    """Whether a document of this kind has no measures at all, whatever it numbers (a call for
+    proposals: its items are the directions it funds and how to apply)."""
+    return kind in load("document_kinds")["without_measures"]
+
+
 def region_and_level(issuer: str | None, title: str | None) -> tuple[str | None, str | None]:
     """The most local administrative unit named by the issuer (or title), and its level."""
     for source in (issuer, title):

@@ -14,12 +14,17 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
+from .vocabulary import alternatives, load
+
 _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 0-9
           **{0xFF21 + i: 0x41 + i for i in range(26)},            # Ａ-Ｚ
           **{0xFF41 + i: 0x61 + i for i in range(26)},            # ａ-ｚ
           ord("％"): "%", ord("("): "（", ord(")"): "）", ord(":"): "：",
           ord(";"): "；", ord("\u3000"): " ", ord("\xa0"): " ", ord("\r"): " ",
-          ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈"}
+          ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈",
+          # the dash look-alikes of a span (2022―2025 with a horizontal bar, a figure dash, a small
+          # em dash) become the em dash every rule accepts
+          ord("―"): "—", ord("‒"): "—", ord("﹘"): "—"}
 
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
 # Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
@@ -29,6 +34,16 @@ _BLANKS = re.compile(r" +")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.%]")
 _HEADING_START = re.compile(
     r"[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d{1,2}）|[①-⑳]|第[一二三四五六七八九十]+[章节条部分]|附件")
+
+
+def _field_labels() -> list[str]:
+    """The labels that open a field line of an item: its units (责任处室：…) or deadline (完成时限：…)."""
+    units = load("unit_clauses")
+    return [*units["lead_labels"], *units["support_labels"], *units["plain_labels"], *load("deadlines")["labels"]]
+
+
+# a field line starts a line of its own, as a heading does
+_FIELD_START = re.compile(rf"(?:{alternatives(_field_labels())})：")
 _SENTENCE_MARK = re.compile(r"[，。；]")
 _OPEN_END = re.compile(r"[^。！？；：”’）】〕］》!?;\]\s]$")
 
@@ -121,7 +136,7 @@ def _broken_lines(text: str, removed: list[tuple[int, int]]):
         after = text[b:b + 12].lstrip()
         if not before or not after or not _OPEN_END.search(before):
             continue
-        if _HEADING_START.match(after):
+        if _HEADING_START.match(after) or _FIELD_START.match(after):
             continue
         if crossed_page or _SENTENCE_MARK.search(before):
             yield a, b

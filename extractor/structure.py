@@ -47,6 +47,7 @@ def _vocabulary() -> dict:
             "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
             "self_reference": re.compile(vocab["self_reference"]),
             "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
+            "form": vocab["form"],
             "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M)}
 
 
@@ -420,6 +421,45 @@ def _mark_timeline(node: Node) -> None:
             all(heads.match(_bare(c.heading.title)) for c in node.children):
         for n in walk([node]):
             n.kind = "timeline"
+
+
+def fold_forms(roots: list[Node], text: str) -> list[Node]:
+    """Fold the fields of a form back into its items, and return the items folded.
+
+    Some lists fill in one form per item: ``一、开展年度国土变更调查工作`` / ``（一）年度工作计划`` /
+    ``（二）具体工作措施`` / ``1.…`` / ``责任处室：…`` / ``完成时限：…``, the same sub-headings under every
+    item. Such sub-headings are the item's fields, not measures of their own: the item is the
+    measure and owns their text, steps, units and deadline. A group of siblings is a form when
+    at least two sub-heading titles recur under most of its items; an item is folded only when
+    all its sub-headings are those fields and it names its units once, in one labelled clause,
+    since a unit clause given to the whole item says the item is the task. Titles that recur
+    without such a clause (``（一）范围`` / ``（二）功能定位`` / ``（三）建设重点`` of each region of a
+    规划, holding the region's measures) are left alone."""
+    form = _vocabulary()["form"]
+    folded = []
+    for siblings in [roots] + [n.children for n in walk(roots)]:
+        items = [s for s in siblings if s.children]
+        fields = _recurring_titles(items, form)
+        if len(fields) < form["min_fields"]:
+            continue
+        for item in items:
+            if {_bare(c.heading.title) for c in item.children} <= fields and \
+                    len(find_clauses(text, item.heading.body_start, item.end, fallbacks=False)) == 1:
+                item.children = []
+                item.own_end = item.end
+                folded.append(item)
+    return folded
+
+
+def _recurring_titles(items: list[Node], form: dict) -> set[str]:
+    """The sub-heading titles found under at least ``share`` of ``items`` (and ``min_items``)."""
+    if len(items) < form["min_items"]:
+        return set()
+    counts: dict[str, int] = {}
+    for item in items:
+        for title in {_bare(c.heading.title) for c in item.children}:
+            counts[title] = counts.get(title, 0) + 1
+    return {t for t, n in counts.items() if n >= max(form["min_items"], form["share"] * len(items))}
 
 
 def walk(roots: list[Node]):

@@ -35,14 +35,14 @@ FLOORS = {
     "bulk/hebei_zhongdian_lingyu_yange_nengxiao_yueshu_tuijin_jieneng_jiangtan_shishi_fangan": (0.82, 0.87, 0.82, 0.98, 0.98, 0.98),
     "bulk/jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.92, 0.88, 0.98, 0.98),
     "bulk/jiangsu_shisiwu_turang_dixiashui_nongcun_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.81),
-    "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.90, 0.71, 0.70, 0.98, 0.98, 0.73),
     "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
-    "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.95, 0.98, 0.98, 0.98, 0.98, 0.96),
+    "bulk/fuzhou_2021_shuzi_lvse_jishu_gaizao_zhuanxiang_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.96),
     "bulk/guangxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.91, 0.98, 0.98, 0.98, 0.98, 0.88),
     "bulk/guojia_fazhangaigewei_jiakuai_feijiu_wuzi_xunhuan_liyong_tixi_jianshe_zhidao_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.78),
     "bulk/guowuyuan_shisiwu_jieneng_jianpai_zonghe_gongzuo_fangan": (0.95, 0.94, 0.94, 0.92, 0.98, 0.91),
-    "bulk/shanghai_2021_keji_zhicheng_tandafeng_tanzhonghe_zhuanxiang_xiangmu_shenbao_zhinan": (0.0, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/shanghai_2021_keji_zhicheng_tandafeng_tanzhonghe_zhuanxiang_xiangmu_shenbao_zhinan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shijiazhuang_jiakuai_tuijin_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.93),
     "bulk/sichuan_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.90, 0.83, 0.98, 0.98),
     "bulk/tianjin_dianli_fazhan_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.95),
@@ -55,10 +55,10 @@ FLOORS = {
     "bulk/foshan_lvse_jianzhu_chuangjian_xingdong_shishi_fangan_2022_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 4 (goldc): floors from the first-look figures (code of branch goldc at 29f8159)
     "bulk/chongqing_tandafeng_yinling_zhizaoye_gaozhiliang_lvse_fazhan_xingdong_jihua_2022_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "bulk/guojia_fazhangaigewei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.94, 0.95, 0.93, 0.98, 0.98),
+    "bulk/guojia_fazhangaigewei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 4 (goldd, bulk2): floors from the first-look figures minus 0.02
     "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.88, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 5 (golde): floors from the first-look figures minus 0.02 (code of branch golde at ddb8ee1)
     "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.94, 0.95, 0.95, 0.95, 0.98, 0.74),
     # issue 11 batch 5 (goldf): floors from the first-look figures minus 0.02 (code of branch goldf at ddb8ee1)

@@ -56,6 +56,9 @@ def test_call_for_proposals_is_recognised_with_a_warning():
                       "二、申报要求\n（一）申报条件。正文。\n")
     assert plan.metadata.kind == "call"
     assert "document-kind" in _codes(plan) and assess(plan).grade == "C"
+    # the directions it funds are not measures: a call has none, and that is not a parse failure
+    assert plan.measures == [] and "no-measures" not in _codes(plan)
+    assert [s.title for s in plan.sections] == ["支持方向", "低碳技术", "申报要求", "申报条件"]
 
 
 def test_check_command_table_and_json(tmp_path):

@@ -72,3 +72,15 @@ def test_format_characters_are_dropped_and_spans_still_map():
 def test_a_format_character_before_a_line_break_does_not_join_the_lines():
     src = "坚持系统推进，加强统筹。\u200b\n（二）实施能源行动\n"
     assert normalize(src).text == "坚持系统推进，加强统筹。\n（二）实施能源行动\n"
+
+
+def test_a_field_line_after_an_unfinished_line_stays_a_line_of_its_own():
+    src = "2.配合省统计局填报变动表（当年填报上两年度的数据）.\n责任处室：权益处\n完成时限：2021年12月底前\n"
+    assert normalize(src).text == src
+
+
+def test_dash_look_alikes_in_a_span_of_years_become_the_em_dash():
+    src = "佛山市绿色建筑创建行动实施方案（2022―2025）、（2021‒2023年）、（2020﹘2022年）"
+    n = normalize(src)
+    assert n.text == "佛山市绿色建筑创建行动实施方案（2022—2025）、（2021—2023年）、（2020—2022年）"
+    _check_map(src, n, {"―": "—", "‒": "—", "﹘": "—"})

@@ -123,6 +123,27 @@ def test_layout_joins_wraps_and_splits_paragraphs():
     ]
 
 
+def test_a_unit_clause_over_three_lines_and_a_page_break_stays_in_its_paragraph():
+    # the page's last line stops short inside the bracket; the next page's first line closes it
+    lines = [
+        _line(0, 122, 506, 700, "（四）推进食品消费绿色化。加强节约减损管理。（国家发展改革委、"),
+        _line(0, 90, 300, 720, "市场监管总局等部门按职"),
+        _line(1, 90, 200, 100, "责分工负责）"),
+        _line(1, 122, 506, 120, "（五）推行绿色衣着消费。推广绿色纤维。"),
+    ]
+    assert paragraphs(lines) == ["（四）推进食品消费绿色化。加强节约减损管理。（国家发展改革委、市场监管总局等部门按职责分工负责）",
+                                 "（五）推行绿色衣着消费。推广绿色纤维。"]
+
+
+def test_a_stray_open_bracket_does_not_join_the_lines_after_it():
+    # a bracket the next line does not close (it opens its own first) is a typo, not a clause
+    lines = [_line(0, 122, 506, 100, "请各有关省级生态环境部门按照要求认真组织做好有关工作，在规定时间内"),
+             _line(0, 90, 300, 120, "报送名单。"),
+             _line(0, 90, 250, 140, "各有关省（区、市"),
+             _line(0, 90, 400, 160, "附件：各有关省（区、市）名单")]
+    assert paragraphs(lines)[1:] == ["各有关省（区、市", "附件：各有关省（区、市）名单"]
+
+
 def test_page_numbers_and_running_heads_are_dropped():
     pages = []
     for number in range(1, 5):

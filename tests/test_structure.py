@@ -43,6 +43,11 @@ def test_a_creation_goals_part_holds_no_measures():
     assert [m.path for m in _measures(text)] == ["二/（一）"]
 
 
+def test_the_goals_of_the_year_hold_no_measures():
+    text = "一、年度目标\n到2021年底，完成技术改造项目100个。\n二、重点任务\n（一）甲。正文。\n"
+    assert [m.path for m in _measures(text)] == ["二/（一）"]
+
+
 def test_annexes_prefix_paths():
     text = "附件1\n一、政策\n（一）甲。正文。\n附件2\n一、任务\n（一）乙。正文。\n"
     assert [m.path for m in _measures(text)] == ["附件1/一/（一）", "附件2/一/（一）"]
@@ -261,3 +266,49 @@ def test_a_notices_one_unnumbered_annex_is_no_part_of_the_paths():
     assert [m.path for m in parse(numbered).measures] == ["附件1/一/（一）", "附件1/一/（二）"]
     beside = "某某方案\n一、重点任务\n（一）推进光伏。推进。\n附件\n一、名单\n（一）甲单位。甲。\n"
     assert [m.path for m in parse(beside).measures] == ["一/（一）", "附件/一/（一）"]
+
+
+def _form_item(number: str, title: str, clause: str) -> str:
+    """One item of a list that fills in the same form for each item."""
+    return (f"{number}、{title}\n（一）年度工作计划\n完成{title}。\n（二）具体工作措施\n1.制定方案。\n2.开展核查。\n"
+            f"{clause}完成时限：2021年12月底前\n")
+
+
+def _folded_measures(text: str) -> list[str]:
+    from policykg.extractor.structure import fold_forms
+    roots = _tree(text)
+    fold_forms(roots, text)
+    return [n.path for n in walk(roots) if is_measure(n)]
+
+
+def test_sub_headings_repeated_under_every_item_are_fields_of_the_item():
+    text = "".join(_form_item(n, t, f"责任处室：{u}\n") for n, t, u in
+                    [("一", "开展调查", "调查处"), ("二", "确权登记", "登记处"), ("三", "资产清查", "权益处")])
+    assert _folded_measures(text) == ["一", "二", "三"]
+    roots = _tree(text)
+    from policykg.extractor.structure import fold_forms
+    fold_forms(roots, text)
+    assert text[roots[0].heading.start:roots[0].own_end].rstrip().endswith("完成时限：2021年12月底前")
+
+
+def test_repeated_sub_headings_without_one_unit_clause_per_item_stay_measures():
+    # the regions of a plan, each with the same parts holding its measures, and no unit clause
+    text = "".join(_form_item(n, t, "") for n, t in [("一", "甲"), ("二", "乙"), ("三", "丙")])
+    assert _folded_measures(text)[:3] == ["一/（一）", "一/（二）/1", "一/（二）/2"]
+    # a unit clause on each step: the steps are the measures
+    text = "".join(_form_item(n, t, "").replace("。\n2", "（责任单位：甲处）。\n2").replace("查。", "查（责任单位：乙处）。")
+                   for n, t in
+                   [("一", "甲"), ("二", "乙"), ("三", "丙")])
+    assert "一/（二）/1" in _folded_measures(text)
+
+
+def test_one_shared_sub_heading_title_is_not_a_form():
+    text = "".join(f"{n}、{t}\n（一）重点任务\n1.推进。正文。\n（二）{t}工程\n1.建设。正文。\n责任单位：甲局\n"
+                   for n, t in [("一", "能源"), ("二", "工业"), ("三", "交通")])
+    assert _folded_measures(text)[:2] == ["一/（一）/1", "一/（二）/1"]
+
+
+def test_an_annex_naming_the_organisation_of_the_work_holds_no_measures():
+    text = ("一、重点任务\n（一）完善价格机制。正文。\n附件\n河北省改革工作专班\n一、组织机构\n组长：张三省发展改革委副主任\n"
+            "成员：李四省国资委处长\n二、工作要求\n（一）加强协调对接。正文。\n")
+    assert [p for p, _ in _measure_paths(text)] == ["一/（一）"]

@@ -26,6 +26,8 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(]
                       r"[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|[①-⑳]|"
                       r"第[一二三四五六七八九十百]+[章节条部分])")
 _UNIT_CLAUSE = re.compile(r"^[（(［\[〔【]\s*(?:责任|牵头|配合|参与|参加|协办|主办)(?:单位|部门)")
+# how far back in its paragraph an open bracket may stand for the next lines to go on with it (a long unit list)
+_BRACKET_REACH = 300
 _SENTENCE_END = "。；：！？;:!?）)〕］】」』”"
 _DIGITS = re.compile(r"[0-9０-９]+")
 # Some converters push the last character or two of a full line onto a line of their own
@@ -112,9 +114,9 @@ def paragraphs(lines: list[Line], metrics: dict[int, Metrics] | None = None) -> 
     metrics = metrics or page_metrics(lines)
     groups: list[list[str]] = []
     previous: Line | None = None
-    for line in lines:
-        if previous is None or _starts_paragraph(previous, line, metrics[line.page],
-                                                 metrics[previous.page]):
+    for i, line in enumerate(lines):
+        if previous is None or (_starts_paragraph(previous, line, metrics[line.page], metrics[previous.page])
+                                and not _inside_open_bracket(groups[-1], lines[i:i + 2])):
             groups.append([line.text])
         elif line.same_row:
             groups[-1].append("\t" + line.text)
@@ -123,6 +125,22 @@ def paragraphs(lines: list[Line], metrics: dict[int, Metrics] | None = None) -> 
         previous = line
     from .assemble import join_wrapped
     return [join_wrapped(group) for group in groups]
+
+
+def _inside_open_bracket(group: list[str], ahead: list[Line]) -> bool:
+    """Whether the line ``ahead[0]`` goes on with a bracket its paragraph left open: a unit clause
+    run over three lines and a page break (``…（国家发展改革委、…市场监管`` / ``总局、…等部门按职`` /
+    ``责分工负责）``), where the page's last line stops short. The bracket must be closed by this
+    line or the next one before any other opens, so that a stray bracket (``苏环办（2021 J 364``)
+    does not swallow the lines after it; a heading or a page number still starts a paragraph."""
+    if _HEADING.match(ahead[0].text) or _PAGE_NUMBER.match(ahead[0].text) or ahead[0].same_row:
+        return False
+    tail = "".join(group[-_BRACKET_REACH:])[-_BRACKET_REACH:]
+    opened = max(tail.rfind("（"), tail.rfind("("))
+    if opened == -1 or re.search(r"[）)]", tail[opened:]):
+        return False
+    first = re.search(r"[（()）]", "".join(line.text for line in ahead))
+    return first is not None and first.group() in "）)"
 
 
 def _starts_paragraph(prev: Line, line: Line, here: Metrics, there: Metrics) -> bool:
