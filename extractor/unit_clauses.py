@@ -58,7 +58,7 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
-_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
+_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社|海关)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
 _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
 # a lead rule printed inside a clause, anywhere at its top level: （…，排在第一为牵头单位，下同）
@@ -147,17 +147,17 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
         taken_until = line_end
     if not fallbacks:
         return sorted(clauses, key=lambda c: c.start)
-    if not clauses:
-        for m in _LEAD_SUPPORT.finditer(text, start, end):
-            clauses.append(_read_lead_support(text, m))
+    if clauses:
+        # a paragraph may close one sentence with a bare list and another with a labelled clause
+        clauses.extend(_duty_lists(text, start, end, [(c.start, c.end) for c in clauses]))
+        return sorted(clauses, key=lambda c: c.start)
+    for m in _LEAD_SUPPORT.finditer(text, start, end):
+        clauses.append(_read_lead_support(text, m))
     if not clauses:
         for pattern in (_RESPONSIBLE_SUPPORT, _RESPONSIBLE_SENTENCE):
             clauses.extend(_read_responsible(text, m) for m in pattern.finditer(text, start, end))
     if not clauses:
-        for m in _BRACKET.finditer(text, start, end):
-            clause = _read_duty(m)
-            if clause and clause.units and _looks_like_units(clause.units):
-                clauses.append(clause)
+        clauses.extend(_duty_lists(text, start, end, []))
     if not clauses:
         clauses.extend(c for m in _BRACKET.finditer(text, start, end) if (c := _read_bare(text, m, start, end)))
     if not clauses:
@@ -166,9 +166,23 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
     return sorted(clauses, key=lambda c: c.start)
 
 
+def _duty_lists(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Clause]:
+    """The brackets of ``text[start:end]`` outside the spans ``taken`` that list units ending in a
+    duty phrase (``（A、B等按职责分工负责）``)."""
+    found = []
+    for m in _BRACKET.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        clause = _read_duty(m)
+        if clause and clause.units and _looks_like_units(clause.units):
+            found.append(clause)
+    return found
+
+
 def _matching_close(text: str, after: int, limit: int) -> int:
     """Index of the bracket closing a clause whose label ends at ``after``, allowing nested
-    brackets inside; a line break ends an unclosed clause (the label itself may be broken)."""
+    brackets inside; a line break ends an unclosed clause (the label itself may be broken), unless
+    it follows the label directly (``（责任单位：`` ending one line, its units on the next)."""
     depth = 1
     for i in range(after, min(limit, after + 600)):
         ch = text[i]
@@ -178,7 +192,7 @@ def _matching_close(text: str, after: int, limit: int) -> int:
             depth -= 1
             if depth == 0:
                 return i
-        elif ch == "\n":
+        elif ch == "\n" and text[after:i].strip():
             return i
     return min(limit, after + 600)
 
@@ -217,7 +231,19 @@ def _read_clause(text: str, a: int, b: int, span_a: int, span_b: int) -> Clause:
             continue
         units.extend(_split_units(body[ga:gb], a + ga, g, label))
     _complete_prefixes(units)
-    return Clause(span_a, span_b, units, labelled, "".join(notes), standing)
+    basis = LeadBasis.EXPLICIT
+    if labelled and not any(u.label == "lead" for u in units):
+        basis = _lead_by_position(units)
+    return Clause(span_a, span_b, units, labelled, "".join(notes), standing, basis)
+
+
+def _lead_by_position(units: list[RawUnit]) -> LeadBasis:
+    """``（责任单位：X，配合单位：Y、Z）`` marks who takes part but nobody 牵头: the first unit not
+    labelled as support leads by convention, the others support. Returns the basis of the roles."""
+    first = next((u for u in units if u.label is None), None)
+    for u in units:
+        u.label = "lead" if u is first else "support"
+    return LeadBasis.FIRST_LISTED
 
 
 def _groups(body: str) -> list[tuple[int, int]]:

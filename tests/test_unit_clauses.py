@@ -329,3 +329,53 @@ def test_a_bracket_of_unit_names_closing_a_paragraph_is_its_list():
     for text in ("数据中心PUE值（电能利用效率）\n", "推进（市住建局）工作。\n", "加强合作（中国电信、中国移动）\n",
                  "核定配额（相关指引见附件4）\n", "落实（业主或物业公司配合执行）\n", "计算（各机型运输周转量×各机型基准值）\n"):
         assert find_clauses(text, 0, len(text)) == [], text
+
+
+def test_responsible_label_beside_support_label_leads_by_convention():
+    # the 责任单位 are not marked 牵头, but the 配合单位 are marked as taking part
+    assert _roles("推进节能。（责任单位：省发展改革委、省能源局，配合单位：省财政厅、省统计局等）") == [
+        ("省发展改革委", "lead", "first_listed"), ("省能源局", "support", "first_listed"),
+        ("省财政厅", "support", "first_listed"), ("省统计局", "support", "first_listed")]
+
+
+def test_label_ending_its_line_reads_the_units_on_the_next():
+    text = "建立机制。（责任单位：\n省林业和草原局，各市（含定州、辛集市，下同）政府、雄安新区管委会）"
+    assert [name for name, _, _ in _roles(text)] == [
+        "省林业和草原局", "各市（含定州、辛集市，下同）政府", "雄安新区管委会"]
+
+
+def test_a_line_break_inside_the_units_still_ends_an_unclosed_clause():
+    (clause,) = find_clauses("推进。（责任单位：市商务局\n二、保障措施", 0, 19)
+    assert [u.raw for u in clause.units] == ["市商务局"]
+
+
+def test_bare_list_and_labelled_clause_in_one_paragraph_are_both_read():
+    text = ("推广电能替代（市发展改革委、市交通运输局等按职责分工负责）。加快清洁取暖"
+            "（牵头单位：市住房城乡建设局；配合单位：市财政局）。")
+    clauses = find_clauses(text, 0, len(text))
+    assert [[u.raw for u in c.units] for c in clauses] == [
+        ["市发展改革委", "市交通运输局"], ["市住房城乡建设局", "市财政局"]]
+
+
+def test_a_customs_office_reads_as_a_unit():
+    assert _roles("加强监管（市生态环境局、市海关等按职责分工负责）。") == [
+        ("市生态环境局", "lead", "first_listed"), ("市海关", "support", "first_listed")]
+
+
+def test_a_unit_marked_lead_in_one_clause_is_the_items_only_lead():
+    from policykg.extractor.api import parse_text
+    plan = parse_text("一、重点任务\n（一）压实责任。落实领导责任（责任单位：市生态环境保护委员会）。"
+                      "开展审计（牵头单位：市审计局；配合单位：市财政局）。\n二、保障措施\n（一）加强领导。\n")
+    (measure,) = plan.measures
+    assert [(u.name, u.role) for u in measure.units] == [
+        ("市生态环境保护委员会", "support"), ("市审计局", "lead"), ("市财政局", "support")]
+
+
+def test_a_unit_listed_bare_first_and_marked_lead_later_leads():
+    from policykg.extractor.api import parse_text
+    plan = parse_text("一、重点任务\n（一）推广电能替代。推广电能（市发展改革委、市交通运输局等按职责分工负责）。"
+                      "加快清洁取暖（牵头单位：市住房城乡建设局、市发展改革委；配合单位：市财政局）。\n"
+                      "二、保障措施\n（一）加强领导。\n")
+    (measure,) = plan.measures
+    assert [(u.name, u.role) for u in measure.units] == [
+        ("市发展改革委", "lead"), ("市交通运输局", "support"), ("市住房城乡建设局", "lead"), ("市财政局", "support")]

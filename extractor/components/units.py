@@ -80,14 +80,19 @@ class UnitReader:
                 doc._.problems.append(("lead-none", "unit clause with no readable unit", (clause.start, clause.end)))
         spanned: set[tuple[int, int]] = set()
         for measure, entries in _units_per_measure(found, rules).items():
-            names: set[str] = set()
+            names: dict[str, int] = {}
             for unit, role, basis in entries:
                 entry = known.get((unit.start, unit.end))
                 canonical = entry[1] if entry and resolver.covers(entry[0]) else None
                 resolution = resolver.resolve(unit.full, canonical)
                 if resolution.name in names:
-                    continue    # an item of several sentences, each with its clause: each unit once
-                names.add(resolution.name)
+                    # an item of several sentences, each with its clause: each unit once, leading
+                    # if any of its clauses marks it 牵头
+                    first = records[names[resolution.name]]
+                    if role is Role.LEAD and first.role is not Role.LEAD:
+                        first.role, first.lead_basis = role, basis
+                    continue
+                names[resolution.name] = len(records)
                 records.append(UnitRecord(measure, resolution.name, unit.raw, role, basis, unit.start, unit.end))
                 if (unit.start, unit.end) in spanned:
                     continue    # a unit a note named for every later item: its span and warning once
@@ -116,12 +121,23 @@ def _units_per_measure(found: list[tuple[str, Clause]],
             entries.append((unit, role, basis))
         if clause.standing:
             notes[measure] = clause.standing
+    for measure, entries in per_measure.items():
+        per_measure[measure] = _marked_leads_only(entries)
     standing: list[RawUnit] = []
     for measure, entries in per_measure.items():
         if entries and standing:
             entries.extend((unit, Role.SUPPORT, entries[0][2]) for unit in standing)
         standing = notes.get(measure, standing)
     return per_measure
+
+
+def _marked_leads_only(entries: list[tuple[RawUnit, Role, LeadBasis]]) -> list[tuple[RawUnit, Role, LeadBasis]]:
+    """An item that marks a unit 牵头 in one clause (``（责任单位：A）…（牵头单位：B；配合单位：C）``) has
+    that unit as its lead; the lead by convention of another clause (A) only takes part."""
+    if not any(role is Role.LEAD and basis is LeadBasis.EXPLICIT for _, role, basis in entries):
+        return entries
+    return [(unit, Role.SUPPORT, LeadBasis.EXPLICIT) if role is Role.LEAD and basis is LeadBasis.FIRST_LISTED
+            else (unit, role, basis) for unit, role, basis in entries]
 
 
 def _complete_alike(units: list[RawUnit]) -> None:
