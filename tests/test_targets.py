@@ -515,3 +515,10 @@ def test_an_objectives_section_leaves_a_row_of_bare_figures_undated():
     text = ("某市绿色建筑实施方案\n一、创建目标\n到2025年，绿色建筑占比达到100%。具体目标如下：\n"
             "禅城 80% 90% 95%\n二、主要任务\n（一）推进改造。正文。\n")
     assert [(t.year, t.value) for t in parse(text).targets] == [(2025, 100)]
+
+
+def test_an_amount_of_reduction_reached_is_a_decrease():
+    found = targets("到2025年，化学需氧量、氨氮重点工程减排量分别达到2.27万吨、0.03万吨，"
+                     "氮氧化物排放量降至100万吨。")
+    assert [(t.value, t.unit, t.direction.value) for t in found] == [
+        (22700, "吨", "decrease"), (300, "吨", "decrease"), (1000000, "吨", "level")]
