@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from .units import readable_units
+from .units import rate_denominators, readable_units
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -127,10 +127,11 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    units = sorted(readable_units(), key=len, reverse=True)
-    single_unit = "|".join(re.escape(u).replace("/", "[/／]") for u in units)
-    # a composite unit is kept whole: 公里/万人, 吨/万平方米, 克标准煤/千瓦时
-    unit = rf"(?:{single_unit})(?:[/／](?:{_MULT}|百|十)?(?:{single_unit}))?"
+    single_unit = _alternatives(readable_units())
+    per = _alternatives(readable_units() + rate_denominators())
+    # a composite unit is kept whole: 公里/万人, 吨/万平方米, 克标准煤/千瓦时, a rate: 片/月, and a
+    # denominator that is a product: 吨/月·平方公里
+    unit = rf"(?:{single_unit})(?:[/／](?:{_MULT}|百|十)?(?:{per})(?:[·・](?:{single_unit}))?)?"
     first = rf"(?P<lo>{_ARABIC})(?P<lomult>{_MULT})?(?P<more>余|多)?(?P<lounit>{unit})?"
     arabic = rf"{first}(?:(?:{_RANGE_SEP})(?P<hi>{_ARABIC})(?P<himult>{_MULT})?)?(?P<unit>{unit})?"
     words = (rf"百分之(?P<pct>{_CN}|{_ARABIC})"
@@ -138,9 +139,8 @@ def _patterns() -> _Patterns:
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
-    cn_units = "|".join(re.escape(u).replace("/", "[/／]")
-                        for u in sorted(readable_units(after_chinese=True), key=len, reverse=True))
-    cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{cn_units}))?"
+    cn_units = _alternatives(readable_units(after_chinese=True))
+    cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{per})(?:[·・](?:{single_unit}))?)?"
     chinese = rf"(?P<cn>{_CN})(?P<cnunit>{cn_unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
     # A number is never the tail of a longer number or of a Latin name (PM2.5, CO2, 5G). The
     # look-ahead on the first character lets the regex engine skip ordinary text quickly.
@@ -150,6 +150,11 @@ def _patterns() -> _Patterns:
     single = re.compile(rf"{edge_before}(?:{words}|{first}|{chinese}){edge_after}")
     loose = re.compile(rf"(?P<num>{_ARABIC}|{_CN})(?P<mult>{_MULT})?(?P<unit>.*)")
     return _Patterns(quantity, single, loose)
+
+
+def _alternatives(units: list[str]) -> str:
+    """A regex of the unit words, longest first (``千瓦时`` before ``千瓦``), either slash allowed."""
+    return "|".join(re.escape(u).replace("/", "[/／]") for u in sorted(set(units), key=len, reverse=True))
 
 
 def _read(m: re.Match) -> Quantity | None:

@@ -111,12 +111,14 @@ class _YearCue:
     end: int
     year: int | None  # None: a past period or year, which ends the dating of earlier cues
     basis: str | None = None  # why this year, when the text does not print it
+    first: int | None = None  # the first year of a printed span of years (2022 of 2022至2025年)
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None, *,
                  plan_year: int | None = None, skip: list[tuple[int, int]] = (),
                  dated: list[tuple[int, int, int, str]] = (),
-                 annual_year: int | None = None, period_end: int | None = None) -> TargetScan:
+                 annual_year: int | None = None, period_end: int | None = None,
+                 deadlines: list[tuple[int, int, str]] = ()) -> TargetScan:
     """Find the dated quantitative targets, the dated goals without a number and the unreadable
     would-be targets in ``text[start:end]``.
 
@@ -128,7 +130,10 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     an annual plan is for: its words for the current year (``全年``, ``年内``, ``年底前``) date
     a sentence as a printed year would. ``period_end`` is the last year of the span the plan's
     title names (``（2022-2024年）``): its words for the end of that span (``经过三年努力``,
-    ``到规划期末``) date a sentence likewise. Targets dated any of these ways carry a ``year_basis``.
+    ``到规划期末``) date a sentence likewise. ``deadlines`` are ``(label start, year, words)`` of the
+    items' printed deadlines (``完成期限：2021年四季度``, ``extractor.deadlines``): one dates the numbers
+    of its sentence when no year stands before it. Targets dated any of these ways carry a
+    ``year_basis``.
     """
     end = len(text) if end is None else end
     lex = _lexicon()
@@ -136,6 +141,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     skipped = _Spans(list(skip))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
+    years = sorted(years + _deadline_years(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
     scan = TargetScan()
     if not years and not dated:
         return scan
@@ -149,8 +155,10 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for a, b, year, basis in dated:
         for i in range(bisect_left(stops, a), bisect_left(stops, b)):
             s_start = stops[i - 1] + 1 if i else start
-            # a row of bare figures (a table the reader printed as text) names no verb: no target
-            if i not in by_sentence and s_start >= a and lex.has_cue(text, s_start, stops[i]):
+            # a row of bare figures (a table the reader printed as text) names no verb: no target;
+            # a sentence that gives itself a time of its own (用5年左右时间) is not the part's
+            if i not in by_sentence and s_start >= a and lex.has_cue(text, s_start, stops[i]) \
+                    and not lex.names_own_time(text, s_start, stops[i]):
                 by_sentence[i] = [_YearCue(s_start, s_start, year, basis)]
     for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
@@ -161,6 +169,23 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
     return scan
+
+
+def _deadline_years(text: str, start: int, end: int, deadlines: list[tuple[int, int, str]],
+                    years: list[_YearCue]) -> list[_YearCue]:
+    """A sentence that prints no year before its item's deadline (``…完成削减替代燃煤140万吨（责任部门：
+    大气环境处，完成期限：2021年四季度）``) is dated by the deadline's year: the numbers before the
+    label are the work due then. The cue stands at the sentence's start, with the deadline as basis."""
+    found = []
+    if not deadlines:
+        return found
+    sentence_starts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    for label_start, year, words in deadlines:
+        s_start = sentence_starts[bisect_right(sentence_starts, label_start) - 1]
+        if any(s_start <= c.start < label_start for c in years):
+            continue
+        found.append(_YearCue(s_start, s_start, year, f"its deadline ({words})"))
+    return found
 
 
 def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]]) -> None:
@@ -193,6 +218,7 @@ class _Sentence:
         self.prev_quantity_end = start  # end of the last quantity, target or not
         self.prev_cue: _Cue | None = None
         self.series: list[str] = []     # indicators listed before 分别, still to be taken up
+        self.sharing: list[str] = []    # the other indicators the last number is given to
 
     def year_before(self, pos: int) -> _YearCue | None:
         """The year cue in force at ``pos``: the last one before it. Years listed together and
@@ -223,6 +249,7 @@ class _Sentence:
         win_start = max(clause_start, self.prev_end, year.end if year.end <= q.start else 0)
         suffix = lex.suffix.match(text, q.end, self.end)
         phrase_end = suffix.end() if suffix else q.end
+        year = self._year_in_span(year, q, phrase_end, later)
         follows_noun = self._noun_follows(phrase_end)
         if suffix is None and lex.respectively in text[clause_start:q.start]:
             suffix = self._series_suffix(q, later)   # "分别稳定在95%和90%以上": both ge
@@ -237,7 +264,7 @@ class _Sentence:
             scan.problems.append(Problem(q.start, stop, "number without a known unit after a target cue: "
                                                         f"{text[q.start:stop]!r}"))
             return
-        if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues):
+        if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues, later):
             return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
         coordinated = not cues and bool(self.targets) and self.targets[-1].value_span[0] >= clause_start
         comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
@@ -255,7 +282,7 @@ class _Sentence:
             start=phrase_start, end=phrase_stop, indicator=indicator,
             value=value, value_max=value_max, unit=unit,
             comparator=comparator, direction=direction, year=year.year,
-            baseline_year=lex.baseline(text[clause_start:q.start]),
+            baseline_year=self._baseline(clause_start, q, ind_start == ind_end, (indicator, direction, rate)),
             modality=self._modality(q, clause_start, year, coordinated),
             text=text[phrase_start:phrase_stop], value_span=(q.start, q.end), rate=rate,
             year_basis=year.basis)
@@ -263,10 +290,38 @@ class _Sentence:
         self.prev_end = phrase_stop
         self.prev_cue = next((c for c in reversed(cues) if not c.adjacent_only), adjacent) or self.prev_cue
         scan.targets.append(target)
-        for other in self._years_sharing(q, year, phrase_end, later):
-            again = replace(target, year=other.year, year_basis=other.basis)
-            self.targets.append(again)
-            scan.targets.append(again)
+        copies = [replace(target, year=other.year, year_basis=other.basis)
+                  for other in self._years_sharing(q, year, phrase_end, later)]
+        copies += [replace(target, indicator=name) for name in self.sharing]
+        self.sharing = []
+        self.targets.extend(copies)
+        scan.targets.extend(copies)
+
+    def _baseline(self, clause_start: int, q: QuantityMatch, taken_over: bool,
+                  reading: tuple[str, Direction, str | None]) -> int | None:
+        """The baseline year of the clause; a number that takes over the indicator, the verb and
+        the rate of the target before it (``reading``) takes its baseline too
+        (``能耗比2020年下降14%，力争下降14.5%``; not ``年均下降2.6%``, a change per year)."""
+        own = self.lex.baseline(self.text[clause_start:q.start])
+        if own is not None or not taken_over or not self.targets:
+            return own
+        last = self.targets[-1]
+        return last.baseline_year if (last.indicator, last.direction, last.rate) == reading else None
+
+    def _year_in_span(self, year: _YearCue, q: QuantityMatch, phrase_end: int,
+                      later: list[QuantityMatch]) -> _YearCue:
+        """A span of years whose 分别 list has one number per year gives each number its own year,
+        in order (``2022至2025年…占比分别达到80%、90%、95%、100%``: 80% in 2022, 100% in 2025); a
+        list of another length keeps the span's last year for all."""
+        if year.first is None:
+            return year
+        respectively = self.text.rfind(self.lex.respectively, year.end, q.start)
+        if respectively < 0:
+            return year
+        taken = sum(1 for t in self.targets if t.value_span[0] > respectively)
+        if taken + self._series_length(phrase_end, later) != year.year - year.first + 1:
+            return year
+        return replace(year, year=year.first + taken)
 
     def _years_sharing(self, q: QuantityMatch, year: _YearCue, phrase_end: int,
                        later: list[QuantityMatch]) -> list[_YearCue]:
@@ -394,10 +449,12 @@ class _Sentence:
                 return of + 1, self._noun_end(of + 1, later)
         return pos, end
 
-    def _is_object(self, q, win_start, quantity_end_before, cues) -> bool:
+    def _is_object(self, q, win_start, quantity_end_before, cues, later) -> bool:
         """A quantity followed by a noun counts when a verb, comparator or list stands before it
         (``建成110公里…``, ``不低于72%的…``, ``等12个…``, ``6个…、25个…``), or when it is a share
-        that opens its clause (``30%以上的企业…``); otherwise it names or defines a group."""
+        that opens its clause (``30%以上的企业…``); otherwise it names or defines a group. A count
+        closing a list whose noun goes on to a target of its own (``废纸、废塑料等9种主要再生资源
+        循环利用量达到4.5亿吨``) says how long the list is, as part of that target's indicator."""
         lex = self.lex
         after_target = self.targets and self.prev_end == win_start
         if any(lex.joins(self.text[a:q.start]) for a in (quantity_end_before, win_start) if a > self.start) \
@@ -408,7 +465,17 @@ class _Sentence:
             return q.quantity.unit in lex.share_units
         if cues and before.endswith(self.text[cues[-1].start:cues[-1].end]):
             return True
-        return before.endswith(lex.object_verbs) or before.endswith(lex.coordinators)
+        if before.endswith(lex.coordinators):
+            return not self._subject_of_later_target(q.end, later)
+        return before.endswith(lex.object_verbs)
+
+    def _subject_of_later_target(self, pos: int, later: list[QuantityMatch]) -> bool:
+        """Whether the words from ``pos`` run, within their clause, into a cue word before the next
+        number: then they are the indicator of that number, not the noun a count counts."""
+        nxt = next(iter(later), None)
+        clause = _CLAUSE_END.search(self.text, pos, self.end)
+        stop = clause.start() if clause else self.end
+        return nxt is not None and nxt.start < stop and self.lex.has_cue(self.text, pos, nxt.start)
 
     def _cues_before(self, start: int, q_start: int) -> tuple[list[_Cue], _Cue | None]:
         """The cue words between ``start`` and the quantity, and the one right before it if any.
@@ -465,14 +532,18 @@ class _Sentence:
                 ind_start = h_start if head else cues[-1].start if cues else q.start
                 return head + noun, ind_start, noun_start + len(noun)
         if head:
-            parts = [head]
             printed = [head]
             if lex.respectively in text[win_start:verbs_end]:
                 printed = _SERIES_SPLIT.split(head)
                 if len(printed) != self._series_length(phrase_end, later) or min(map(len, printed)) < 2:
                     printed = [head]  # "市、县污泥无害化处理率分别达到97%、95%": one name, two places
-            parts = lex.complete_series(printed)
-            self.series = parts[1:]
+                parts = lex.complete_series(printed)
+                self.series = parts[1:]
+            elif self._series_length(phrase_end, later) == 1:
+                parts = lex.sharing_one_value(head, lex.says_each(text[win_start:verbs_end]))
+                self.sharing = parts[1:]
+            else:
+                parts = printed
             return parts[0], h_start, h_start + len(printed[0])
         if cues:
             between, _, b_end = lex.strip(text, cues[-1].end, q.start)
@@ -564,6 +635,9 @@ class _Lexicon:
         self.goal_not_after = tuple(data["goal_not_after"])
         self._heads = re.compile(_alternation(data["indicator_heads"]))
         self._change_amount = re.compile(rf"(?:{_alternation(data['change_amount_nouns'])})$")
+        self._ends_in_head = re.compile(rf"(?:{_alternation(data['indicator_heads'])})$")
+        self._each = re.compile(rf"(?<![{re.escape(data['each_not_after'])}])(?:{_alternation(data['each_words'])})"
+                                rf"(?:{_alternation(data['hedges'])})*$")
         annual = _alternation(data["annual_words"])
         hedges_or_respectively = _alternation(data["hedges"] + [data["respectively"]])
         # a year (比2020年下降) is no annual word
@@ -583,12 +657,16 @@ class _Lexicon:
         hedges = _alternation(data["hedges"])
         self._hedge = re.compile(hedges)
         self._year_prefixes = tuple(sorted(data["year_prefixes"], key=len, reverse=True))
+        self._span_joiners = frozenset(data["span_joiners"])
+        self._span_first = re.compile(rf"(?<!\d)([12]\d{{3}})年?$")
         self._current_year = re.compile(rf"(?<![{re.escape(data['current_year_not_after'])}])"
                                         rf"(?:{_alternation(data['current_year_words'])})")
         self.annual_plan_endings = tuple(data["annual_plan_endings"])
         self._period_end = re.compile(_alternation(data["period_end_words"]))
+        self._own_time = re.compile(rf"(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{_alternation(data['own_time_words'])})")
         year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
-        period = rf"(?P<p>{_alternation(self.periods)})”?(?P<ppost>{_alternation(data['period_suffixes'])})?"
+        # a PDF may close “十四五 with an ASCII quote: “十四五"期间
+        period = rf"(?P<p>{_alternation(self.periods)})[”\"]?(?P<ppost>{_alternation(data['period_suffixes'])})?"
         self._year = re.compile(year)
         self._period = re.compile(period)
         self._period_listed = re.compile(rf"(?:{_alternation(data['coordinators'])})“?(?:{_alternation(self.periods)})")
@@ -632,16 +710,23 @@ class _Lexicon:
                 continue  # "比2020年": a baseline
             if not (prefix or m["post"]) and (after.startswith(self._not_year_after) or _MONTH.match(after)):
                 continue  # "2020年的水平", "2020年以来", a date "2022年3月24日"
-            cues.append((m.start() - len(prefix), m.end(), y))
+            at = m.start() - len(prefix)
+            span = self._span_first.search(text, max(start, at - 5), at) if prefix in self._span_joiners else None
+            if span and int(span[1]) < y:   # 2022至2025年: the span's years, each in its turn
+                cues = [c for c in cues if c[0] < span.start()]
+                cues.append((span.start(), m.end(), y, int(span[1])))
+            else:
+                cues.append((at, m.end(), y, None))
         for m in self._period.finditer(text, start, end):
             before = text[max(start, m.start() - 3):m.start()].rstrip("“")
             if before.endswith(self._baseline_before):
                 continue
             listed = self._period_listed.match(text, m.end(), end)   # “十四五”、“十五五”期间
             if m["ppost"] or before.endswith(self._year_prefixes) or text.startswith("，", m.end()) or listed:
-                cues.append((m.start(), m.end(), self.periods[m["p"]]))
-        found = [_YearCue(a, b, None if plan_year is not None and y < plan_year else y)
-                 for a, b, y in cues]
+                cues.append((m.start(), m.end(), self.periods[m["p"]], None))
+        found = [_YearCue(a, b, None if plan_year is not None and y < plan_year else y, None,
+                          None if plan_year is not None and first is not None and first < plan_year else first)
+                 for a, b, y, first in cues]
         if annual_year is not None:
             printed = _Spans(sorted((c.start, c.end) for c in found))
             found += [_YearCue(m.start(), m.end(), annual_year, f"the annual plan's year ({m.group()})")
@@ -651,6 +736,11 @@ class _Lexicon:
             found += [_YearCue(m.start(), m.end(), period_end, f"the end of the plan's period ({m.group()})")
                       for m in self._period_end.finditer(text, start, end)]
         return sorted(found, key=lambda c: (c.start, c.end))
+
+    def names_own_time(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` names a length of time of its own (``集中用5年左右时间``),
+        counted from a start it does not print, so no year of the part it stands in dates it."""
+        return self._own_time.search(text, start, end) is not None
 
     def has_cue(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a cue word (``达到``, ``下降``, ``不低于``)."""
@@ -719,6 +809,26 @@ class _Lexicon:
             prefix = parts[0][:first_heads[-1]]
             return [parts[0]] + [prefix + p if self._heads.match(p) else p for p in parts[1:]]
         return parts
+
+    def sharing_one_value(self, head: str, each: bool) -> list[str]:
+        """The indicators one number is given to. A list of whole indicators, each ending in a head
+        word (``秸秆综合利用率、农用残膜回收率达到90%``), or a list that 均 says each reach
+        (``化肥、农药利用率均达到43%``, the head shared as in a 分别 list), gives the number to each;
+        otherwise the list names one quantity (``风电、太阳能发电总装机容量``, ``水路和铁路货运量占比``)."""
+        if each:
+            head = self._each.sub("", head)
+        parts = _SERIES_SPLIT.split(head) if each else head.split("、")
+        if len(parts) < 2 or min(map(len, parts)) < 2:
+            return [head]
+        if each:
+            parts = self.complete_series(parts)
+        whole = all((m := self._ends_in_head.search(p)) and m.start() >= 2 for p in parts)
+        return parts if whole else [head]
+
+    def says_each(self, before_verb: str) -> bool:
+        """Whether the words before the verb end in 均 (each of the listed indicators; not the 均
+        of 平均 or 人均)."""
+        return bool(self._each.search(before_verb))
 
     def is_verb(self, piece: str) -> bool:
         """Whether ``piece`` is one verb the number is the object of (``开展``, ``新增``)."""

@@ -14,7 +14,9 @@ unit without touching code. A line's fields:
 * ``read`` (default true): whether the number reader (``extractor.numbers``) takes the word as a
   unit; ``年`` and the empty unit are in the table for the graph only;
 * ``digits_only`` (default false): the word is a unit after Arabic digits only (``5次``), since
-  after a Chinese numeral it is mostly a word of its own (``一次能源``, ``一次性``).
+  after a Chinese numeral it is mostly a word of its own (``一次能源``, ``一次性``);
+* ``per`` (default false): the word may close a rate after ``/`` (``15万片/月``, ``3000万方/日``),
+  also when it is no unit of its own (``月`` after a number is a date or a duration).
 
 The parser states every target in its printed unit and, beside it, in the canonical one
 (``Target.canonical_value`` / ``canonical_unit``); the graph, RDF, Cypher, queries and the
@@ -41,6 +43,7 @@ class UnitEntry:
     own: str | None = None
     read: bool = True
     digits_only: bool = False
+    per: bool = False
 
     @property
     def iri(self) -> str | None:
@@ -66,7 +69,8 @@ def read_table(text: str, where: str) -> dict[str, UnitEntry]:
             item = json.loads(line)
             entry = UnitEntry(item["unit"], item["dimension"], item.get("to", item["unit"]),
                               float(item.get("factor", 1)), item.get("qudt"), item.get("own"),
-                              bool(item.get("read", True)), bool(item.get("digits_only", False)))
+                              bool(item.get("read", True)), bool(item.get("digits_only", False)),
+                              bool(item.get("per", False)))
         except (ValueError, KeyError, TypeError) as exc:
             raise UnitTableError(f"{where}:{number}: not a unit entry ({exc})") from None
         if entry.unit in entries:
@@ -95,6 +99,12 @@ def readable_units(after_chinese: bool = False) -> list[str]:
     Chinese numeral too)."""
     return [u for u, entry in unit_table().items()
             if entry.read and u and not (after_chinese and entry.digits_only)]
+
+
+def rate_denominators() -> list[str]:
+    """The words that may stand after ``/`` to make any unit a rate (``片/月``, ``方/日``): a rate
+    is kept whole, as the unit of the number, rather than left in the indicator's words."""
+    return [u for u, entry in unit_table().items() if entry.per]
 
 
 def canonical(value: float, unit: str) -> tuple[float, str]:

@@ -96,6 +96,11 @@ def test_unit_start_points_at_the_unit():
     ("保有量3.5辆/百户", 3.5, "辆/百户"),
     ("能耗0.45吨标准煤/万元", 0.45, "吨标准煤/万元"),
     ("电价0.5元／千瓦时", 0.5, "元/千瓦时"),
+    # 月, 日 and 小时 are no units after a number (dates, durations), but they close a rate after /
+    ("产能12万片/月", 120000, "片/月"),
+    ("输气能力500万方/日", 5000000, "方/日"),
+    ("处理规模20吨/小时", 20, "吨/小时"),
+    ("产值30亿元/年", 3000000000, "元/年"),
 ])
 def test_a_composite_unit_is_kept_whole(text, value, unit):
     (found,) = find_quantities(text)
@@ -112,3 +117,12 @@ def test_counts_of_times_teams_and_rounds_only_after_arabic_digits():
     assert _found("演练5次，队伍1支，培训5期") == [("5次", Quantity(5, None, "次")), ("1支", Quantity(1, None, "支")),
                                             ("5期", Quantity(5, None, "期"))]
     assert _found("一次能源消费，一次性补贴，二期工程") == []
+
+
+def test_kinds_slices_and_volumes_count_only_after_arabic_digits():
+    assert _found("新增8种产品，供气200方") == [("8种", Quantity(8, None, "种")), ("200方", Quantity(200, None, "方"))]
+    assert _found("两种方式，三方合作，四片区") == []
+
+
+def test_a_month_or_a_day_alone_is_no_unit():
+    assert [q.quantity.unit for q in find_quantities("3月底前完成，用时5日")] == ["", ""]

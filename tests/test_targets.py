@@ -517,6 +517,113 @@ def test_an_objectives_section_leaves_a_row_of_bare_figures_undated():
     assert [(t.year, t.value) for t in parse(text).targets] == [(2025, 100)]
 
 
+# --- years of a span, one number for several indicators, rates, lists that count ----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023至2025年，全县新建建筑中装配式建筑占比分别达到30%、40%、50%。",
+     [(2023, 30), (2024, 40), (2025, 50)]),
+    ("2022年至2024年，农村生活垃圾分类覆盖率分别达到60%、70%和80%以上。",
+     [(2022, 60), (2023, 70), (2024, 80)]),
+])
+def test_a_span_of_years_gives_each_number_of_a_fen_bie_list_its_own_year(text, expected):
+    assert [(t.year, t.value) for t in targets(text)] == expected
+
+
+def test_a_span_of_years_with_a_list_of_another_length_keeps_its_last_year():
+    found = targets("2022至2025年，城区绿化覆盖率和绿地率分别达到45%、40%。")
+    assert [(t.year, t.value) for t in found] == [(2025, 45), (2025, 40)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，生活垃圾回收利用率、餐厨垃圾处理率达到60%。",
+     [("生活垃圾回收利用率", 60), ("餐厨垃圾处理率", 60)]),
+    ("到2030年，主要农作物秸秆、农膜回收率均达到85%以上。",
+     [("主要农作物秸秆回收率", 85), ("农膜回收率", 85)]),
+])
+def test_one_number_given_to_several_whole_indicators_is_a_target_of_each(text, expected):
+    assert [(t.indicator, t.value) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("到2025年，光伏、风电总装机容量达到300万千瓦。", "光伏、风电总装机容量"),
+    ("到2025年，公路和水路货运量占比达到40%。", "公路和水路货运量占比"),
+    ("到2025年，耕地质量平均提升1个等级。", "耕地质量平均"),
+])
+def test_a_list_naming_one_quantity_stays_one_target(text, indicator):
+    assert one(text).indicator == indicator
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("到2025年，晶圆产能达到12万片/月。", 120000, "片/月"),
+    ("到2025年，天然气管道输送能力达到500万方/日。", 5000000, "方/日"),
+    ("到2025年，绿色建材产品累计达到60种。", 60, "种"),
+])
+def test_rates_and_counts_of_kinds_are_read_with_their_unit(text, value, unit):
+    t = one(text)
+    assert (t.value, t.unit) == (value, unit)
+    assert "/" not in t.indicator
+
+
+def test_a_count_closing_a_list_belongs_to_the_indicator_of_a_later_number():
+    t = one("到2025年，钢渣、煤矸石、粉煤灰等3种固体废物综合利用量达到2000万吨。")
+    assert (t.value, t.unit, t.indicator) == (20000000, "吨", "钢渣、煤矸石、粉煤灰等3种固体废物综合利用量")
+    t = one("到2025年，甲区、乙区等12个城区空气质量优良天数比率达到85%。")
+    assert (t.value, t.unit) == (85, "%")
+    assert values("到2025年，建成甲、乙等6个循环经济园区。") == [(2025, 6, "个")]
+
+
+def test_a_mismatched_closing_quote_still_names_a_period():
+    assert one("“十四五\"期间，全市畜禽粪污综合利用率稳定在92%左右。").year == 2025
+
+
+def test_a_sentence_naming_its_own_length_of_time_is_not_dated_by_the_objectives_part():
+    text = "一、主要目标。用3年左右时间，新增绿道500公里。全省森林覆盖率达到30%。"
+    found = find_targets(text, dated=[(0, len(text), 2025, "the objectives part")]).targets
+    assert [(t.year, t.value) for t in found] == [(2025, 30)]
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("到2025年，新建数据中心电能利用效率不得超过1.3。", "le"),
+    ("到2025年，城区道路机扫率不得低于90%。", "ge"),
+])
+def test_a_forbidding_comparator_reads_as_a_bound(text, comparator):
+    assert one(text).comparator == comparator
+
+
+def test_a_rate_per_time_and_area_keeps_its_whole_unit():
+    t = one("到2025年，城区平均降尘量不得高于5吨/月·平方公里。")
+    assert (t.value, t.unit, t.comparator) == (5, "吨/月·平方公里", "le")
+
+
+def test_a_number_taking_over_the_indicator_and_verb_before_it_takes_its_baseline():
+    found = targets("到2025年，全市单位产值能耗比2020年下降12%，力争下降13%；用水总量控制在5亿立方米以内。")
+    assert [(t.value, t.baseline_year) for t in found] == [(12, 2020), (13, 2020), (500000000, None)]
+    # a change per year is no change since the baseline year
+    found = targets("到2025年，全市单位产值能耗比2020年下降12%，年均下降2.5%。")
+    assert [(t.value, t.baseline_year) for t in found] == [(12, 2020), (2.5, None)]
+
+
+def _with_deadline(text, year, words):
+    return find_targets(text, deadlines=[(text.index("完成"), year, words)]).targets
+
+
+def test_a_deadline_dates_the_numbers_of_its_sentence_that_print_no_year():
+    (t,) = _with_deadline("推进燃煤替代，削减散煤30万吨（责任部门：大气处，完成期限：2022年三季度）。", 2022, "2022年三季度")
+    assert (t.year, t.value, t.direction) == (2022, 300000, "decrease")
+    assert t.year_basis == "its deadline (2022年三季度)"
+    (t,) = _with_deadline("到2025年，建设充电桩200个（完成时限：2023年底）。", 2023, "2023年底")
+    assert t.year == 2025
+
+
+def test_a_plan_passes_its_items_deadlines_to_the_targets():
+    from policykg.extractor import parse
+
+    text = ("某省2022年生态环境工作计划\n一、重点任务\n（一）推进燃煤替代。削减散煤30万吨"
+            "（责任部门：大气处，完成期限：2022年三季度）。\n（二）推进充电设施建设。建设充电桩200个"
+            "（责任部门：交通处，完成时限：持续推进）。\n")
+    assert [(t.year, t.value) for t in parse(text).targets] == [(2022, 300000)]
+
+
 def test_an_amount_of_reduction_reached_is_a_decrease():
     found = targets("到2025年，化学需氧量、氨氮重点工程减排量分别达到2.27万吨、0.03万吨，"
                      "氮氧化物排放量降至100万吨。")

@@ -5,6 +5,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..deadlines import find_deadlines
 from ..extensions import text_of
 
 from ..indicator_tables import read_tables
@@ -43,7 +44,7 @@ class TargetFinder:
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
                             dated=_dated_parts(doc, text, year, annual), annual_year=annual,
-                            period_end=_title_span_end(header))
+                            period_end=_title_span_end(header), deadlines=_deadline_years(text, start, year))
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         scan.unread_tables = tables.unread
         return scan
@@ -61,6 +62,17 @@ class TargetFinder:
                                        f"{t.year} from {t.year_basis}", (t.start, t.end)))
         doc.spans["targets"] = [s for t in scan.targets
                                 if (s := doc.char_span(t.start, t.end, label="TARGET", alignment_mode="expand"))]
+
+
+def _deadline_years(text: str, start: int, plan_year: int | None) -> list[tuple[int, int, str]]:
+    """The items' printed deadlines that name a year not past: where each label starts, its year
+    and its words."""
+    found = []
+    for d in find_deadlines(text, start, plan_year=plan_year):
+        year = int(d.date[:4]) if d.date else None
+        if year is not None and (plan_year is None or year >= plan_year):
+            found.append((d.label_start, year, d.text))
+    return found
 
 
 def plan_year(header) -> int | None:
