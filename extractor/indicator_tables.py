@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .labels import Comparator, Direction
 from .numbers import find_quantities, parse_quantity
-from .targets import FoundTarget, Problem, periods
+from .targets import FoundTarget, Problem, amount_of_change, periods
 
 DATA_FILE = Path(__file__).parent / "data" / "indicator_tables.json"
 
@@ -492,4 +492,5 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
     baseline_year = int(baseline.group(1)) if baseline else None
     if baseline_year is None and direction is not Direction.LEVEL and columns.base is not None:
         baseline_year = columns.base[1]
-    return name, value, value_max, cell_unit, comparator, direction, baseline_year
+    # a 减排量 column is itself the size of the cut: no change from the base column's value
+    return name, value, value_max, cell_unit, comparator, amount_of_change(name, direction), baseline_year

@@ -271,6 +271,7 @@ class _Sentence:
         verbs_start = self._verbs_start(cues, q.start)
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
                                                         phrase_end, later)
+        direction = lex.amount_of_change(indicator, direction)
         rate = lex.annual(text[win_start:verbs_start], indicator, direction)
         if rate is None and coordinated and self.targets:
             rate = self.targets[-1].rate
@@ -633,6 +634,7 @@ class _Lexicon:
         self.coordinators = tuple(data["coordinators"])
         self.goal_not_after = tuple(data["goal_not_after"])
         self._heads = re.compile(_alternation(data["indicator_heads"]))
+        self._change_amount = re.compile(rf"(?:{_alternation(data['change_amount_nouns'])})$")
         self._ends_in_head = re.compile(rf"(?:{_alternation(data['indicator_heads'])})$")
         self._each = re.compile(rf"(?<![{re.escape(data['each_not_after'])}])(?:{_alternation(data['each_words'])})"
                                 rf"(?:{_alternation(data['hedges'])})*$")
@@ -773,6 +775,13 @@ class _Lexicon:
     def strip_coordinator_tail(self, piece: str) -> str:
         return self._coord_tail.sub("", piece)
 
+    def amount_of_change(self, indicator: str, direction: Direction) -> Direction:
+        """``decrease`` for a level of an indicator that is itself the size of a cut
+        (``重点工程减排量达到2.27万吨``: 2.27万吨 less, not a stock of 2.27万吨); else ``direction``."""
+        if direction is Direction.LEVEL and self._change_amount.search(indicator):
+            return Direction.DECREASE
+        return direction
+
     def annual(self, before_verb: str, indicator: str, direction: Direction) -> str | None:
         """``annual`` when the value is a change per year: an annual word right before the verb
         (``年均增长15%``, ``每年新增``, ``年新增``), or an indicator that is itself an annual rate
@@ -855,6 +864,12 @@ def first_year(text: str, start: int, end: int, plan_year: int | None) -> int | 
 def annual_plan_endings() -> tuple[str, ...]:
     """How the title of a plan for one year ends (``…2021年…工作计划``, ``…2022年行动方案``)."""
     return _lexicon().annual_plan_endings
+
+
+def amount_of_change(indicator: str, direction: Direction) -> Direction:
+    """The direction of a value of ``indicator`` read as ``direction`` (a size of a cut such as
+    重点工程减排量 is a decrease), for the table reader."""
+    return _lexicon().amount_of_change(indicator, direction)
 
 
 def periods() -> dict[str, int]:

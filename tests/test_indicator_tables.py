@@ -53,7 +53,8 @@ def test_unit_column_and_target_year_in_brackets():
     assert rows(table, plan_year=2021) == [
         ("空气质量优良天数比例", 2025, 98.3, "%", "ge", "level", None, "约束性"),
         ("细颗粒物年均浓度", 2025, 20, "μg/m3", "le", "level", None, "约束性"),
-        ("化学需氧量重点工程减排量", 2025, 5417, "吨", "eq", "level", None, "约束性"),
+        # a 减排量 is the size of a cut (the gold convention), with no baseline of its own
+        ("化学需氧量重点工程减排量", 2025, 5417, "吨", "eq", "decrease", None, "约束性"),
     ]
 
 
@@ -250,3 +251,12 @@ def test_rows_out_of_place_are_reported_not_lost():
 
 def test_a_table_whose_rows_all_read_gives_no_unread_warning():
     assert read_tables(MAIN_TABLE, plan_year=2021).unread == []
+
+
+def test_an_amount_of_reduction_in_a_table_is_a_decrease():
+    text = ("表1 生态环境保护主要指标\n"
+            "序号\t指标\t2020年\t2025年\t属性\n"
+            "1\t氮氧化物重点工程减排量（吨）\t—\t4000\t约束性\n"
+            "2\t氮氧化物排放总量（吨）\t—\t9000\t约束性\n")
+    assert [(t.indicator, t.value, t.direction.value) for t in read_tables(text).targets] == [
+        ("氮氧化物重点工程减排量", 4000, "decrease"), ("氮氧化物排放总量", 9000, "level")]

@@ -622,3 +622,10 @@ def test_a_plan_passes_its_items_deadlines_to_the_targets():
             "（责任部门：大气处，完成期限：2022年三季度）。\n（二）推进充电设施建设。建设充电桩200个"
             "（责任部门：交通处，完成时限：持续推进）。\n")
     assert [(t.year, t.value) for t in parse(text).targets] == [(2022, 300000)]
+
+
+def test_an_amount_of_reduction_reached_is_a_decrease():
+    found = targets("到2025年，化学需氧量、氨氮重点工程减排量分别达到2.27万吨、0.03万吨，"
+                     "氮氧化物排放量降至100万吨。")
+    assert [(t.value, t.unit, t.direction.value) for t in found] == [
+        (22700, "吨", "decrease"), (300, "吨", "decrease"), (1000000, "吨", "level")]
