@@ -24,7 +24,10 @@ _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 
           ord("﹪"): "%", ord("．"): "．", ord("〈"): "〈",
           # the dash look-alikes of a span (2022―2025 with a horizontal bar, a figure dash, a small
           # em dash) become the em dash every rule accepts
-          ord("―"): "—", ord("‒"): "—", ord("﹘"): "—"}
+          ord("―"): "—", ord("‒"): "—", ord("﹘"): "—",
+          # government typesetting fonts that print punctuation from the private-use plane 16:
+          # the decimal point of ５３.６％ and the middle dot of 绿满齐鲁·美丽山东 (bulk2 77, bulk 108)
+          0x1001B0: ".", 0x100170: "·"}
 
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
 # Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,

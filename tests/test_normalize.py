@@ -84,3 +84,8 @@ def test_dash_look_alikes_in_a_span_of_years_become_the_em_dash():
     n = normalize(src)
     assert n.text == "佛山市绿色建筑创建行动实施方案（2022—2025）、（2021—2023年）、（2020—2022年）"
     _check_map(src, n, {"―": "—", "‒": "—", "﹘": "—"})
+
+
+def test_private_use_punctuation_of_typesetting_fonts_reads_as_printed():
+    norm = normalize("非化石能源比重达到５３\U001001b0６％，绿满齐鲁\U00100170美丽山东。")
+    assert norm.text == "非化石能源比重达到53.6%，绿满齐鲁·美丽山东。"
