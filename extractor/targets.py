@@ -464,10 +464,19 @@ class _Sentence:
         if not before:
             return q.quantity.unit in lex.share_units
         if cues and before.endswith(self.text[cues[-1].start:cues[-1].end]):
-            return True
+            return not self._group_threshold(q, before, cues)
         if before.endswith(lex.coordinators):
             return not self._subject_of_later_target(q.end, later)
         return before.endswith(lex.object_verbs)
+
+    def _group_threshold(self, q, before: str, cues) -> bool:
+        """A strict comparison that no verb leads to, on a quantity of the noun after it
+        (``年销售汽油量大于3000吨的加油站``, ``日清运量超过300吨地区``): it says which ones are meant."""
+        cue = self.text[cues[-1].start:cues[-1].end]
+        if any(not c.adjacent_only for c in cues) or cue not in self.lex.threshold_comparisons \
+                or q.quantity.unit in self.lex.share_units:
+            return False
+        return before[:-len(cue)].endswith("量") or self.text.startswith("的", q.end)
 
     def _subject_of_later_target(self, pos: int, later: list[QuantityMatch]) -> bool:
         """Whether the words from ``pos`` run, within their clause, into a cue word before the next
@@ -628,6 +637,7 @@ class _Lexicon:
         self.frequency_units = frozenset(data["frequency_units"])
         self.not_a_noun_after = tuple(data["not_a_noun_after"])
         self.share_units = frozenset(data["share_units"])
+        self.threshold_comparisons = frozenset(data["threshold_comparisons"])
         self.share_words = tuple(data["share_words"])
         self.respectively = data["respectively"]
         self._done = re.compile(_alternation(data["fact_words"]))

@@ -629,3 +629,10 @@ def test_an_amount_of_reduction_reached_is_a_decrease():
                      "氮氧化物排放量降至100万吨。")
     assert [(t.value, t.unit, t.direction.value) for t in found] == [
         (22700, "吨", "decrease"), (300, "吨", "decrease"), (1000000, "吨", "level")]
+
+
+def test_a_strict_comparison_no_verb_leads_to_defines_a_group():
+    assert targets("到2025年，储油库和年销售汽油量大于3000吨的加油站全部安装油气回收在线监控。") == []
+    assert targets("到2025年，日清运量超过300吨地区建成焚烧设施。") == []
+    found = targets("到2025年，建成超过100座充电站，新能源汽车占比不低于30%。")
+    assert [(t.value, t.unit, t.comparator.value) for t in found] == [(100, "座", "ge"), (30, "%", "ge")]
