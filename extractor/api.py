@@ -59,9 +59,9 @@ def _assemble(doc, norm: NormText, plan_id: str, source: Source, text: str, warn
     header = doc._.header
     meta = {k: v.value for k, v in header.values.items()}
     from .metadata import region_and_level
-    from .metadata import document_kind, holds_measures
+    from .metadata import holds_measures
     region, level = region_and_level(meta.get("issuer"), meta.get("title"))
-    kind = document_kind(meta.get("title"), norm.text)
+    kind = doc._.kind     # told once, by the heading component, which needs it to pick the measures
     metadata = Metadata(**{k: meta.get(k) for k in ("title", "doc_number", "index_number", "issuer", "publisher",
                                                      "written_date", "effective_date", "published_date")},
                         region=region, level=level, kind=kind,

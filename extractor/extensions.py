@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ATTRIBUTES = ("header", "sections", "measures", "clauses", "units", "deadlines", "targets", "goals", "citations")
+ATTRIBUTES = ("header", "kind", "sections", "measures", "clauses", "units", "deadlines", "targets", "goals", "citations")
 TEXT_KEY = "policykg_text"
 PROBLEMS_KEY = "policykg_problems"
 

@@ -141,7 +141,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     skipped = _Spans(list(skip))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
-    years = sorted(years + _deadline_years(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
+    years = sorted(years + _deadline_cues(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
     scan = TargetScan()
     if not years and not dated:
         return scan
@@ -171,7 +171,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     return scan
 
 
-def _deadline_years(text: str, start: int, end: int, deadlines: list[tuple[int, int, str]],
+def _deadline_cues(text: str, start: int, end: int, deadlines: list[tuple[int, int, str]],
                     years: list[_YearCue]) -> list[_YearCue]:
     """A sentence that prints no year before its item's deadline (``…完成削减替代燃煤140万吨（责任部门：
     大气环境处，完成期限：2021年四季度）``) is dated by the deadline's year: the numbers before the

@@ -33,8 +33,9 @@ class HeadingParser:
         nodes = list(walk(roots))
         header = doc._.header
         title = header.values["title"].value if header and "title" in header.values else None
-        kind = document_kind(title, text_of(doc))
-        doc._.measures = [] if without_measures(kind) else [n for n in nodes if is_measure(n)]
+        doc._.kind = document_kind(title, text_of(doc))
+        none_by_kind = without_measures(doc._.kind)
+        doc._.measures = [] if none_by_kind else [n for n in nodes if is_measure(n)]
         measures = {id(n) for n in doc._.measures}
         spans = []
         for n in nodes:
@@ -43,12 +44,12 @@ class HeadingParser:
             if span is not None:
                 spans.append(span)
         doc.spans["headings"] = spans
-        if not doc._.measures and not without_measures(kind):
+        if not doc._.measures and not none_by_kind:
             doc._.problems.append(("no-measures", "no numbered measures found in the action part", None))
 
 
 
 
-@Language.factory("policykg_headings", default_config={}, assigns=['doc._.sections', 'doc._.measures', 'doc._.problems'], requires=['doc._.header'])
+@Language.factory("policykg_headings", default_config={}, assigns=['doc._.kind', 'doc._.sections', 'doc._.measures', 'doc._.problems'], requires=['doc._.header'])
 def make_headings(nlp: Language, name: str) -> HeadingParser:
     return HeadingParser()

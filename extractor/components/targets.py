@@ -15,7 +15,6 @@ from ..targets import TargetScan, annual_plan_endings, find_targets, first_year,
 
 _TITLE_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年(?!前)")
 _TITLE_SPAN = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]\s*(?P<b>(?:19|20)?\d{2})(?!\d)")
-_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)?\d{2}")
 
 
 class TargetFinder:
@@ -119,7 +118,7 @@ def annual_year(header) -> int | None:
         return None
     title = header.values["title"].value.strip()
     years = {m.group(1) for m in _TITLE_YEAR.finditer(title)}
-    if len(years) != 1 or _YEAR_SPAN.search(title) or not title.endswith(annual_plan_endings()):
+    if len(years) != 1 or _TITLE_SPAN.search(title) or not title.endswith(annual_plan_endings()):
         return None
     return int(years.pop())
 
