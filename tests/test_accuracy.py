@@ -73,6 +73,9 @@ FLOORS = {
     "bulk/shandong_shisiwu_shengtai_huanjing_baohu_guihua": (0.94, 0.98, 0.98, 0.98, 0.98, 0.76),
     # issue 11 batch 6 (golde): floors from the first-look figures minus 0.02 (code of branch golde at 1530ae2)
     "bulk/tianjin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.95, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 6 (goldh): floors from the first-look figures minus 0.02 (code of branch goldh at 1530ae2)
+    "bulk/handan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.92),
+    "bulk/henan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
