@@ -5,9 +5,11 @@ and write each task as a paragraph: a heading sentence, the body, then the claus
 it (``严格控制镉等重金属行业企业污染物排放。依据…。（省生态环境厅、农业农村厅等按职责分工负责）``).
 Read by numbered headings alone, the whole group is one measure holding every clause. A unit
 clause closes a measure, so a group whose paragraphs each open with a heading sentence and end in
-a clause holds one measure per paragraph. Groups that do not have that shape throughout (a
-numbered item of one paragraph, an item whose heading line carries its clause, paragraphs of a
-规划 without clauses) are left as they are.
+a clause holds one measure per paragraph. A group of one such paragraph among groups so split
+(``第四节 实施生态保护成效监测评估`` / ``提升生态遥感监测能力。…（牵头单位：…）`` after three 节 of
+several) is written the same way, so its paragraph is its measure too. Groups that do not have
+that shape throughout (a numbered item of one paragraph among items that are not split, an item
+whose heading line carries its clause, paragraphs of a 规划 without clauses) are left as they are.
 
 A document that numbers no heading at all (a newspaper report of a 实施意见, saved from the web)
 may still have the shape of a plan: part headings printed on lines of their own, unnumbered and
@@ -33,22 +35,23 @@ def split_paragraph_measures(roots: list[Node], text: str) -> list[tuple[Node, i
     """Give each measure node whose body is such a run of paragraphs one child per paragraph
     (marker ``¶1``, ``¶2`` …: no number is printed). Returns the nodes split, with how many
     paragraphs each gave, for the warnings."""
+    found = [(n, _paragraphs(n, text)) for n in walk(roots) if is_measure(n)]
+    split_parents = {id(n.parent) for n, paragraphs in found if len(paragraphs) >= 2}
     split = []
-    for node in [n for n in walk(roots) if is_measure(n)]:
-        paragraphs = _paragraphs(node, text)
-        if paragraphs:
+    for node, paragraphs in found:
+        if len(paragraphs) >= 2 or (paragraphs and id(node.parent) in split_parents):
             _add_children(node, paragraphs, text)
             split.append((node, len(paragraphs)))
     return split
 
 
-def _paragraphs(node: Node, text: str) -> list[tuple[int, int]] | None:
-    """The ``(start, end)`` of each paragraph of ``node``'s body when there are two or more and
-    each opens with a heading sentence and ends in a unit clause; a box (``专栏…``) after the last
-    one belongs to it. None when the body has any other shape."""
+def _paragraphs(node: Node, text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each paragraph of ``node``'s body when each opens with a heading
+    sentence and ends in a unit clause; a box (``专栏…``) after the last one belongs to it. Empty
+    when the body has any other shape."""
     h = node.heading
     if h.line_end >= node.own_end or find_clauses(text, h.start, h.line_end):
-        return None
+        return []
     paragraphs: list[tuple[int, int]] = []
     begin = None
     sentence_ended = False   # the previous line of the paragraph ended a sentence
@@ -62,17 +65,17 @@ def _paragraphs(node: Node, text: str) -> list[tuple[int, int]] | None:
                 if paragraphs and is_box_line(text, pos):
                     break
                 if not _HEADING_SENTENCE.match(text, pos, nl):
-                    return None
+                    return []
                 begin = pos
             elif sentence_ended and _HEADING_SENTENCE.match(text, pos, nl):
-                return None   # a paragraph of its own that no clause closes
+                return []   # a paragraph of its own that no clause closes
             if _ends_in_clause(text, begin, nl):
                 paragraphs.append((begin, nl))
                 begin = None
             sentence_ended = line.endswith("。")
         pos = nl + 1
-    if begin is not None or len(paragraphs) < 2:
-        return None
+    if begin is not None or not paragraphs:
+        return []
     paragraphs[-1] = (paragraphs[-1][0], node.own_end)
     return paragraphs
 

@@ -42,6 +42,8 @@ def _vocabulary() -> dict:
         pattern = rf"^(?:{verbs})?(?:{_alternatives(words['titles'])})$"
         if words["nouns"]:
             pattern += rf"|^(?:{verbs})?.{{0,{vocab['topic_chars']}}}?(?:{_alternatives(words['nouns'])})$"
+        for statement in words.get("statements", []):   # a regex anywhere in a short heading
+            pattern += f"|^(?=.{{0,{vocab['statement_chars']}}}$).*?(?:{statement})"
         parts[kind] = re.compile(pattern)
     return {"parts": parts,
             "item_head": re.compile("|".join(f"(?:{p})" for p in vocab["item_heads"])),
@@ -375,6 +377,7 @@ def _finish(siblings: list[Node], parent: Node | None, end: int) -> None:
             node.level = parent.level + 1
         node.kind = _kind_of(node)
         _finish(node.children, node, node.end)
+        _mark_by_items(node)
         _mark_timeline(node)
     _mark_rules_articles(siblings)
 
@@ -400,19 +403,49 @@ def _mark_rules_articles(siblings: list[Node]) -> None:
                 n.kind = "procedure"
 
 
-def _kind_of(node: Node) -> str:
-    title = _bare(node.heading.title)
-    if node.heading.kind == "annex":
-        return "other"
+def _titled_kind(title: str) -> str | None:
+    """The kind of part that a heading names by its own words (``保障措施``, ``发展基础``, ``咨询电话``),
+    or None for a heading that names none (most measures)."""
+    bare = _bare(title)
     vocab = _vocabulary()
     for kind, pattern in vocab["parts"].items():
-        if pattern.match(title):
+        if pattern.match(bare):
             return kind
-    if vocab["procedure"].match(title):
-        return "procedure"
+    return "procedure" if vocab["procedure"].match(bare) else None
+
+
+def _kind_of(node: Node) -> str:
+    if node.heading.kind == "annex":
+        return "other"
+    kind = _titled_kind(node.heading.title)
+    if kind:
+        return kind
     if node.parent is not None and node.parent.kind != "other":
         return node.parent.kind
     return "action"
+
+
+def _mark_by_items(node: Node) -> None:
+    """A part of the action part whose heading names no kind takes the kind that most of its items
+    name: ``五、强化工作落实`` over ``加强组织领导`` / ``强化监督考核`` / ``开展全民行动`` organises the
+    work, and ``第一章 开启美丽山东建设新征程`` over ``取得历史性成就`` / ``任重道远`` / ``开好局起好步``
+    reviews it, so the one item that names nothing is of that kind too, not a measure. A part whose
+    items are mostly actions keeps them all (``七、强化工作落实`` over eight policies), and so does one
+    where an item that names nothing has items of its own (``三、重点任务`` over ``（一）推进节能`` / 1.… /
+    ``（二）组织实施`` / ``（三）工作保障``): a group of tasks is action whatever stands beside it."""
+    if node.kind != "action" or len(node.children) < 2 or _titled_kind(node.heading.title):
+        return
+    titled = [_titled_kind(c.heading.title) for c in node.children]
+    if any(not k and c.children for k, c in zip(titled, node.children)):
+        return
+    kinds = [k for k in titled if k]
+    if not kinds:
+        return
+    kind = max(set(kinds), key=kinds.count)
+    if 2 * kinds.count(kind) > len(node.children):
+        for n in walk([node]):
+            if n.kind == "action":
+                n.kind = kind
 
 
 def _mark_timeline(node: Node) -> None:

@@ -57,6 +57,10 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 # every repetition bounded, so that a scan over a long paragraph stays linear
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
+# （A牵头,B、C等按职责分工负责，D负责落实。以下均需D落实…）: the units before 牵头 lead, as in _LEAD_SUPPORT
+_LEADS_END = re.compile(r"^[^，,；;]{2,80}?牵头(?=\s*[，,；;])")
+# 市商务局等部门和各区人民政府: 等部门 closes the list before it, and 和 adds one more unit
+_DENG_AND = re.compile(r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)和(?=[^、，,\s])")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
 _ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社|海关)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
@@ -278,7 +282,12 @@ def _read_duty(m: re.Match) -> Clause | None:
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     units = _split_units(blanked, m.start(1), 0, None)
     _complete_prefixes(units)
-    return Clause(m.start(), m.end(), units, False, "", standing)
+    leads_end = _LEADS_END.search(blanked)
+    if leads_end is None:
+        return Clause(m.start(), m.end(), units, False, "", standing)
+    for u in units:
+        u.label = "lead" if u.start < m.start(1) + leads_end.end() else "support"
+    return Clause(m.start(), m.end(), units, True, "", standing)
 
 
 def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
@@ -376,6 +385,7 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
     """The units of one list ``body``, which starts at ``a`` in the text."""
     out: list[RawUnit] = []
     seen_comma = False
+    body = _DENG_AND.sub(lambda d: "、" + " " * (len(d.group(0)) - 1), body)
     for pa, pb, full in _read_levels(body, _split_top(body, "、，,")):
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
@@ -403,7 +413,7 @@ def _looks_like_units(units: list[RawUnit]) -> bool:
 
 
 _LEVEL_WORD = _alternatives(_VOCAB["levels"])
-_BARE_LEVEL = re.compile(rf"^\s*(?:{_alternatives(_VOCAB['collective_openers'])})?(?:{_LEVEL_WORD})"
+_BARE_LEVEL = re.compile(rf"^\s*(?:{_alternatives(_VOCAB['collective_openers'])})?(?:{_LEVEL_WORD})+"
                          r"(?:[（〔][^（）〔〕]{1,8}[）〕])?\s*$")
 _LEVEL_AND_REST = re.compile(rf"^\s*(?:{_LEVEL_WORD})(?:[（〔][^（）〔〕]{{1,8}}[）〕])?(\S{{2,}})$")
 _COLLECTIVE_HEAD = re.compile(rf"(?:{_alternatives(_VOCAB['collective_heads'])})(?:〈[^〉]*〉|（[^）]*）)?$")

@@ -126,6 +126,34 @@ def test_background_and_promotion_parts_hold_no_measures():
     assert _measure_paths(text) == [("二/（一）", "推进节能")]
 
 
+def test_a_part_that_reviews_the_last_period_holds_no_measures():
+    # the sub-headings state a record and an outlook; the chapter's own title names no kind
+    text = ("第一章 开启美丽新城建设新征程\n第一节 生态环境保护取得突出成效\n空气质量持续改善。\n"
+            "第二节 生态环境保护仍然任重道远\n结构性污染依然突出。\n第三节 为美丽新城建设开好局\n正文。\n"
+            "第二章 推进绿色转型\n第一节 加快产业结构调整\n正文。\n第二节 巩固提升治理成效\n正文。\n")
+    assert _measure_paths(text) == [("第二章/第一节", "加快产业结构调整"), ("第二章/第二节", "巩固提升治理成效")]
+    # a part titled by the record of the last period
+    text = ("一、“十三五”时期主要成就\n（一）林草资源稳步增长。正文。\n（二）资源管护持续加强。正文。\n"
+            "二、主要任务\n（一）推进国土绿化。正文。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进国土绿化")]
+    # a long line that ends like a record is the body of a table row, not a statement
+    text = "二、评分标准\n1.推广应用家庭节能产品（3分）查阅文件材料社区开展推广活动并取得良好效果\n"
+    assert _measure_paths(text) == [("二/1", "推广应用家庭节能产品（3分）查阅文件材料社区开展推广活动并取得良好效果")]
+
+
+def test_a_part_whose_items_mostly_organise_the_work_is_a_guarantees_part():
+    text = ("三、重点任务\n（一）推进工业节能。正文。\n四、强化工作落实\n（一）加强组织领导。正文。\n"
+            "（二）强化监督考核。正文。\n（三）开展全民行动。正文。\n")
+    assert _measure_paths(text) == [("三/（一）", "推进工业节能")]
+    # most items are policies: the part is an action part, and only its organising item is not a measure
+    text = ("七、强化工作落实\n（一）强化法律法规支撑。正文。\n（二）加大财税扶持力度。正文。\n"
+            "（三）加强组织领导。正文。\n")
+    assert _measure_paths(text) == [("七/（一）", "强化法律法规支撑"), ("七/（二）", "加大财税扶持力度")]
+    # one item of two is no majority
+    text = "二、重点任务\n（六）倡导绿色生活\n1.营造绿色低碳生活氛围。正文。\n2.深化宣传引导。正文。\n"
+    assert _measure_paths(text) == [("二/（六）/1", "营造绿色低碳生活氛围")]
+
+
 def test_contents_with_private_use_leaders_end_at_the_first_paragraph():
     """Some PDFs draw the dot leaders of their contents with a private-use glyph and end their
     sentences with ．; the contents must stop at the first paragraph, not swallow the plan."""
@@ -207,6 +235,20 @@ def test_paragraph_measures_need_every_paragraph_closed_and_headed():
     text = ("一、重点任务\n（一）推进节能。正文。（市经信局负责）\n加强建筑节能。正文。（市住建局负责）\n"
             "推进交通节能。正文。（市交通局负责）\n")
     assert [m.path for m in parse(text).measures] == ["一/（一）"]
+
+
+def test_one_closed_paragraph_is_a_measure_where_its_siblings_are_split():
+    from policykg.extractor import parse
+
+    text = ("一、重点任务\n（一）推进节能\n加强工业节能。正文。（市经信局负责）\n加强建筑节能。正文。（市住建局负责）\n"
+            "（二）实施生态保护成效评估\n提升遥感监测能力。正文。（市生态环境局负责）\n")
+    assert [(m.path, m.title) for m in parse(text).measures] == [
+        ("一/（一）/¶1", "加强工业节能"), ("一/（一）/¶2", "加强建筑节能"), ("一/（二）/¶1", "提升遥感监测能力")]
+    # with no sibling split, the item of one paragraph is the measure
+    text = ("一、重点任务\n（一）实施生态保护成效评估\n提升遥感监测能力。正文。（市生态环境局负责）\n"
+            "（二）推进节能\n加强工业节能。正文。（市经信局负责）\n")
+    assert [(m.path, m.title) for m in parse(text).measures] == [
+        ("一/（一）", "实施生态保护成效评估"), ("一/（二）", "推进节能")]
 
 
 def test_next_item_running_on_after_a_unit_clause_is_a_heading():

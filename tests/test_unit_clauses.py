@@ -379,3 +379,23 @@ def test_a_unit_listed_bare_first_and_marked_lead_later_leads():
     (measure,) = plan.measures
     assert [(u.name, u.role) for u in measure.units] == [
         ("市发展改革委", "lead"), ("市交通运输局", "support"), ("市住房城乡建设局", "lead"), ("市财政局", "support")]
+
+
+def test_a_collective_of_levels_printed_run_together_stays_whole():
+    # 市州 and 县市区 are each a run of level words sharing the one 人民政府
+    assert _names("（省林业局、省水利厅按职责分工负责，市州、县市区人民政府负责落实）") == [
+        "省林业局", "省水利厅", "市州、县市区人民政府"]
+
+
+def test_deng_bumen_he_closes_the_list_and_adds_the_next_unit():
+    assert _names("推进。（市交通运输委、市商务局等部门和各区人民政府按职责分工负责）") == [
+        "市交通运输委", "市商务局", "各区人民政府"]
+    # 和 inside a name is no separator
+    assert _names("推进。（市住房和城乡建设局、市水务局等部门按职责分工负责）") == ["市住房和城乡建设局", "市水务局"]
+
+
+def test_a_lead_marked_in_a_duty_bracket_with_a_note_is_explicit():
+    assert _roles("推进。（省自然资源厅牵头,省林业局、省水利厅等按职责分工负责，省交通运输厅负责落实。"
+                  "以下均需省交通运输厅落实，不再列出）") == [
+        ("省自然资源厅", "lead", "explicit"), ("省林业局", "support", "explicit"),
+        ("省水利厅", "support", "explicit"), ("省交通运输厅", "support", "explicit")]
