@@ -379,3 +379,27 @@ def test_a_unit_listed_bare_first_and_marked_lead_later_leads():
     (measure,) = plan.measures
     assert [(u.name, u.role) for u in measure.units] == [
         ("市发展改革委", "lead"), ("市交通运输局", "support"), ("市住房城乡建设局", "lead"), ("市财政局", "support")]
+
+
+def test_a_deng_list_joined_to_one_more_unit_is_cut_at_the_join():
+    assert _names("推进。（市水务局、市环保局等部门和各区人民政府按职责分工负责）") == [
+        "市水务局", "市环保局", "各区人民政府"]
+    assert _names("推进。（省商务厅等有关单位及各市人民政府按职责分工负责）") == ["省商务厅", "各市人民政府"]
+    # 和 inside a name is no join
+    assert _names("推进。（市工业和信息化局、市住房和城乡建设委按职责分工负责）") == [
+        "市工业和信息化局", "市住房和城乡建设委"]
+
+
+def test_a_bare_word_of_two_levels_shares_the_organ_after_it():
+    assert _names("推进。（省林业局等按职责分工负责，市州、县市区人民政府负责落实）") == [
+        "省林业局", "市州、县市区人民政府"]
+    assert _names("（责任单位：市县、乡镇人民政府）") == ["市县、乡镇人民政府"]
+    # two named departments stay two
+    assert _names("（责任单位：省发展改革委、省工业和信息化厅）") == ["省发展改革委", "省工业和信息化厅"]
+
+
+def test_names_before_lead_words_lead_a_bare_list_with_a_note_after_it():
+    text = ("推进。（省国土厅牵头,省林业局、省水利厅等按职责分工负责，市县人民政府负责落实。"
+            "以下均需市县人民政府落实，不再列出）")
+    assert _roles(text) == [("省国土厅", "lead", "explicit"), ("省林业局", "support", "explicit"),
+                            ("省水利厅", "support", "explicit"), ("市县人民政府", "support", "explicit")]
