@@ -386,7 +386,8 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
     """The units of one list ``body``, which starts at ``a`` in the text."""
     out: list[RawUnit] = []
     seen_comma = False
-    for pa, pb, full in _read_levels(body, _split_joined(body, _split_top(body, "、，,"))):
+    # no name holds 。: between two names it is a misprinted 、 (省市场监管局。各市〔州〕人民政府)
+    for pa, pb, full in _read_levels(body, _split_joined(body, _split_top(body, "、，,。"))):
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
         # trim white space and trailing 等 / notes, keeping the span on the words kept

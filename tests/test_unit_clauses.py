@@ -403,3 +403,10 @@ def test_names_before_lead_words_lead_a_bare_list_with_a_note_after_it():
             "以下均需市县人民政府落实，不再列出）")
     assert _roles(text) == [("省国土厅", "lead", "explicit"), ("省林业局", "support", "explicit"),
                             ("省水利厅", "support", "explicit"), ("市县人民政府", "support", "explicit")]
+
+
+def test_a_note_that_a_list_takes_part_in_every_later_item_and_a_stray_full_stop():
+    text = "推进。（责任单位：省科技厅、省商务厅。各县〔市〕人民政府，以下各条均涉及）"
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["省科技厅", "省商务厅", "各县〔市〕人民政府"]
+    assert [u.full for u in clause.standing] == ["各县〔市〕人民政府"]
