@@ -56,11 +56,12 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 # （省发展改革委、省能源局等按职责分工负责）: a bracket of bare lists of units that "are responsible"
 # every repetition bounded, so that a scan over a long paragraph stays linear
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
-_DENG = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)?"
-# （A牵头,B、C等按职责分工负责，D负责落实。以下均需D落实…）: the units before 牵头 lead, as in _LEAD_SUPPORT
-_LEADS_END = re.compile(r"^[^，,；;]{2,80}?牵头(?=\s*[，,；;])")
-# 市商务局等部门和各区人民政府: 等部门 closes the list before it, and 和 adds one more unit
-_DENG_AND = re.compile(r"等(?:有关|相关)?(?:市级|区级|县级|省级)?(?:单位|部门)和(?=[^、，,\s])")
+_DENG_HEAD = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?"
+_DENG = rf"{_DENG_HEAD}(?:单位|部门)?"
+# 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit
+_JOINED = re.compile(rf"{_DENG_HEAD}(?:单位|部门)(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
+# （A、B牵头，C等按职责分工负责，D负责落实）: the names before 牵头 lead, whatever the list says after
+_LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头[，,]")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
 _ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社|海关)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
@@ -268,8 +269,8 @@ def _read_duty(m: re.Match) -> Clause | None:
     """A bracket of units that ends in a duty phrase: ``（A，B、C等按职责分工负责）``, ``〔A、B等按职责分工
     负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
     (the note names units for later items; a sentence after ``。`` is a note too). The notes and
-    duty phrases are blanked and the rest read as one list; ``None`` when the bracket does not end
-    in a duty phrase."""
+    duty phrases are blanked and the rest read as one list, whose names before a ``牵头，`` lead
+    explicitly and the others support; ``None`` when the bracket does not end in a duty phrase."""
     body = m.group(1)
     standing = _standing_units(body, m.start(1))
     body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
@@ -280,14 +281,14 @@ def _read_duty(m: re.Match) -> Clause | None:
     if not duties or duties[-1].end() != len(body):
         return None
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
-    units = _split_units(blanked, m.start(1), 0, None)
+    lead = _LEADS_FIRST.match(blanked)
+    if lead is None:
+        units = _split_units(blanked, m.start(1), 0, None)
+    else:
+        units = (_split_units(lead.group(1), m.start(1), 0, "lead")
+                 + _split_units(blanked[lead.end():], m.start(1) + lead.end(), 1, "support"))
     _complete_prefixes(units)
-    leads_end = _LEADS_END.search(blanked)
-    if leads_end is None:
-        return Clause(m.start(), m.end(), units, False, "", standing)
-    for u in units:
-        u.label = "lead" if u.start < m.start(1) + leads_end.end() else "support"
-    return Clause(m.start(), m.end(), units, True, "", standing)
+    return Clause(m.start(), m.end(), units, lead is not None, "", standing)
 
 
 def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
@@ -385,8 +386,8 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
     """The units of one list ``body``, which starts at ``a`` in the text."""
     out: list[RawUnit] = []
     seen_comma = False
-    body = _DENG_AND.sub(lambda d: "、" + " " * (len(d.group(0)) - 1), body)
-    for pa, pb, full in _read_levels(body, _split_top(body, "、，,")):
+    # no name holds 。: between two names it is a misprinted 、 (省市场监管局。各市〔州〕人民政府)
+    for pa, pb, full in _read_levels(body, _split_joined(body, _split_top(body, "、，,。"))):
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
         # trim white space and trailing 等 / notes, keeping the span on the words kept
@@ -406,6 +407,18 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
     return out
 
 
+def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` of ``body`` cut once more where a list closed by ``等部门`` joins the next unit
+    (``市商务局等部门和各区人民政府``): the joining word belongs to neither."""
+    out = []
+    for pa, pb in pieces:
+        for m in _JOINED.finditer(body, pa, pb):
+            out.append((pa, m.start("join")))
+            pa = m.end()
+        out.append((pa, pb))
+    return out
+
+
 def _looks_like_units(units: list[RawUnit]) -> bool:
     """A bracket that ends in 负责 lists units when its first name and most names read as units."""
     org = [bool(_ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw)) for u in units]
@@ -413,8 +426,17 @@ def _looks_like_units(units: list[RawUnit]) -> bool:
 
 
 _LEVEL_WORD = _alternatives(_VOCAB["levels"])
-_BARE_LEVEL = re.compile(rf"^\s*(?:{_alternatives(_VOCAB['collective_openers'])})?(?:{_LEVEL_WORD})+"
-                         r"(?:[（〔][^（）〔〕]{1,8}[）〕])?\s*$")
+
+
+def _bare_level(words: str) -> re.Pattern:
+    """A piece of a list that is nothing but level words (``各市``, ``县〔区〕``), ``words`` times."""
+    return re.compile(rf"^\s*(?:{_alternatives(_VOCAB['collective_openers'])})?(?:{_LEVEL_WORD}){words}"
+                      r"(?:[（〔][^（）〔〕]{1,8}[）〕])?\s*$")
+
+
+_ONE_LEVEL = _bare_level("")
+# a bare level may join up to three levels in one word (市州、县市区人民政府: the cities and the counties)
+_BARE_LEVELS = _bare_level("{1,3}")
 _LEVEL_AND_REST = re.compile(rf"^\s*(?:{_LEVEL_WORD})(?:[（〔][^（）〔〕]{{1,8}}[）〕])?(\S{{2,}})$")
 _COLLECTIVE_HEAD = re.compile(rf"(?:{_alternatives(_VOCAB['collective_heads'])})(?:〈[^〉]*〉|（[^）]*）)?$")
 
@@ -427,13 +449,14 @@ def _read_levels(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
     run: list[tuple[int, int]] = []     # bare levels waiting for the name they belong to
     for pa, pb in pieces:
         piece = body[pa:pb].strip()
-        if _BARE_LEVEL.match(piece) and body[pb:pb + 1] == "、":
+        if _BARE_LEVELS.match(piece) and body[pb:pb + 1] == "、":
             run.append((pa, pb))
             continue
         rest = _LEVEL_AND_REST.match(piece)
         if run and rest and _COLLECTIVE_HEAD.search(piece):
             out.append((run[0][0], pb, None))
-        elif run and rest and not _COLLECTIVE.match(body[run[0][0]:run[0][1]].strip()):
+        elif run and rest and not _COLLECTIVE.match(body[run[0][0]:run[0][1]].strip()) \
+                and all(_ONE_LEVEL.match(body[ra:rb]) for ra, rb in run):
             for ra, rb in run:
                 out.append((run[0][0], pb, body[ra:rb].strip() + rest.group(1)))
             out.append((pa, pb, None))

@@ -381,21 +381,32 @@ def test_a_unit_listed_bare_first_and_marked_lead_later_leads():
         ("市发展改革委", "lead"), ("市交通运输局", "support"), ("市住房城乡建设局", "lead"), ("市财政局", "support")]
 
 
-def test_a_collective_of_levels_printed_run_together_stays_whole():
-    # 市州 and 县市区 are each a run of level words sharing the one 人民政府
-    assert _names("（省林业局、省水利厅按职责分工负责，市州、县市区人民政府负责落实）") == [
-        "省林业局", "省水利厅", "市州、县市区人民政府"]
+def test_a_deng_list_joined_to_one_more_unit_is_cut_at_the_join():
+    assert _names("推进。（市水务局、市环保局等部门和各区人民政府按职责分工负责）") == [
+        "市水务局", "市环保局", "各区人民政府"]
+    assert _names("推进。（省商务厅等有关单位及各市人民政府按职责分工负责）") == ["省商务厅", "各市人民政府"]
+    # 和 inside a name is no join
+    assert _names("推进。（市工业和信息化局、市住房和城乡建设委按职责分工负责）") == [
+        "市工业和信息化局", "市住房和城乡建设委"]
 
 
-def test_deng_bumen_he_closes_the_list_and_adds_the_next_unit():
-    assert _names("推进。（市交通运输委、市商务局等部门和各区人民政府按职责分工负责）") == [
-        "市交通运输委", "市商务局", "各区人民政府"]
-    # 和 inside a name is no separator
-    assert _names("推进。（市住房和城乡建设局、市水务局等部门按职责分工负责）") == ["市住房和城乡建设局", "市水务局"]
+def test_a_bare_word_of_two_levels_shares_the_organ_after_it():
+    assert _names("推进。（省林业局等按职责分工负责，市州、县市区人民政府负责落实）") == [
+        "省林业局", "市州、县市区人民政府"]
+    assert _names("（责任单位：市县、乡镇人民政府）") == ["市县、乡镇人民政府"]
+    # two named departments stay two
+    assert _names("（责任单位：省发展改革委、省工业和信息化厅）") == ["省发展改革委", "省工业和信息化厅"]
 
 
-def test_a_lead_marked_in_a_duty_bracket_with_a_note_is_explicit():
-    assert _roles("推进。（省自然资源厅牵头,省林业局、省水利厅等按职责分工负责，省交通运输厅负责落实。"
-                  "以下均需省交通运输厅落实，不再列出）") == [
-        ("省自然资源厅", "lead", "explicit"), ("省林业局", "support", "explicit"),
-        ("省水利厅", "support", "explicit"), ("省交通运输厅", "support", "explicit")]
+def test_names_before_lead_words_lead_a_bare_list_with_a_note_after_it():
+    text = ("推进。（省国土厅牵头,省林业局、省水利厅等按职责分工负责，市县人民政府负责落实。"
+            "以下均需市县人民政府落实，不再列出）")
+    assert _roles(text) == [("省国土厅", "lead", "explicit"), ("省林业局", "support", "explicit"),
+                            ("省水利厅", "support", "explicit"), ("市县人民政府", "support", "explicit")]
+
+
+def test_a_note_that_a_list_takes_part_in_every_later_item_and_a_stray_full_stop():
+    text = "推进。（责任单位：省科技厅、省商务厅。各县〔市〕人民政府，以下各条均涉及）"
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.full for u in clause.units] == ["省科技厅", "省商务厅", "各县〔市〕人民政府"]
+    assert [u.full for u in clause.standing] == ["各县〔市〕人民政府"]
