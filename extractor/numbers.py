@@ -8,7 +8,7 @@ a number is a target is ``extractor.targets``' business. The unit vocabulary is 
 (``extractor/data/units.jsonl``, read by ``extractor.units``) so a user can add a unit without
 touching code.
 
-Public API: ``parse_number``, ``parse_quantity`` and ``find_quantities``.
+Public API: ``parse_number``, ``parse_quantity``, ``find_quantities`` and ``lone_multiplier``.
 """
 from __future__ import annotations
 
@@ -118,11 +118,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         pos = m.end()
 
 
+def lone_multiplier(text: str, pos: int, end: int) -> QuantityMatch | None:
+    """Read a multiplier printed without a digit before a unit at ``pos`` (``万种`` → 10000 种,
+    ``千项`` → 1000 项), or None. ``find_quantities`` never reads one: most such words are no number
+    (``万众``, ``千方百计``, ``万元GDP``), so only the caller knows where one counts (after a verb)."""
+    m = _patterns().lone.match(text, pos, end)
+    if not m:
+        return None
+    quantity = Quantity(float(_decimal(m["mult"])), None, _clean_unit(m["unit"]))
+    return QuantityMatch(m.start(), m.end(), m.start("unit"), quantity, bare=False)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     quantity: re.Pattern
     single: re.Pattern
     loose: re.Pattern
+    lone: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +161,9 @@ def _patterns() -> _Patterns:
     quantity = re.compile(rf"{edge_before}(?:{words}|{arabic}|{chinese}){edge_after}")
     single = re.compile(rf"{edge_before}(?:{words}|{first}|{chinese}){edge_after}")
     loose = re.compile(rf"(?P<num>{_ARABIC}|{_CN})(?P<mult>{_MULT})?(?P<unit>.*)")
-    return _Patterns(quantity, single, loose)
+    # a multiplier run on into another numeral (千方百计) or into a name (万吨级) is no count
+    lone = re.compile(rf"(?P<mult>{_MULT}|百)(?P<unit>{single_unit})(?![{_CN_CHARS}级])")
+    return _Patterns(quantity, single, loose, lone)
 
 
 def _alternatives(units: list[str]) -> str:

@@ -6,7 +6,9 @@ are no commitment: names (``220千伏变电站``), thresholds that define a grou
 
 * A sentence ends at ``。`` or a line end (``；`` does not end it). A year cue (``到2025年``,
   ``2030年前``, ``2025年底``, ``2022年起``, ``“十四五”期间`` → 2025) dates the numbers that follow it in
-  the same sentence until the next cue; a number with no cue before it in its sentence is no target.
+  the same sentence until the next cue; a number with no cue before it in its sentence is no target,
+  unless its own clause prints the year after it, before the verb (``…等5条铁路专用线力争2022年建成投用``).
+  A figure for every year (``每年深松耕地面积1000万亩``) has no year to be reached by: no target.
 * A quantity directly followed by a noun is the object of a verb (``建成110公里自行车骨干网络``) when
   a verb, a comparator or a list (``等``, ``、``) stands right before it; otherwise it modifies the
   noun (``300米覆盖率达到85%``) and is no target.
@@ -29,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .labels import Comparator, Direction
-from .numbers import QuantityMatch, find_quantities, parse_quantity
+from .numbers import QuantityMatch, find_quantities, lone_multiplier, parse_quantity
 
 CUES_FILE = Path(__file__).parent / "data" / "target_cues.json"
 
@@ -163,12 +165,24 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
         sentence = _Sentence(text, s_start, stops[i], cues, titles, lex)
-        quantities = [q for q in find_quantities(text, s_start, stops[i])
+        quantities = [q for q in _sentence_quantities(text, s_start, stops[i], lex)
                       if not quoted.covers(q.start) and not skipped.covers(q.start)]
         for j, q in enumerate(quantities):
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
     return scan
+
+
+def _sentence_quantities(text: str, start: int, end: int, lex: "_Lexicon") -> list[QuantityMatch]:
+    """The quantities of a sentence in text order: those ``find_quantities`` reads, and a multiplier
+    printed without a digit right after a verb and right before the noun it counts (``开发推广万种绿色
+    低碳产品``: 10000 种), the one place where such a word is a count rather than part of another word
+    or a class of things (``实施亿元以上的项目``, ``完成百亩以上连片池塘改造``)."""
+    found = list(find_quantities(text, start, end))
+    taken = _Spans([(q.start, q.end) for q in found])
+    lone = [q for pos in lex.verb_ends(text, start, end) if (q := lone_multiplier(text, pos, end))
+            and not taken.covers(q.start) and not lex.suffix.match(text, q.end, end)]
+    return sorted(found + lone, key=lambda q: q.start)
 
 
 def _deadline_cues(text: str, start: int, end: int, deadlines: list[tuple[int, int, str]],
@@ -240,7 +254,7 @@ class _Sentence:
         text, lex = self.text, self.lex
         quantity_end_before = self.prev_quantity_end
         self.prev_quantity_end = q.end
-        year = self.year_before(q.start)
+        year = self._year_after_count(q) or self.year_before(q.start)
         if year is None or year.year is None or self._is_not_a_target(q):
             return
         clause_start = self._clause_start(q.start)
@@ -296,6 +310,18 @@ class _Sentence:
         self.sharing = []
         self.targets.extend(copies)
         scan.targets.extend(copies)
+
+    def _year_after_count(self, q: QuantityMatch) -> _YearCue | None:
+        """The year a clause prints after its count, when none stands before it in the clause
+        (``…等5条铁路专用线力争2022年建成投用``): that clause is dated by its own year, not by one
+        of an earlier clause, and a count before any year of its sentence is dated too."""
+        clause_start = self._clause_start(q.start)
+        clause_end = _CLAUSE_END.search(self.text, q.end, self.end)
+        stop = clause_end.start() if clause_end else self.end
+        in_clause = [c for c in self.years if clause_start <= c.start < stop]
+        if not in_clause or in_clause[0].start < q.end or not self.lex.verb_at(self.text, in_clause[0].end, stop):
+            return None   # no year of its own, or one that is not the time of a verb after it (…攀升至2050年的86%)
+        return in_clause[0]
 
     def _baseline(self, clause_start: int, q: QuantityMatch, taken_over: bool,
                   reading: tuple[str, Direction, str | None]) -> int | None:
@@ -402,7 +428,9 @@ class _Sentence:
         clause = self._clause_of(q.start)
         if q.quantity.unit in lex.frequency_units and \
                 any(w in self.text[self._clause_start(q.start):q.start] for w in lex.frequency_words):
-            return True   # "每年至少开展1次": how often, not a dated goal
+            return True   # "每季度开展1次": how often, not a dated goal
+        if lex.recurring.search(text, self._clause_start(q.start), q.start):
+            return True   # "每年深松耕地面积1000万亩": a figure for every year, no year to reach it by
         return any(word in clause for word in lex.subsidy_words)
 
     def _clause_start(self, pos: int) -> int:
@@ -537,6 +565,8 @@ class _Sentence:
         if follows_noun:
             noun_start, noun_end = self._noun_span(phrase_end + (text.startswith("的", phrase_end)), later)
             noun = lex.strip_coordinator_tail(text[noun_start:noun_end])
+            if head.endswith(lex.member_list_ends):
+                head = ""   # "河北太行钢铁集团等6条铁路专用线": the list names some of what is counted
             if noun:
                 ind_start = h_start if head else cues[-1].start if cues else q.start
                 return head + noun, ind_start, noun_start + len(noun)
@@ -633,8 +663,13 @@ class _Lexicon:
         self.durations = tuple(data["durations"])
         self.subsidy_words = tuple(data["subsidy_words"])
         self.object_verbs = tuple(data["object_verbs"])
+        verbs = list(self.object_verbs) + [w for g in data["cues"] if not g["adjacent"] for w in g["words"]]
+        self._verbs = re.compile(_alternation(verbs))
+        self._verb_after_hedges = re.compile(rf"(?:{_alternation(data['hedges'])})*(?:{_alternation(verbs)})")
         self.frequency_words = tuple(data["frequency_words"])
         self.frequency_units = frozenset(data["frequency_units"])
+        self.recurring = re.compile(rf"(?<![{re.escape(data['recurring_not_after'])}])"
+                                    rf"(?:{_alternation(data['recurring_words'])})")
         self.not_a_noun_after = tuple(data["not_a_noun_after"])
         self.share_units = frozenset(data["share_units"])
         self.threshold_comparisons = frozenset(data["threshold_comparisons"])
@@ -659,10 +694,11 @@ class _Lexicon:
             for word in group["words"]:
                 self._cue_kind[word] = (Comparator(group["comparator"]), Direction(group["direction"]),
                                         group["adjacent"])
-        not_after = data["cue_not_after"]
+        not_after, not_before = data["cue_not_after"], data["cue_not_before"]
         cue_words = sorted(self._cue_kind, key=len, reverse=True)
         self._cues = re.compile("|".join(
             (f"(?<![{re.escape(not_after[w])}])" if w in not_after else "") + re.escape(w)
+            + (f"(?!{_alternation(not_before[w])})" if w in not_before else "")
             for w in cue_words))
         hedges = _alternation(data["hedges"])
         self._hedge = re.compile(hedges)
@@ -696,7 +732,9 @@ class _Lexicon:
         self._lead = re.compile(rf"^(?:{baseline_phrase}|{year_phrase}|{current}|{leading}|[，、；：,;\s和及与（])+")
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
-        self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'])}|[，、\s])+$")
+        self.member_list_ends = tuple(data["member_list_ends"])
+        # a hedge closes a noun when the year and the verb follow it (…铁路专用线力争2022年建成投用)
+        self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'] + data['hedges'])}|[，、\s])+$")
         self._joins = re.compile(rf"^[\s”]*(?:{_alternation(data['coordinators'])})[\s“]*$")
         objects = _alternation(data["goal_objects"])
         # a goal verb shortly before a goal object, a goal phrase, or a deadline right before the object
@@ -839,6 +877,14 @@ class _Lexicon:
         """Whether the words before the verb end in 均 (each of the listed indicators; not the 均
         of 平均 or 人均)."""
         return bool(self._each.search(before_verb))
+
+    def verb_at(self, text: str, pos: int, end: int) -> bool:
+        """Whether a verb (``建成``, ``达到``, ``实施``) stands at ``pos``, after any hedge."""
+        return self._verb_after_hedges.match(text, pos, end) is not None
+
+    def verb_ends(self, text: str, start: int, end: int) -> list[int]:
+        """Where each verb that takes a counted object (``推广``, ``新增``) ends in ``text[start:end]``."""
+        return [m.end() for m in self._verbs.finditer(text, start, end)]
 
     def is_verb(self, piece: str) -> bool:
         """Whether ``piece`` is one verb the number is the object of (``开展``, ``新增``)."""

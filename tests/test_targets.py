@@ -39,6 +39,14 @@ def test_year_cues(text, year):
     assert one(text).year == year
 
 
+def test_a_year_printed_after_the_count_dates_its_own_clause():
+    text = "甲公司等4条专用线力争2023年底前建成，乙公司等3条专用线力争2024年建成投用。"
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [(2023, 4, "专用线"), (2024, 3, "专用线")]
+    assert one("2023年底前甲区、乙区等5座污水处理厂建成投运。").indicator.startswith("污水处理厂")
+    # a year that no verb follows is not the clause's time: the share of today is no target
+    assert values("预计光伏发电占比将从当前的约20%攀升至2040年的60%。") == [(2040, 60, "%")]
+
+
 def test_a_year_dates_the_following_numbers_until_the_next_year():
     text = "到2025年，光伏装机容量力争达到400万千瓦；到2030年，力争达到700万千瓦。"
     assert values(text) == [(2025, 4_000_000, "千瓦"), (2030, 7_000_000, "千瓦")]
@@ -94,8 +102,23 @@ def test_counts_of_times_and_teams_and_a_comparator_before_the_verb():
                                             "区（县）级环境应急救援队伍"]
 
 
+def test_counts_of_documents_drafted():
+    text = "到2025年，制修订300项左右绿色产品评价标准，制定20项地方标准，发布5项团体规范。"
+    assert [(t.value, t.unit, t.comparator.value) for t in targets(text)] == \
+        [(300, "项", "approx"), (20, "项", "eq"), (5, "项", "eq")]
+
+
+def test_a_multiplier_without_a_digit_counts_only_after_a_verb():
+    assert values("到2025年，开发推广万种绿色低碳产品。") == [(2025, 10_000, "种")]
+    text = "到2025年，千方百计推动万众创新，万元地区生产总值能耗下降10%，实现万吨级示范。"
+    assert values(text) == [(2025, 10, "%")]
+    # a multiplier before a comparator word names a class of things (projects of 亿元 or more)
+    assert values("2022年，实施亿元以上的重点项目50项。") == [(2022, 50, "项")]
+
+
 def test_how_often_is_no_target_and_one_before_a_noun_is_no_count_of_times():
-    # 每年…1次 is a rule of frequency; 一次能源 a word, since 次 counts only after Arabic digits
+    # 每季度…1次 and 每年…1次 are rules of frequency; 一次能源 a word, since 次 counts only after Arabic digits
+    assert targets("到2025年，各区县每季度至少开展1次应急演练。") == []
     assert targets("到2025年，各区县每年至少开展1次应急演练。") == []
     assert values("到2025年，非化石能源占一次能源消费比重达到20%。") == [(2025, 20, "%")]
 
@@ -161,6 +184,11 @@ def test_directions(phrase, direction):
     assert one(f"到2025年，单位地区生产总值能耗{phrase}。").direction == direction
 
 
+def test_newly_developed_is_an_increase_but_the_new_development_pattern_is_no_verb():
+    assert one("到2025年，新发展节水灌溉面积50万亩。").direction == "increase"
+    assert one("到2025年，新发展格局下绿色产业占比30%。").direction == "level"
+
+
 @pytest.mark.parametrize("text, baseline", [
     ("到2025年，单位地区生产总值能耗比2020年下降13%以上。", 2020),
     ("到2025年，规上工业单位增加值能耗较2020年下降10%以上。", 2020),
@@ -222,6 +250,13 @@ def test_titles_quotes_ordinals_durations_and_years_are_not_targets():
     text = ("到2025年，融入“1+2+N”城市级虚拟电厂，落实《2030年前碳达峰行动方案》，"
             "实施第1批试点，3年内完成，30天内办结，10千伏及以上用户参与交易。")
     assert find_targets(text).targets == []
+
+
+def test_a_figure_for_every_year_is_no_target_but_an_average_per_year_is():
+    assert targets("2022年起，商场塑料袋使用比例每年下降20%。") == []
+    assert values("到2025年，每年新增造林面积10万亩，森林覆盖率达到30%。") == [(2025, 30, "%")]
+    found = one("“十四五”期间，工业增加值平均每年增长5%。")
+    assert (found.year, found.value, found.direction.value, found.rate) == (2025, 5, "increase", "annual")
 
 
 def test_facts_are_not_targets():
