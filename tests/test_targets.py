@@ -661,6 +661,7 @@ def test_a_title_conferred_is_counted_as_a_level():
     found = targets("到2025年，创建50家节水型示范单位、8家水效领跑者。")
     assert [(t.indicator, t.value, t.direction.value) for t in found] == [
         ("节水型示范单位", 50, "level"), ("水效领跑者", 8, "level")]
+    assert one("到2025年，新创建节水型示范单位50家。").direction == "increase"   # new holders
 
 
 def test_a_verb_of_change_before_the_whole_of_a_share_gives_no_direction():
