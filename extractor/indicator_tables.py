@@ -496,4 +496,4 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
     if baseline_year is None and direction is not Direction.LEVEL and columns.base is not None:
         baseline_year = columns.base[1]
     # a 减排量 column is itself the size of the cut: no change from the base column's value
-    return name, value, value_max, cell_unit, comparator, amount_of_change(name, direction), baseline_year
+    return name, value, value_max, cell_unit, comparator, amount_of_change(name, cell_unit, comparator, direction), baseline_year

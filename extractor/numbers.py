@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from .units import rate_denominators, readable_units
+from .units import rate_denominators, readable_units, unit_table
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -93,8 +93,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
 
     Chinese numerals count only with a unit (``三个``), a multiplier (``过万亿``) or as a word form
     (``两成``), so ``一体化`` or ``十大行动`` are not read as numbers; a lone ``一`` with a unit
-    (``一批``, ``一个``) is an article, not a count, and is skipped too.
-    """
+    (``一批``, ``一个``) is an article, not a count, and is skipped too, except before a unit the
+    table marks ``one_counts`` (``一轮``)."""
     end = len(text) if end is None else end
     search = _patterns().quantity.search
     pos = start
@@ -187,7 +187,7 @@ def _read(m: re.Match) -> Quantity | None:
         a, b = _decimal(g["ra"]), _decimal(g["rb"])
         return Quantity(float(a / b), None, "") if b else None
     if g["cn"]:
-        if g["cn"] == "一" or not set(g["cn"]) - set("十百千万亿"):
+        if g["cn"] == "一" and not _one_counts(g["cnunit"]) or not set(g["cn"]) - set("十百千万亿"):
             return None
         return Quantity(float(_decimal(g["cn"])), None, _clean_unit(g["cnunit"]))
     if g["cnbig"]:
@@ -212,6 +212,12 @@ def _read_arabic(g: dict) -> Quantity | None:
     if high <= low:
         return None  # dates (2024-07) and codes, not ranges
     return Quantity(float(low), float(high), _clean_unit(unit))
+
+
+def _one_counts(unit: str | None) -> bool:
+    """Whether a lone ``一`` before ``unit`` is a count (``一轮``) rather than an article (``一个``)."""
+    entry = unit_table().get(_clean_unit(unit))
+    return entry is not None and entry.one_counts
 
 
 def _clean_unit(unit: str | None) -> str:

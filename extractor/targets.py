@@ -285,11 +285,11 @@ class _Sentence:
         verbs_start = self._verbs_start(cues, q.start)
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
                                                         phrase_end, later)
-        direction = lex.amount_of_change(indicator, direction)
+        value, value_max, unit = self._series_unit(q, later)
+        direction = lex.amount_of_change(indicator, unit, comparator, direction)
         rate = lex.annual(text[win_start:verbs_start], indicator, direction)
         if rate is None and coordinated and self.targets:
             rate = self.targets[-1].rate
-        value, value_max, unit = self._series_unit(q, later)
         phrase_start = min(ind_start, q.start)
         phrase_stop = max(ind_end, phrase_end)
         target = FoundTarget(
@@ -436,6 +436,10 @@ class _Sentence:
     def _clause_start(self, pos: int) -> int:
         return self.clause_starts[bisect_right(self.clause_starts, pos) - 1]
 
+    def _opens_clause(self, pos: int) -> bool:
+        """Whether only a year phrase or leading words stand between the clause start and ``pos``."""
+        return not self.lex.strip_tail(self.text[self._clause_start(pos):pos])
+
     def _clause_of(self, pos: int) -> str:
         i = bisect_right(self.clause_starts, pos)
         stop = self.clause_starts[i] if i < len(self.clause_starts) else self.end
@@ -522,8 +526,10 @@ class _Sentence:
         adjacent = None
         if cues and not self.lex.strip_tail(self.text[cues[-1].end:q_start]):
             adjacent = cues[-1]
-        elif cues and cues[-1].adjacent_only and self.lex.is_verb(self.text[cues[-1].end:q_start]):
-            adjacent = cues[-1]   # "至少举办5期", "不少于开展3次": the comparator stands before the verb
+        comparators = [c for c in cues if c.adjacent_only]
+        if (adjacent is None or not adjacent.adjacent_only) and comparators \
+                and self.lex.is_verb(self.text[comparators[-1].end:q_start]):
+            adjacent = comparators[-1]   # "至少举办5期", "至少完成一轮": the comparator stands before the verb
         cues = [c for c in cues if not c.adjacent_only or c is adjacent]
         return cues, adjacent
 
@@ -532,7 +538,8 @@ class _Sentence:
         comparator = Comparator.EQ
         if adjacent is not None and adjacent.adjacent_only:
             comparator = adjacent.comparator
-            verbs = [c for c in cues if not c.adjacent_only and c.end == adjacent.start]
+            # the verb next to the comparator, before it (下降超过5%) or after it (至少新增5个)
+            verbs = [c for c in cues if not c.adjacent_only and (c.end == adjacent.start or c.start == adjacent.end)]
             if verbs:
                 direction = verbs[-1].direction
         else:
@@ -540,6 +547,9 @@ class _Sentence:
             if verbs:
                 direction = verbs[-1].direction
                 comparator = verbs[-1].comparator   # 控制在1000万吨: a ceiling
+                if q.quantity.unit in self.lex.share_units and self._opens_clause(verbs[-1].start) \
+                        and self.lex.strip_tail(self.text[verbs[-1].end:q.start]):
+                    direction = Direction.LEVEL   # 新增和更新公交车辆新能源占比100%: the verb is of the buses
             elif coordinated and self.prev_cue is not None:
                 direction = self.prev_cue.direction
                 if self.prev_cue.adjacent_only:
@@ -560,6 +570,10 @@ class _Sentence:
         indicator (``再新增森林面积50万亩``: the noun after the verb is)."""
         lex, text = self.lex, self.text
         head, h_start, _ = lex.strip(text, win_start, verbs_end)
+        joined = head and text[win_start:verbs_end].endswith(lex.verb_joiners) \
+            and any(c.start == verbs_end and not c.adjacent_only for c in cues)
+        if joined:   # 修复或建设河湖缓冲带: two verbs of one object
+            head, h_start, _ = lex.strip(text, win_start, q.start)
         if len(head) < 2:
             head = ""
         if follows_noun:
@@ -677,9 +691,17 @@ class _Lexicon:
         self.respectively = data["respectively"]
         self._done = re.compile(_alternation(data["fact_words"]))
         self.coordinators = tuple(data["coordinators"])
+        self.verb_joiners = tuple(data["verb_joiners"])
         self.goal_not_after = tuple(data["goal_not_after"])
         self._heads = re.compile(_alternation(data["indicator_heads"]))
         self._change_amount = re.compile(rf"(?:{_alternation(data['change_amount_nouns'])})$")
+        work, work_heads = _alternation(data["work_nouns"]), _alternation(data["work_heads"])
+        self._work = re.compile(rf"^(?:{work})|(?:{work})(?:{work_heads})?$")
+        cuts = [w for g in data["cues"] if g["direction"] == Direction.DECREASE.value and not g["adjacent"]
+                for w in g["words"]]
+        self._cut_work = re.compile(rf"(?:{_alternation(cuts)})(?:{work_heads})?$")
+        self._added = re.compile(rf"^(?:{_alternation(data['added_words'])})")
+        self._status = re.compile(_alternation(data["status_words"]))
         self._ends_in_head = re.compile(rf"(?:{_alternation(data['indicator_heads'])})$")
         self._each = re.compile(rf"(?<![{re.escape(data['each_not_after'])}])(?:{_alternation(data['each_words'])})"
                                 rf"(?:{_alternation(data['hedges'])})*$")
@@ -725,6 +747,8 @@ class _Lexicon:
         self._baseline = re.compile(baseline)
         baseline_phrase = rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?"
         self._baseline_phrase = re.compile(baseline_phrase)
+        # 由2020年的20%提高到70%: the baseline phrase runs on to the verb with the value it starts from
+        self._from_phrase = re.compile(rf"(?:{_alternation(data['from_words'])})(?:\d{{4}}年|“?(?:{periods})”?).*$")
         # a leading word is stripped only as a word of its own: 并 in 并力争, not in 并网规模
         compounds = _alternation(data["lead_compounds"])
         leading = rf"(?!{compounds})(?:{_alternation(data['leading_words'])})"
@@ -811,6 +835,7 @@ class _Lexicon:
         tail = self._tail.search(piece)
         if tail:
             piece = piece[:tail.start()]
+        piece = self._from_phrase.sub("", piece)
         piece = self._baseline_phrase.sub("", piece)
         piece = self._tail.sub("", piece)
         return piece, start + cut, start + cut + len(piece)
@@ -823,11 +848,22 @@ class _Lexicon:
     def strip_coordinator_tail(self, piece: str) -> str:
         return self._coord_tail.sub("", piece)
 
-    def amount_of_change(self, indicator: str, direction: Direction) -> Direction:
-        """``decrease`` for a level of an indicator that is itself the size of a cut
-        (``重点工程减排量达到2.27万吨``: 2.27万吨 less, not a stock of 2.27万吨); else ``direction``."""
-        if direction is Direction.LEVEL and self._change_amount.search(indicator):
+    def amount_of_change(self, indicator: str, unit: str, comparator: Comparator, direction: Direction) -> Direction:
+        """The direction of a value of ``indicator`` in ``unit`` read as ``direction``. A level of
+        a size of a cut is a ``decrease`` (``重点工程减排量达到2.27万吨``: 2.27万吨 less, not a stock;
+        ``完成80万吨焦化产能淘汰任务``). A level of an amount of work to be done, or of what is added,
+        is an ``increase`` (``治理退化耕地10万亩``, ``完成5.3亿吨钢铁产能超低排放改造``,
+        ``新建高标准农田达到54万亩``: that much more is done); but a count of rounds, a share or a
+        ceiling stays a level (``新建建筑施工现场建筑垃圾排放量不高于300吨``), and so does a count of a
+        status conferred (``1个农田排灌系统生态化改造试点``)."""
+        if direction is not Direction.LEVEL:
+            return direction
+        if self._change_amount.search(indicator) or self._cut_work.search(indicator):
             return Direction.DECREASE
+        if (self._work.search(indicator) or self._added.search(indicator)) and not self._status.search(indicator) \
+                and unit not in self.share_units and unit not in self.frequency_units \
+                and comparator is not Comparator.LE:
+            return Direction.INCREASE
         return direction
 
     def annual(self, before_verb: str, indicator: str, direction: Direction) -> str | None:
@@ -922,10 +958,11 @@ def annual_plan_endings() -> tuple[str, ...]:
     return _lexicon().annual_plan_endings
 
 
-def amount_of_change(indicator: str, direction: Direction) -> Direction:
-    """The direction of a value of ``indicator`` read as ``direction`` (a size of a cut such as
-    重点工程减排量 is a decrease), for the table reader."""
-    return _lexicon().amount_of_change(indicator, direction)
+def amount_of_change(indicator: str, unit: str, comparator: Comparator, direction: Direction) -> Direction:
+    """The direction of a value of ``indicator`` in ``unit`` read as ``direction`` with
+    ``comparator`` (a size of a cut such as 重点工程减排量 is a decrease, an amount of work such as
+    改造 an increase), for the table reader."""
+    return _lexicon().amount_of_change(indicator, unit, comparator, direction)
 
 
 def periods() -> dict[str, int]:

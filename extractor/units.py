@@ -15,6 +15,8 @@ unit without touching code. A line's fields:
   unit; ``年`` and the empty unit are in the table for the graph only;
 * ``digits_only`` (default false): the word is a unit after Arabic digits only (``5次``), since
   after a Chinese numeral it is mostly a word of its own (``一次能源``, ``一次性``);
+* ``one_counts`` (default false): ``一`` before the word is a count (``至少完成一轮排查``: one
+  round), where before other units it is mostly an article (``一批``, ``一个``);
 * ``per`` (default false): the word may close a rate after ``/`` (``15万片/月``, ``3000万方/日``),
   also when it is no unit of its own (``月`` after a number is a date or a duration).
 
@@ -44,6 +46,7 @@ class UnitEntry:
     read: bool = True
     digits_only: bool = False
     per: bool = False
+    one_counts: bool = False
 
     @property
     def iri(self) -> str | None:
@@ -70,7 +73,7 @@ def read_table(text: str, where: str) -> dict[str, UnitEntry]:
             entry = UnitEntry(item["unit"], item["dimension"], item.get("to", item["unit"]),
                               float(item.get("factor", 1)), item.get("qudt"), item.get("own"),
                               bool(item.get("read", True)), bool(item.get("digits_only", False)),
-                              bool(item.get("per", False)))
+                              bool(item.get("per", False)), bool(item.get("one_counts", False)))
         except (ValueError, KeyError, TypeError) as exc:
             raise UnitTableError(f"{where}:{number}: not a unit entry ({exc})") from None
         if entry.unit in entries:

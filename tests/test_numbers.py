@@ -62,6 +62,10 @@ def test_names_and_words_are_not_numbers():
     assert _found(text) == []
 
 
+def test_one_before_a_unit_is_an_article_unless_the_unit_counts_it():
+    assert _found("建成一个中心，完成一轮排查") == [("一轮", Quantity(1, None, "轮"))]
+
+
 def test_quantities_are_found_with_their_spans():
     text = "充电桩1.6万个以上、充（换）电站240座，比重下降两成"
     assert _found(text) == [("1.6万个", Quantity(16000, None, "个")),

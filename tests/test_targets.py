@@ -671,3 +671,63 @@ def test_a_strict_comparison_no_verb_leads_to_defines_a_group():
     assert targets("到2025年，日清运量超过300吨地区建成焚烧设施。") == []
     found = targets("到2025年，建成超过100座充电站，新能源汽车占比不低于30%。")
     assert [(t.value, t.unit, t.comparator.value) for t in found] == [(100, "座", "ge"), (30, "%", "ge")]
+
+
+# --- amounts of work, titles conferred, rounds, baselines before the verb (issue 11) -------------
+
+@pytest.mark.parametrize("text, direction", [
+    ("到2025年，治理盐碱耕地5万亩。", "increase"),                     # opens with the work
+    ("到2025年，完成3000公里供热管网改造。", "increase"),                # ends in the work
+    ("到2025年，完成800个村庄环境整治任务。", "increase"),              # the work, then 任务
+    ("到2025年，新建人工湿地达到20平方公里。", "increase"),              # what is added, reached
+    ("到2025年，新（改）建雨水管网300公里。", "increase"),
+    ("到2025年，完成30万吨落后产能淘汰任务。", "decrease"),            # a cut to be done
+    ("到2025年，开展2个老旧小区改造试点。", "level"),                  # a status conferred
+    ("到2025年，实施400个节能改造项目。", "level"),                    # projects are counted
+    ("到2025年，城镇新建建筑中绿色建筑占比达到100%。", "level"),        # a share
+    ("到2025年，新建厂房单位面积能耗不高于20千克标准煤。", "level"),      # a ceiling
+    ("到2025年，生活污水年均削减率5%以上。", "decrease"),              # the verb inside a rate noun
+])
+def test_an_amount_of_work_reached_is_a_change(text, direction):
+    assert one(text).direction == direction
+
+
+def test_a_title_conferred_is_counted_as_a_level():
+    found = targets("到2025年，创建50家节水型示范单位、8家水效领跑者。")
+    assert [(t.indicator, t.value, t.direction.value) for t in found] == [
+        ("节水型示范单位", 50, "level"), ("水效领跑者", 8, "level")]
+    assert one("到2025年，新创建节水型示范单位50家。").direction == "increase"   # new holders
+
+
+def test_a_verb_of_change_before_the_whole_of_a_share_gives_no_direction():
+    found = targets("到2025年，新增和更换环卫车辆新能源占比90%，新建小区充电车位比例100%。")
+    assert [(t.value, t.direction.value) for t in found] == [(90, "level"), (100, "level")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025年底前，至少完成一轮风险排查。", (1, "轮", "ge", "风险排查")),
+    ("到2025年，完成风险排查2轮。", (2, "轮", "eq", "风险排查")),
+])
+def test_a_count_of_rounds_is_a_level(text, expected):
+    t = one(text)
+    assert (t.value, t.unit, t.comparator.value, t.indicator) == expected
+    assert t.direction == "level"
+
+
+def test_a_new_round_is_no_count():
+    assert targets("到2025年，开展新一轮湖泊综合治理。") == []
+
+
+def test_a_comparator_before_a_verb_of_change_keeps_the_verb_s_direction():
+    t = one("到2025年，至少新增8个口袋公园。")
+    assert (t.value, t.comparator.value, t.direction.value) == (8, "ge", "increase")
+
+
+def test_a_baseline_printed_before_the_verb_is_no_part_of_the_indicator():
+    t = one("到2025年，城区污水收集率由2020年的45%提高到75%。")
+    assert (t.indicator, t.value, t.direction.value, t.baseline_year) == ("城区污水收集率", 75, "level", 2020)
+
+
+def test_two_verbs_of_one_object_stay_in_the_indicator():
+    assert one("到2025年，修复或新建生态护岸40公里。").indicator == "修复或新建生态护岸"
+    assert one("到2025年，修复、建设湿地公园3个。").indicator == "修复、建设湿地公园"
