@@ -26,7 +26,7 @@ FLOORS = {
     "chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.95),
     "nanjing_jiangbeixinqu_tandafeng_tanzhonghe_xingdong_jihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "qingyang_tandafeng_2024": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "shanghai_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.89),
+    "shanghai_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.90),
     "wuhan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # tests/gold/bulk/ (issue 11 batch): floors from the figures on main (README), first look or since
     "bulk/hainan_yange_nengxiao_yueshu_jieneng_jiangtan_jishu_gaizao_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
@@ -60,7 +60,7 @@ FLOORS = {
     "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 5 (golde): floors from the first-look figures minus 0.02 (code of branch golde at ddb8ee1)
-    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.96, 0.97, 0.97, 0.97, 0.98, 0.75),
+    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.96, 0.97, 0.97, 0.97, 0.98, 0.76),
     # issue 11 batch 5 (goldf): floors from the first-look figures minus 0.02 (code of branch goldf at ddb8ee1)
     "bulk/anhui_shisiwu_jieneng_jianpai_shishi_fangan": (0.95, 0.96, 0.95, 0.98, 0.98, 0.96),
     "bulk/hebei_jianli_jiangtan_chanpin_jiazhi_shixian_jizhi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
@@ -89,11 +89,11 @@ FLOORS = {
     "bulk/tianjin_shisiwu_jieneng_jianpai_gongzuo_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hunan_kexue_lvhua_shishi_yijian": (0.98, 0.76, 0.98, 0.85, 0.98, 0.98),
     # issue 11 batch 7 (goldi): floors from the first-look figures minus 0.02 (code of branch goldi at 380df93)
-    "bulk/laibin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.93),
+    "bulk/laibin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shaanxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 7 (goldj): floors from the first-look figures minus 0.02 (code of branch goldj at 380df93)
-    "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
-    "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.0, 0.98, 0.98, 0.98, 0.98, 0.64),
+    "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.0, 0.98, 0.98, 0.98, 0.98, 0.98),
 }
 
 
