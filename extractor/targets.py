@@ -153,7 +153,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     by_sentence: dict[int, list[_YearCue]] = {}
     for cue in years:
         by_sentence.setdefault(bisect_left(stops, cue.end), []).append(cue)
-    _carry_paragraph_years(text, stops, by_sentence)
+    _carry_paragraph_years(text, stops, by_sentence, lex)
     for a, b, year, basis in dated:
         for i in range(bisect_left(stops, a), bisect_left(stops, b)):
             s_start = stops[i - 1] + 1 if i else start
@@ -202,13 +202,17 @@ def _deadline_cues(text: str, start: int, end: int, deadlines: list[tuple[int, i
     return found
 
 
-def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]]) -> None:
+def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]],
+                           lex: "_Lexicon") -> None:
     """A paragraph that opens with a year (``到2025年，初步形成…。全市…比重达到8%以上``) dates its
-    later sentences too; a year a later sentence names takes over from where it stands."""
+    later sentences too; a year a later sentence names takes over from where it stands. A report of
+    a plan opens with who issued it first (``…印发《…》提出，到2025年，…。全省森林覆盖率要达到36.5%``):
+    the year after that lede opens the paragraph as well."""
     for i in sorted(by_sentence):
         cue = by_sentence[i][0]
         line_start = text.rfind("\n", 0, cue.start) + 1
-        if text[line_start:cue.start].strip() or cue.year is None:
+        before = text[line_start:cue.start]
+        if (before.strip() and not lex.reports_plan(before)) or cue.year is None:
             continue  # the year does not open its paragraph
         j = i + 1
         while j < len(stops) and text[stops[j - 1]:stops[j - 1] + 1] != "\n":
@@ -270,7 +274,7 @@ class _Sentence:
         cues, adjacent = self._cues_before(win_start, q.start)
         share = max(text.rfind(word, win_start, q.start) for word in lex.share_words)
         if share >= 0:   # "装配式建筑占城镇新建民用建筑30%": 新建 belongs to the whole, not to the share
-            cues = [c for c in cues if c.start < share or c is adjacent]
+            cues = [c for c in cues if c is adjacent or c.start < share and not lex.names_subject(text, c)]
         if q.quantity.unit == "" and adjacent is None:
             return  # a bare number is a target only right after 达到/不高于/…: "PUE值不高于1.25"
         if q.bare and follows_noun:
@@ -278,9 +282,14 @@ class _Sentence:
             scan.problems.append(Problem(q.start, stop, "number without a known unit after a target cue: "
                                                         f"{text[q.start:stop]!r}"))
             return
+        share_of_subject = False
         if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues, later):
-            return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
-        coordinated = not cues and bool(self.targets) and self.targets[-1].value_span[0] >= clause_start
+            share_of_subject = self._share_before_verb(q, phrase_end)
+            if not share_of_subject:
+                return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
+            cues = [adjacent] if adjacent else []   # the words before belong to the subject (新建…规模场)
+        coordinated = not cues and not share_of_subject and bool(self.targets) \
+            and self.targets[-1].value_span[0] >= clause_start
         comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
         verbs_start = self._verbs_start(cues, q.start)
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
@@ -501,6 +510,12 @@ class _Sentence:
             return not self._subject_of_later_target(q.end, later)
         return before.endswith(lex.object_verbs)
 
+    def _share_before_verb(self, q: QuantityMatch, phrase_end: int) -> bool:
+        """A share printed between its subject and the verb it measures (``新建畜禽规模场100%通过生态养殖
+        认证``, ``建成区面积的50%达到海绵城市建设要求``): the number is the part of the subject that does
+        what the verb says, a level, as ``…认证比例达到100%`` would print it."""
+        return q.quantity.unit in self.lex.share_units and self.text.startswith(self.lex.share_verbs, phrase_end)
+
     def _group_threshold(self, q, before: str, cues) -> bool:
         """A strict comparison that no verb leads to, on a quantity of the noun after it
         (``年销售汽油量大于3000吨的加油站``, ``日清运量超过300吨地区``): it says which ones are meant."""
@@ -593,7 +608,8 @@ class _Sentence:
                 parts = lex.complete_series(printed)
                 self.series = parts[1:]
             elif self._series_length(phrase_end, later) == 1:
-                parts = lex.sharing_one_value(head, lex.says_each(text[win_start:verbs_end]))
+                parts = lex.sharing_one_value(head, lex.says_each(text[win_start:verbs_end]),
+                                              q.quantity.unit in lex.share_units)
                 self.sharing = parts[1:]
             else:
                 parts = printed
@@ -686,8 +702,10 @@ class _Lexicon:
                                     rf"(?:{_alternation(data['recurring_words'])})")
         self.not_a_noun_after = tuple(data["not_a_noun_after"])
         self.share_units = frozenset(data["share_units"])
+        self.share_verbs = tuple(data["share_verbs"])
         self.threshold_comparisons = frozenset(data["threshold_comparisons"])
         self.share_words = tuple(data["share_words"])
+        self.share_subject_words = frozenset(data["share_subject_words"])
         self.respectively = data["respectively"]
         self._done = re.compile(_alternation(data["fact_words"]))
         self.coordinators = tuple(data["coordinators"])
@@ -703,6 +721,10 @@ class _Lexicon:
         self._added = re.compile(rf"^(?:{_alternation(data['added_words'])})")
         self._status = re.compile(_alternation(data["status_words"]))
         self._ends_in_head = re.compile(rf"(?:{_alternation(data['indicator_heads'])})$")
+        # 和/及/与 join two indicators only right after a head (not the 及 of 普及率, the 和 of 碳中和)
+        after_head = "|".join(f"(?<={re.escape(h)})" for h in data["indicator_heads"])
+        self._whole_split = re.compile(rf"、|(?:{after_head})(?:以及|[和及与])")
+        self._list_split = re.compile("、")
         self._each = re.compile(rf"(?<![{re.escape(data['each_not_after'])}])(?:{_alternation(data['each_words'])})"
                                 rf"(?:{_alternation(data['hedges'])})*$")
         annual = _alternation(data["annual_words"])
@@ -731,6 +753,7 @@ class _Lexicon:
                                         rf"(?:{_alternation(data['current_year_words'])})")
         self.annual_plan_endings = tuple(data["annual_plan_endings"])
         self._period_end = re.compile(_alternation(data["period_end_words"]))
+        self._reports_plan = re.compile(rf"^[^。！？!?]*(?:{_alternation(data['report_verbs'])})[，：,:]?$")
         self._own_time = re.compile(rf"(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{_alternation(data['own_time_words'])})")
         year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
         # a PDF may close “十四五 with an ASCII quote: “十四五"期间
@@ -808,6 +831,16 @@ class _Lexicon:
             found += [_YearCue(m.start(), m.end(), period_end, f"the end of the plan's period ({m.group()})")
                       for m in self._period_end.finditer(text, start, end)]
         return sorted(found, key=lambda c: (c.start, c.end))
+
+    def names_subject(self, text: str, cue: _Cue) -> bool:
+        """Whether ``cue``, standing before a share word, is a word of the share's subject rather
+        than a verb (``新建星级绿色建筑占…50%以上``, ``新建建筑中绿色建筑占比50%``: a level of the share)."""
+        return text[cue.start:cue.end] in self.share_subject_words
+
+    def reports_plan(self, lede: str) -> bool:
+        """Whether ``lede``, the start of a paragraph, is one sentence telling what a plan says
+        (``日前，省政府印发《…》提出，``), so the year after it opens what the plan says."""
+        return self._reports_plan.search(lede) is not None
 
     def names_own_time(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` names a length of time of its own (``集中用5年左右时间``),
@@ -894,14 +927,16 @@ class _Lexicon:
             return [parts[0]] + [prefix + p if self._heads.match(p) else p for p in parts[1:]]
         return parts
 
-    def sharing_one_value(self, head: str, each: bool) -> list[str]:
+    def sharing_one_value(self, head: str, each: bool, share: bool) -> list[str]:
         """The indicators one number is given to. A list of whole indicators, each ending in a head
         word (``秸秆综合利用率、农用残膜回收率达到90%``), or a list that 均 says each reach
         (``化肥、农药利用率均达到43%``, the head shared as in a 分别 list), gives the number to each;
-        otherwise the list names one quantity (``风电、太阳能发电总装机容量``, ``水路和铁路货运量占比``)."""
+        otherwise the list names one quantity (``风电、太阳能发电总装机容量``, ``水路和铁路货运量占比``).
+        Whole indicators joined by 和 share a ``share`` value (``农药利用率和化肥利用率提高到40%``); an
+        amount after them is their total (``总产值与加工产值达到2万亿元``)."""
         if each:
             head = self._each.sub("", head)
-        parts = _SERIES_SPLIT.split(head) if each else head.split("、")
+        parts = (_SERIES_SPLIT if each else self._whole_split if share else self._list_split).split(head)
         if len(parts) < 2 or min(map(len, parts)) < 2:
             return [head]
         if each:

@@ -92,11 +92,11 @@ FLOORS = {
     "bulk/tianjin_shisiwu_jieneng_jianpai_gongzuo_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hunan_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),   # raised by unit (2026-12-02b)
     # issue 11 batch 7 (goldi): floors from the first-look figures minus 0.02 (code of branch goldi at 380df93)
-    "bulk/laibin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.93),
+    "bulk/laibin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shaanxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 7 (goldj): floors from the first-look figures minus 0.02 (code of branch goldj at 380df93)
-    "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
-    "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.74),
+    "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
 }
 
 

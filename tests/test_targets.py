@@ -574,6 +574,8 @@ def test_a_span_of_years_with_a_list_of_another_length_keeps_its_last_year():
      [("生活垃圾回收利用率", 60), ("餐厨垃圾处理率", 60)]),
     ("到2030年，主要农作物秸秆、农膜回收率均达到85%以上。",
      [("主要农作物秸秆回收率", 85), ("农膜回收率", 85)]),
+    ("到2025年，农药利用率和化肥利用率提高到40%以上。", [("农药利用率", 40), ("化肥利用率", 40)]),
+    ("到2025年，污水处理率及污泥处置率达到95%。", [("污水处理率", 95), ("污泥处置率", 95)]),
 ])
 def test_one_number_given_to_several_whole_indicators_is_a_target_of_each(text, expected):
     assert [(t.indicator, t.value) for t in targets(text)] == expected
@@ -583,6 +585,9 @@ def test_one_number_given_to_several_whole_indicators_is_a_target_of_each(text, 
     ("到2025年，光伏、风电总装机容量达到300万千瓦。", "光伏、风电总装机容量"),
     ("到2025年，公路和水路货运量占比达到40%。", "公路和水路货运量占比"),
     ("到2025年，耕地质量平均提升1个等级。", "耕地质量平均"),
+    ("到2025年，水路和铁路货运量的比例达到20%。", "水路和铁路货运量的比例"),
+    ("到2025年，城市燃气普及率达到98%。", "城市燃气普及率"),   # the 及 of 普及率 joins nothing
+    ("到2025年，农业总产值与加工产值达到2万亿元。", "农业总产值与加工产值"),   # an amount: their total
 ])
 def test_a_list_naming_one_quantity_stays_one_target(text, indicator):
     assert one(text).indicator == indicator
@@ -731,3 +736,40 @@ def test_a_baseline_printed_before_the_verb_is_no_part_of_the_indicator():
 def test_two_verbs_of_one_object_stay_in_the_indicator():
     assert one("到2025年，修复或新建生态护岸40公里。").indicator == "修复或新建生态护岸"
     assert one("到2025年，修复、建设湿地公园3个。").indicator == "修复、建设湿地公园"
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    # a share between its subject and the verb it measures
+    ("到2025年，实现新建养殖场100%通过认证。", 100, "eq"),
+    ("到2025年，城区面积的50%达到海绵城市要求。", 50, "eq"),
+    ("到2025年，规模企业80%以上完成审核。", 80, "ge"),
+    # 新建 opening the subject of a share is no verb of change
+    ("到2025年，新建星级绿色建筑占新建建筑面积50%以上。", 50, "ge"),
+    ("到2025年，新建建筑中绿色建筑占比60%以上。", 60, "ge"),
+])
+def test_a_share_of_a_subject_is_a_level(text, value, comparator):
+    found = [(t.value, t.unit, t.comparator.value, t.direction.value) for t in targets(text)]
+    assert found == [(value, "%", comparator, "level")]
+
+
+def test_a_share_before_a_noun_that_is_no_verb_is_still_no_target():
+    assert targets("到2025年，建成区域内80%覆盖面积的园区。") == []
+
+
+def test_a_verb_of_change_before_a_share_keeps_its_direction():
+    assert one("到2025年，提高清洁能源占比5个百分点。").direction.value == "increase"
+
+
+def test_a_year_after_a_lede_reporting_a_plan_dates_its_paragraph():
+    text = ("日前，省政府印发《某实施意见》提出，到2025年，体制机制基本建立。森林覆盖率要达到36.5%。\n"
+            "另一段落。充电桩达到500个。")
+    assert values(text) == [(2025, 36.5, "%")]
+
+
+def test_a_year_after_a_clause_that_reports_no_plan_does_not_date_its_paragraph():
+    assert values("推进能源转型，到2025年，体制机制基本建立。森林覆盖率达到36.5%。") == []
+
+
+def test_a_change_before_a_share_and_a_verb_stays_a_change():
+    t = one("到2025年，单位产值能耗下降13.5%达到国家要求。")
+    assert (t.value, t.direction.value) == (13.5, "decrease")
