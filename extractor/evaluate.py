@@ -21,7 +21,7 @@ Matching rules, so that the figures mean the same from run to run:
   parsed deadline where gold has none is not counted);
 * a target matches a gold target with the same year, value (and ``value_max``), unit,
   comparator, direction and baseline year; each gold target matches at most one parsed target,
-  same scope preferred.
+  those in the same scope first.
 """
 from __future__ import annotations
 
@@ -196,27 +196,40 @@ def _same_number(a, b) -> bool:
 
 
 def _match_targets(score: Score, plan: Plan, gold_targets: list[dict], misses: list[str]) -> None:
+    """Pair gold and parsed targets that agree on every scored field, first within the same
+    scope, then across scopes: a gold target whose own item went unread must not take the
+    match of a later gold target with the same value elsewhere, or the miss report names the
+    wrong item."""
     scope_of = {m.id: m.path for m in plan.measures}
     section_path = {s.id: s.path for s in plan.sections}
     parsed = [(t, scope_of.get(t.measure) or section_path.get(t.section, "")) for t in plan.targets]
-    used = set()
-    for g in gold_targets:
-        def fits(t):
-            return (t.year == g["year"] and _same_number(t.value, g["value"]) and _same_number(t.value_max, g.get("value_max"))
-                    and t.unit == g.get("unit", "") and t.comparator == g.get("comparator")
-                    and t.direction == g.get("direction") and t.baseline_year == g.get("baseline_year"))
-        cands = [(i, t, scope) for i, (t, scope) in enumerate(parsed) if i not in used and fits(t)]
-        if not cands:
+    used: set[int] = set()
+    matched: set[int] = set()
+    for same_scope in (True, False):
+        for k, g in enumerate(gold_targets):
+            if k in matched:
+                continue
+            hit = next((i for i, (t, scope) in enumerate(parsed) if i not in used and _target_fits(t, g)
+                        and (scope == g.get("scope") or not same_scope)), None)
+            if hit is not None:
+                used.add(hit)
+                matched.add(k)
+    score.tp += len(matched)
+    for k, g in enumerate(gold_targets):
+        if k not in matched:
             score.fn += 1
             misses.append(f"missed target {g.get('scope')} {g['year']} {g.get('indicator')} {g['value']}{g.get('unit', '')} {g.get('comparator')} {g.get('direction')} {g.get('baseline_year')}")
-            continue
-        cands.sort(key=lambda c: c[2] != g.get("scope"))
-        used.add(cands[0][0])
-        score.tp += 1
     for i, (t, scope) in enumerate(parsed):
         if i not in used:
             score.fp += 1
             misses.append(f"extra target {scope} {t.year} {t.indicator} {t.value}{t.unit} {t.comparator} {t.direction} {t.baseline_year}")
+
+
+def _target_fits(t, g: dict) -> bool:
+    """Whether parsed target ``t`` agrees with gold target ``g`` on every scored field."""
+    return (t.year == g["year"] and _same_number(t.value, g["value"]) and _same_number(t.value_max, g.get("value_max"))
+            and t.unit == g.get("unit", "") and t.comparator == g.get("comparator")
+            and t.direction == g.get("direction") and t.baseline_year == g.get("baseline_year"))
 
 
 def evaluate(gold_paths: list[Path], search: list[Path], parse_file) -> tuple[list[FileScore], dict[str, Score]]:

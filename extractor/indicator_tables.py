@@ -44,8 +44,10 @@ _NUMBER_ONLY = re.compile(r"[\d.%％≥≤><＞＜\[\]［］-]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CATEGORY_CHARS = 20
 _SENTENCE_END = re.compile(r"[。；：:]")
-_DIGIT = re.compile(r"\d")
 _FOOTNOTE = re.compile(r"^[\d.]{1,4}")        # a footnote number or a subscript (PM2.5) after the unit
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.．、](?!\d)")   # a row's 序号 printed in its name cell (20.化肥施用量)
+# a note in brackets after a value says what it covers (11.8（省控及以上）, 48（以50个省考断面计）)
+_NOTE = re.compile(r"[（(][^（）()]*[\u4e00-\u9fff][^（）()]*[）)]")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年?度?$")
 _YEAR_TABLE_HEADER_ROWS = 3     # a caption row, the indicators, the places under them
 
@@ -262,7 +264,7 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
     for row in rows:
         name_cell = row[names_at].text.strip()
         if _CJK.search(name_cell):
-            indicator = name_cell
+            indicator = _ROW_NUMBER.sub("", name_cell)
         elif name_cell or not indicator:
             # cells out of place: no indicator name where one should be
             if any(column < len(row) and _DIGIT.search(row[column].text) for column, _ in columns.targets):
@@ -479,8 +481,9 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
         else:
             cell_unit = unit
     comparator = Comparator.RANGE if value_max is not None else Comparator.EQ
+    unnoted = _NOTE.sub("", words)     # the 以上 of 省控及以上 is no comparator
     for pattern, found in vocab.comparators:
-        if comparator is Comparator.EQ and pattern.search(words):
+        if comparator is Comparator.EQ and pattern.search(unnoted):
             comparator = found
     direction = Direction.LEVEL
     around = words[:q.start] + words[q.end:]

@@ -29,6 +29,12 @@ _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 
           # the decimal point of ５３.６％ and the middle dot of 绿满齐鲁·美丽山东 (bulk2 77, bulk 108)
           0x1001B0: ".", 0x100170: "·"}
 
+# A full stop printed as "." (some typesetting fonts set 。 so: bulk2 77, bulk 107): a "." after an
+# ideograph, a closing quote or a per cent sign and before an ideograph or an opening quote or
+# bracket, where no decimal point can stand. A numeral that opens its line, alone or after a
+# short label (一. 专栏一.), is an ordinal and keeps its dot.
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff”’%％])\.(?=[\u4e00-\u9fff“‘（(《])")
+_ORDINAL = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]+")
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
 # Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
 # or holds a tab: readers put one between the cells of a table row.
@@ -67,7 +73,7 @@ class NormText:
 
 def normalize(source: str) -> NormText:
     """Return the normalised text and its map back to ``source``."""
-    text = source.translate(_WIDTH)
+    text = _full_stops(source.translate(_WIDTH))
     text = _to_simplified_if_traditional(text)
     invisible = _format_characters(text)
     if not invisible:
@@ -78,6 +84,15 @@ def normalize(source: str) -> NormText:
     cleaned = _apply(visible.text, list(_deletions(visible.text)))
     cleaned.offsets = array("i", (visible.offsets[i] for i in cleaned.offsets))
     return cleaned
+
+
+def _full_stops(text: str) -> str:
+    """``text`` with each "." that can only be a full stop read as 。 (see ``_FULL_STOP``); the
+    length is kept, so offsets do not move."""
+    def stop(match: re.Match) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return "." if _ORDINAL.fullmatch(text, line_start, match.start()) else "。"
+    return _FULL_STOP.sub(stop, text)
 
 
 def _format_characters(text: str) -> list[tuple[int, int]]:
@@ -119,9 +134,10 @@ def _deletions(text: str):
 def _broken_lines(text: str, removed: list[tuple[int, int]]):
     """Find newline runs that split one paragraph, as page breaks do.
 
-    A break is repaired when the line before it is unfinished (no closing punctuation) and the
-    line after it does not start a heading, and either a page-number line stood between them or
-    the line before is body text (it has a sentence mark; titles and bare headings have none).
+    A break is repaired when the line before it is unfinished (no closing punctuation), the line
+    after it does not start a heading, neither line is a table row, and either a page-number line
+    stood between them or the line before is body text (it has a sentence mark; titles and bare
+    headings have none).
     """
     removed_at = {a: b for a, b in removed}
     for m in re.finditer(r"\n[\s\n]*\n|\n", text):
@@ -139,10 +155,18 @@ def _broken_lines(text: str, removed: list[tuple[int, int]]):
         after = text[b:b + 12].lstrip()
         if not before or not after or not _OPEN_END.search(before):
             continue
+        if "\t" in text[line_start:a] or _holds_tab(text, b):
+            continue        # a table row (cells apart by tabs) is a line of its own
         if _HEADING_START.match(after) or _FIELD_START.match(after):
             continue
         if crossed_page or _SENTENCE_MARK.search(before):
             yield a, b
+
+
+def _holds_tab(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` holds a tab, as the rows of a table do."""
+    end = text.find("\n", start)
+    return "\t" in text[start:end if end >= 0 else len(text)]
 
 
 def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

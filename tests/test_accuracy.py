@@ -60,15 +60,22 @@ FLOORS = {
     "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 5 (golde): floors from the first-look figures minus 0.02 (code of branch golde at ddb8ee1)
-    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.96, 0.97, 0.97, 0.97, 0.98, 0.75),
+    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.96, 0.97, 0.97, 0.97, 0.98, 0.87),
     # issue 11 batch 5 (goldf): floors from the first-look figures minus 0.02 (code of branch goldf at ddb8ee1)
     "bulk/anhui_shisiwu_jieneng_jianpai_shishi_fangan": (0.95, 0.96, 0.95, 0.98, 0.98, 0.96),
     "bulk/hebei_jianli_jiangtan_chanpin_jiazhi_shixian_jizhi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 5 (goldg): floors from the first-look figures minus 0.02 (code of branch goldg at ddb8ee1)
     "bulk/chongqing_yange_nengxiao_yueshu_tuidong_zhongdian_lingyu_jieneng_jiangtan_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/gansu_shisiwu_jieneng_jianpai_zonghe_gongzuo_fangan": (0.95, 0.94, 0.95, 0.98, 0.98, 0.85),
+    # issue 11 batch 6 (goldg): floors from the first-look figures minus 0.02 (code of branch goldg at 1530ae2)
+    "bulk/guojia_gongye_lingyu_tandafeng_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
     # issue 11 batch 5 (goldh, bulk2): floors from the first-look figures minus 0.02 (code at ddb8ee1)
-    "bulk/shandong_shisiwu_shengtai_huanjing_baohu_guihua": (0.94, 0.98, 0.98, 0.98, 0.98, 0.76),
+    "bulk/shandong_shisiwu_shengtai_huanjing_baohu_guihua": (0.94, 0.98, 0.98, 0.98, 0.98, 0.83),
+    # issue 11 batch 6 (golde): floors from the first-look figures minus 0.02 (code of branch golde at 1530ae2)
+    "bulk/tianjin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.95, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 6 (goldh): floors from the first-look figures minus 0.02 (code of branch goldh at 1530ae2)
+    "bulk/handan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.92),
+    "bulk/henan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
     "heldout/chengdu_youhua_nengyuan_jiegou_cujin_lvse_ditan_zhengce_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guangzhou_huangpuqu_cujin_lvse_ditan_fazhan_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/guowuyuan_2030_qian_tandafeng_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
@@ -78,6 +85,15 @@ FLOORS = {
     "heldout/shenzhen_tanpuhui_tixi_jianshe_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/shijiazhuang_tandafeng_tanzhonghe_gongzuo_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "heldout/wuhan_tuidong_jiangtan_ji_fazhan_ditan_chanye_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 6 (goldf): floors from the first-look figures minus 0.02 (code of branch goldf at 1530ae2)
+    "bulk/tianjin_shisiwu_jieneng_jianpai_gongzuo_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/hunan_kexue_lvhua_shishi_yijian": (0.98, 0.76, 0.98, 0.85, 0.98, 0.98),
+    # issue 11 batch 7 (goldi): floors from the first-look figures minus 0.02 (code of branch goldi at 380df93)
+    "bulk/laibin_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.93),
+    "bulk/shaanxi_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_ruogan_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 7 (goldj): floors from the first-look figures minus 0.02 (code of branch goldj at 380df93)
+    "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
+    "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.0, 0.98, 0.98, 0.98, 0.98, 0.64),
 }
 
 

@@ -87,3 +87,18 @@ def test_a_top_level_article_matches_on_its_whole_path():
             "measures": [{"section": "", "number": "第二条", "title": "资金配套扶持", "units": [], "lead": []}]}
     s = score_plan(plan, gold).scores
     assert (s["measures"].tp, s["measures"].fp, s["measures"].fn) == (1, 0, 0)
+
+
+def test_a_target_matches_in_its_own_scope_before_another_scope_takes_it(plan):
+    """Gold lists first a target of item 2 that the text does not hold, with the same fields as
+    item 1's: item 1's gold target keeps item 1's parse, and the miss names item 2."""
+    def add_twin_in_item_two(gold):
+        twin = dict(gold["targets"][0], scope="一/（一）/2")
+        gold["targets"].insert(0, twin)
+    gold = copy.deepcopy(GOLD)
+    add_twin_in_item_two(gold)
+    result = score_plan(plan, gold)
+    s = result.scores["targets"]
+    assert (s.tp, s.fp, s.fn) == (1, 0, 1)
+    assert [m for m in result.misses if m.startswith("missed target")] == [
+        "missed target 一/（一）/2 2025 光伏装机容量 20% eq increase 2020"]

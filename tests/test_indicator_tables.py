@@ -260,3 +260,16 @@ def test_an_amount_of_reduction_in_a_table_is_a_decrease():
             "2\t氮氧化物排放总量（吨）\t—\t9000\t约束性\n")
     assert [(t.indicator, t.value, t.direction.value) for t in read_tables(text).targets] == [
         ("氮氧化物重点工程减排量", 4000, "decrease"), ("氮氧化物排放总量", 9000, "level")]
+
+
+def test_a_row_number_in_the_name_cell_and_a_note_after_the_value():
+    """The 序号 printed in the name cell is no part of the name; the unit in the name's last
+    bracket folds into the value; a bracketed note after a value says what it covers, and its
+    以上 is no comparator."""
+    table = ("指标\t2020年\t2025年\t指标属性\n"
+             "20.化肥施用量（折纯量）（万吨）\t380.9\t358.05\t预期性\n"
+             "3.地表水达到或好于Ⅲ类水体比例（%）\t5.9（省控及以上）\t11.8（省控及以上）\t约束性\n")
+    assert rows(table, plan_year=2021) == [
+        ("化肥施用量（折纯量）", 2025, 3_580_500, "吨", "eq", "level", None, "预期性"),
+        ("地表水达到或好于Ⅲ类水体比例", 2025, 11.8, "%", "eq", "level", None, "约束性"),
+    ]

@@ -89,3 +89,22 @@ def test_dash_look_alikes_in_a_span_of_years_become_the_em_dash():
 def test_private_use_punctuation_of_typesetting_fonts_reads_as_printed():
     norm = normalize("非化石能源比重达到５３\U001001b0６％，绿满齐鲁\U00100170美丽山东。")
     assert norm.text == "非化石能源比重达到53.6%，绿满齐鲁·美丽山东。"
+
+
+def test_a_table_row_is_never_joined_to_the_line_after_it():
+    # the row ends open and holds a comma, as a broken sentence would; it is a row all the same
+    src = "指标\t2025年\n生态保护红线面积\t面积不减少，性质不改变，功能不降低\n注：具体目标以省分解任务为准；\n"
+    assert normalize(src).text == src
+
+
+def test_a_dot_between_chinese_sentences_reads_as_a_full_stop():
+    src = ("完成16700个行政村整治任务.推进农村生活垃圾分类,居全国第一.完成整治。\n"
+           "专栏一.绿色低碳循环发展\n二.总体要求\n"
+           "比重达到７０％.加快建设“一张网”.以流域为单元,PM2.5浓度下降１.５个百分点\n"
+           "附件：方案.pdf\n")
+    n = normalize(src)
+    assert n.text == ("完成16700个行政村整治任务。推进农村生活垃圾分类,居全国第一。完成整治。\n"
+                      "专栏一.绿色低碳循环发展\n二.总体要求\n"
+                      "比重达到70%。加快建设“一张网”。以流域为单元,PM2.5浓度下降1.5个百分点\n"
+                      "附件：方案.pdf\n")
+    assert len(n.text) == len(src) and n.offsets[n.text.index("推进")] == src.index("推进")

@@ -201,6 +201,45 @@ def test_a_number_wrapped_in_a_narrow_cell_is_read_whole(tmp_path):
     assert read_document(path).tables[0].rows == [["占比", "年份"], ["100%", "2020 2025"]]
 
 
+def test_glyphs_are_placed_in_cells_by_their_baselines(tmp_path):
+    """Digits and brackets in a font that declares a deep descent have boxes 0.78 em below their
+    baseline. Placed by their boxes, ``（折纯量）`` would read as a line of its own and ``（万吨）``,
+    set just above the cell's bottom rule, would fall into the row below."""
+    items = [("text", 89, 730, 9, "指标"), ("text", 254, 730, 9, "2025年"),
+             ("text", 89, 706, 9, "20.", "low"), ("text", 116, 706, 9, "化肥施用量"),
+             ("text", 161, 706, 9, "（折纯量）", "low"), ("text", 89, 687, 9, "（万吨）", "low"),
+             ("text", 254, 700, 9, "358.05", "low"),
+             ("text", 89, 668, 9, "21.", "low"), ("text", 116, 668, 9, "农药使用量"),
+             ("text", 254, 668, 9, "10.26", "low")]
+    items += [("rule", x, 656, x, 748) for x in (85, 250, 350)]
+    items += [("rule", 85, y, 350, y) for y in (748, 720, 684, 656)]
+    path = tmp_path / "fonts.pdf"
+    write_pdf(path, [items])
+    assert read_document(path).tables[0].rows == [
+        ["指标", "2025年"], ["20.化肥施用量（折纯量）（万吨）", "358.05"], ["21.农药使用量", "10.26"]]
+
+
+def test_a_table_without_its_right_rule_keeps_its_last_column_over_a_page_break(tmp_path):
+    """The table is set wider than its last vertical rule: the horizontal rules run on to x=420
+    where no rule closes them, as when a table runs off the page. The cells of the last column are
+    still cells, and the rows of the second page, which repeat no header, go on with the table."""
+    def page(rows, top):
+        items = []
+        for index, cells in enumerate(rows):
+            y = top - 20 - 30 * index
+            items += [("text", x + 4, y, 9, cell) for x, cell in zip((85, 200, 300), cells)]
+        bottom = top - 30 * len(rows)
+        items += [("rule", x, bottom, x, top) for x in (85, 200, 300)]
+        items += [("rule", 85, top - 30 * k, 420, top - 30 * k) for k in range(len(rows) + 1)]
+        return items
+    first = [["指标", "2020年", "2025年目标"], ["森林覆盖率（%）", "20.9", "22"],
+             ["农村生活污水治理率", "31.7", "55"]]
+    second = [["非化石能源消费比重", "7.4", "13"], ["受污染耕地安全利用率", "100", "93"]]
+    path = tmp_path / "wide.pdf"
+    write_pdf(path, [page(first, 500), page(second, 760)])
+    assert read_document(path).tables[0].rows == first + second
+
+
 def test_scanned_pdf_is_refused_with_a_clear_error(tmp_path):
     from PIL import Image
 

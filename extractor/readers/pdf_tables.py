@@ -9,8 +9,9 @@ columns carry text in most rows.
 from __future__ import annotations
 
 import io
-import re
+import math
 from dataclasses import dataclass
+from statistics import median
 from typing import TYPE_CHECKING
 
 from .assemble import is_label_header, join_wrapped, looks_like_header, tidy_spaces
@@ -19,12 +20,24 @@ from .pdf_layout import Line
 if TYPE_CHECKING:
     from pdfplumber.page import Page
 
-# A line break inside a cell between two digits: maybe one number wrapped (see _number_wraps).
-_DIGIT_BREAK = re.compile(r"\d\n\d")
 # Word and WPS keep about half a character of padding between a cell's text and its right rule.
 _PADDING = 0.5
-# pdfplumber's default: words of one line lie within this many points of each other vertically.
-_LINE_TOLERANCE = 3
+# Baselines closer than this share of the type size are one line (two lines so close would
+# overlap): a glyph set a little low (an italic μ) stays in its line.
+_SAME_LINE = 0.5
+# A glyph smaller than this share of its cell's type size is a sub- or superscript (PM2.5, m³, a
+# footnote mark): it belongs to the nearest line of full-size glyphs, however far it is raised.
+_SCRIPT = 0.8
+# A glyph's middle stands this share of its size above the baseline (standard Chinese fonts
+# declare boxes from 0.12 below the baseline to 0.88 above).
+_MIDDLE = 0.38
+# Rules shorter than this (points) are the short edges of a thin rectangle drawn as a rule.
+_RULE_LENGTH = 3
+# Rule ends this close (points) make one side; a side needs this many rules ending there.
+_SAME_END = 2
+_SIDE_RULES = 3
+# A drawn vertical rule this close (points) to a side closes it: no column is that narrow.
+_NARROWEST_COLUMN = 8
 
 
 @dataclass
@@ -63,7 +76,11 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
         for index in page_indexes:
             page = pdf.pages[index]
             regions = []
-            for table in page.find_tables():
+            tables = page.find_tables()
+            sides = _undrawn_sides(page.edges, [table.bbox for table in tables])
+            if sides:
+                tables = page.find_tables({"explicit_vertical_lines": sides})
+            for table in tables:
                 grid = [row.cells for row in table.rows]
                 rows = [[_cell(text, page, box) for text, box in zip(texts, boxes)]
                         for texts, boxes in zip(table.extract(), grid)]
@@ -75,6 +92,38 @@ def find_tables(data: bytes, page_indexes: list[int]) -> dict[int, list[TableReg
                 found[index] = regions
             page.close()
     return found
+
+
+def _undrawn_sides(edges: list[dict], boxes: list[tuple]) -> list[dict]:
+    """Vertical rules for the sides of tables whose horizontal rules end where no vertical rule is
+    drawn, as pdfplumber's explicit lines.
+
+    Some exports set a table wider than the page (bulk2 451, 表1: its last column runs past the
+    right edge and loses its right rule), and some draw tables open at the sides. pdfplumber only
+    closes cells where rules cross, so without the side rule the outer column has no cells: its
+    values fall out of the table. When three rules or more of a table end at one x (its outermost
+    ends, left or right) and no vertical rule runs there over half of their height, that side is
+    ruled here."""
+    rules = [e for e in edges if e["orientation"] == "h" and e["width"] > _RULE_LENGTH]
+    uprights = [e for e in edges if e["orientation"] == "v" and e["height"] > _RULE_LENGTH]
+    sides = []
+    for x0, top, x1, bottom in boxes:
+        crossing = [e for e in rules if top - _SAME_END <= e["top"] <= bottom + _SAME_END
+                    and e["x0"] <= x1 + _SAME_END and e["x1"] >= x0 - _SAME_END]
+        for end, outermost in (("x0", min), ("x1", max)):
+            if not crossing:
+                continue
+            x = outermost(e[end] for e in crossing)
+            ending = [e for e in crossing if abs(e[end] - x) <= _SAME_END]
+            if len(ending) < _SIDE_RULES:
+                continue
+            high, low = min(e["top"] for e in ending), max(e["bottom"] for e in ending)
+            drawn = sum(min(v["bottom"], low) - max(v["top"], high) for v in uprights
+                        if abs(v["x0"] - x) <= _NARROWEST_COLUMN and v["bottom"] > high and v["top"] < low)
+            if drawn * 2 < low - high:
+                sides.append({"object_type": "line", "x0": x, "x1": x, "top": high, "bottom": low,
+                              "width": 0, "height": low - high})
+    return sides
 
 
 def _repeat_spanned_owners(rows: list[list[str]], grid: list[list[tuple | None]]) -> None:
@@ -99,47 +148,66 @@ def _repeat_spanned_owners(rows: list[list[str]], grid: list[list[tuple | None]]
 
 
 def _cell(text: str | None, page: Page, box: tuple | None) -> str:
-    """A cell's text on one line: wrapped lines joined, a number the cell wrapped made whole."""
-    lines = (text or "").split("\n")
-    if box is None or not _DIGIT_BREAK.search(text or ""):
-        return tidy_spaces(join_wrapped(lines))
-    wraps = _number_wraps(page, box, len(lines))
-    out = []
+    """A cell's text on one line: its lines joined, a number the cell wrapped made whole."""
+    lines = _baseline_lines(page, box) if box is not None else None
+    if lines is None:
+        return tidy_spaces(join_wrapped((text or "").split("\n")))
+    out: list[str] = []
     for index, line in enumerate(lines):
-        if index in wraps:
-            out[-1] = out[-1].rstrip(" \u3000") + line.strip(" \u3000")
+        words = " ".join(word["text"] for word in line)
+        if index and _wraps_number(lines[index - 1], line, box[2]):
+            out[-1] += words
         else:
-            out.append(line)
+            out.append(words)
     return tidy_spaces(join_wrapped(out))
 
 
-def _number_wraps(page: Page, box: tuple, count: int) -> set[int]:
-    """Indexes of the cell's lines that go on with a number the line above had no room to finish.
+def _baseline_lines(page: Page, box: tuple) -> list[list[dict]] | None:
+    """The words of a cell, line by line from the top and left to right in a line; None when a
+    glyph is not upright (its baseline does not say where its line is).
 
-    A narrow cell wraps a number such as ``100%`` into ``10`` over ``0%``; read as two Latin words
-    it would get a space (``10 0%``). A break between digits counts as such a wrap when the line
-    above reaches the cell's right edge: the first glyph of the line below would not have fitted
-    before the padding. A short line (``2020`` over ``2025`` in a wide cell) ends a number there.
-    The lines are grouped as pdfplumber's ``extract_text`` groups them; when the counts differ
-    no line is joined."""
+    Glyphs are placed by their baselines, not by their boxes as pdfplumber's ``extract`` places
+    them: a box's top and bottom come from its font's declared ascent and descent, and some
+    typesetting fonts put the boxes of digits and brackets 8 points below those of the
+    ideographs on the same baseline (bulk2 77: ``20.化肥施用量（折纯量）（万吨）`` read as the line
+    ``化肥施用量 折纯量 万吨`` over ``20. ( )( )``, and the ``（μg/m³）`` that closes a cell fell into
+    the cell below)."""
     from pdfplumber.utils import cluster_objects
     from pdfplumber.utils.text import WordExtractor
 
     x0, top, x1, bottom = box
     chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1
-             and top <= (c["top"] + c["bottom"]) / 2 < bottom]
-    words = WordExtractor().extract_words(chars, return_chars=True)
-    lines = cluster_objects(words, "top", _LINE_TOLERANCE)
-    if len(lines) != count:
-        return set()
-    wraps = set()
-    for index in range(1, count):
-        above, below = lines[index - 1], lines[index]
-        last, first = above[-1]["chars"][-1], below[0]["chars"][0]
-        room = x1 - _PADDING * first["size"] - max(word["x1"] for word in above)
-        if last["text"].isdigit() and first["text"].isdigit() and first["x1"] - first["x0"] > room:
-            wraps.add(index)
-    return wraps
+             and top <= _baseline(c) - _MIDDLE * c["size"] < bottom]
+    if not chars or not all(c.get("upright", True) for c in chars):
+        return None
+    size = median(c["size"] for c in chars)
+    lines = cluster_objects([c for c in chars if c["size"] >= _SCRIPT * size], _baseline, _SAME_LINE * size)
+    middles = [median(map(_baseline, line)) for line in lines]
+    for char in chars:
+        if char["size"] < _SCRIPT * size:
+            nearest = min(range(len(lines)), key=lambda index: abs(middles[index] - _baseline(char)))
+            lines[nearest].append(char)
+    # one baseline is one line, whatever the tops of the boxes: words go left to right in it
+    words = WordExtractor(y_tolerance=math.inf).extract_words
+    return [found for found in (words(line, return_chars=True) for line in lines) if found]
+
+
+def _baseline(char: dict) -> float:
+    """How far down the page a glyph's baseline is (the ``top`` scale): its box's bottom moved by
+    the distance between the box's bottom and the baseline of its text matrix."""
+    return char["bottom"] + char["y0"] - char["matrix"][5]
+
+
+def _wraps_number(above: list[dict], below: list[dict], right: float) -> bool:
+    """Whether the line ``below`` goes on with a number the line ``above`` had no room to finish.
+
+    A narrow cell wraps a number such as ``100%`` into ``10`` over ``0%``; read as two Latin words
+    it would get a space (``10 0%``). A break between digits counts as such a wrap when the line
+    above reaches the cell's right edge: the first glyph of the line below would not have fitted
+    before the padding. A short line (``2020`` over ``2025`` in a wide cell) ends a number there."""
+    last, first = above[-1]["chars"][-1], below[0]["chars"][0]
+    room = right - _PADDING * first["size"] - max(word["x1"] for word in above)
+    return last["text"].isdigit() and first["text"].isdigit() and first["x1"] - first["x0"] > room
 
 
 def has_two_columns(rows: list[list[str]]) -> bool:
