@@ -8,6 +8,12 @@ clause closes a measure, so a group whose paragraphs each open with a heading se
 a clause holds one measure per paragraph. Groups that do not have that shape throughout (a
 numbered item of one paragraph, an item whose heading line carries its clause, paragraphs of a
 规划 without clauses) are left as they are.
+
+A document that numbers no heading at all (a newspaper report of a 实施意见, saved from the web)
+may still have the shape of a plan: part headings printed on lines of their own, unnumbered and
+without final punctuation, each over paragraphs that open with a heading sentence
+(``构建与京津相匹配的城乡绿色发展新格局`` / ``优化区域绿色协同发展空间布局。围绕…``). Those
+paragraphs are its items; notices and letters without that shape still have none.
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import re
 
 from .structure import Heading, Node, is_measure, is_box_line, title_of, walk
 from .unit_clauses import find_clauses
+from .vocabulary import load
 
 # the first sentence of a paragraph that reads as its heading: short, one phrase (no ，or ；), ended by 。
 _HEADING_SENTENCE = re.compile(r"[ \t　]*([^。，,；;\n]{4,40})。")
@@ -80,9 +87,73 @@ def _add_children(node: Node, paragraphs: list[tuple[int, int]], text: str) -> N
     for i, (start, end) in enumerate(paragraphs, 1):
         line_end = text.find("\n", start, end)
         line_end = end if line_end == -1 else line_end
-        start += len(text[start:line_end]) - len(text[start:line_end].lstrip())
-        title, body_at = title_of(text[start:line_end], 0)
-        heading = Heading("paragraph", "", f"¶{i}", title, start, (start, start + len(title)), start + body_at, line_end)
+        heading = _paragraph_heading(text, start, line_end, i)
         child = Node(heading, node, end=end, own_end=end, id=f"{node.id}.{i}", path=f"{node.path}/¶{i}",
                      level=node.level + 1, kind=node.kind)
         node.children.append(child)
+
+
+def _paragraph_heading(text: str, start: int, line_end: int, number: int) -> Heading:
+    """The heading of an unnumbered paragraph (marker ``¶number``): its heading sentence."""
+    start += len(text[start:line_end]) - len(text[start:line_end].lstrip())
+    title, body_at = title_of(text[start:line_end], 0)
+    return Heading("paragraph", "", f"¶{number}", title, start, (start, start + len(title)), start + body_at, line_end)
+
+
+def unnumbered_headings(text: str) -> list[Heading]:
+    """The part headings and item paragraphs of a document that numbers no heading, or none when
+    it lacks the shape throughout: at least ``min_parts`` parts (see :func:`_is_part_heading`),
+    each over at least ``min_items`` paragraphs that open with a heading sentence and go on past
+    it. Other paragraphs under a part continue the item before them. Items are numbered through
+    the document (``¶1`` … ``¶10``): the parts give no number to tell them apart."""
+    rules = load("structure")["unnumbered_parts"]
+    lines = _text_lines(text)
+    parts: list[tuple[Heading, list[Heading]]] = []
+    count = 0
+    new_paragraph = False   # the line before was a part heading or ended a sentence
+    for i, (start, end) in enumerate(lines):
+        if _is_part_heading(text, lines, i, rules):
+            parts.append((Heading("part", "", "", text[start:end], start, (start, end), end, end), []))
+            new_paragraph = True
+            continue
+        if parts and new_paragraph and _opens_item(text, start, end):
+            count += 1
+            parts[-1][1].append(_paragraph_heading(text, start, end, count))
+        new_paragraph = _ends_sentence(text, (start, end), rules)
+    if len(parts) < rules["min_parts"] or any(len(items) < rules["min_items"] for _, items in parts):
+        return []
+    return [h for part, items in parts for h in (part, *items)]
+
+
+def _text_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line that holds text, less its indentation and trailing blanks."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = pos + len(line) - len(line.lstrip())
+            out.append((start, start + len(line.strip())))
+        pos += len(line) + 1
+    return out
+
+
+def _is_part_heading(text: str, lines: list[tuple[int, int]], i: int, rules: dict) -> bool:
+    """A part heading stands alone between paragraphs: a short line with no punctuation of a
+    sentence, after a line that ends one and before a line that opens an item. A title at the top
+    (nothing before it) and an address line (``各有关单位：``) are not."""
+    start, end = lines[i]
+    line = text[start:end]
+    return (0 < i < len(lines) - 1 and len(line) <= rules["heading_chars"]
+            and not any(c in rules["sentence_punctuation"] for c in line)
+            and _ends_sentence(text, lines[i - 1], rules) and _opens_item(text, *lines[i + 1]))
+
+
+def _ends_sentence(text: str, line: tuple[int, int], rules: dict) -> bool:
+    """Whether the line ends a sentence, so that the next line starts a paragraph."""
+    return text[line[1] - 1] in rules["sentence_ends"]
+
+
+def _opens_item(text: str, start: int, end: int) -> bool:
+    """Whether the line opens with a heading sentence and goes on after it (``特此通知。`` alone is
+    no item)."""
+    m = _HEADING_SENTENCE.match(text, start, end)
+    return m is not None and m.end() < end

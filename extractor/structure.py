@@ -28,7 +28,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("arabic_paren", re.compile(r"（(\d{1,2})）")),
     ("circled", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
-_RANK = {name: i for i, (name, _) in enumerate(_KINDS)}
+# then the headings of a document that numbers none: an unnumbered part and its paragraphs
+_RANK = {name: i for i, name in enumerate([k for k, _ in _KINDS] + ["part", "paragraph"])}
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict:
@@ -369,7 +370,8 @@ def _finish(siblings: list[Node], parent: Node | None, end: int) -> None:
             node.id, node.path, node.level = f"s{i + 1}", node.heading.marker, 1
         else:
             node.id = f"{parent.id}.{i + 1}"
-            node.path = f"{parent.path}/{node.heading.marker}"
+            # an unnumbered part has no number to give its items' paths
+            node.path = "/".join(p for p in (parent.path, node.heading.marker) if p)
             node.level = parent.level + 1
         node.kind = _kind_of(node)
         _finish(node.children, node, node.end)

@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "measure-without-units": "a measure has no responsible unit in a plan where most measures have them",
     "measure-many-units": "a measure has unusually many units or leads: several items may have been read as one",
     "measure-paragraphs": "an item's paragraphs, each closed by its own unit clause, were read as unnumbered measures",
+    "measure-unnumbered": "no heading is numbered: unnumbered part headings and the heading-sentence paragraphs under them were read as the structure",
     "measure-procedural": "a measure's title reads as a timeline step or a procedural item",
     "numbering-out-of-order": "an item's number repeats or runs backwards among its siblings",
     "document-kind": "the document is a notice, call for proposals or rules, not a plan",

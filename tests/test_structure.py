@@ -312,3 +312,58 @@ def test_an_annex_naming_the_organisation_of_the_work_holds_no_measures():
     text = ("一、重点任务\n（一）完善价格机制。正文。\n附件\n河北省改革工作专班\n一、组织机构\n组长：张三省发展改革委副主任\n"
             "成员：李四省国资委处长\n二、工作要求\n（一）加强协调对接。正文。\n")
     assert [p for p, _ in _measure_paths(text)] == ["一/（一）"]
+
+
+_REPORT = ("关于推动乡村绿色发展的实施意见\n"
+           "（记者张三）日前，省政府办公厅印发《关于推动乡村绿色发展的实施意见》提出，到2025年，农村生活污水治理率达到60%。\n"
+           "构建绿色发展新格局\n"
+           "优化乡村空间布局。围绕县城和中心镇，统筹安排生产生活空间。\n"
+           "推进生态修复。实施退耕还林，修复河湖湿地。\n"
+           "在山区推广小流域综合治理，遏制水土流失。\n"
+           "加快发展方式转型\n"
+           "推广绿色农房。新建农房执行节能标准。\n"
+           "倡导绿色生活。开展垃圾分类，推行节约用水。\n")
+
+
+def test_a_document_with_no_numbered_heading_is_read_by_its_unnumbered_parts():
+    from policykg.extractor import parse
+
+    plan = parse(_REPORT)
+    # no number is printed, so none is given; the items are numbered through both parts
+    assert {m.number for m in plan.measures} == {""}
+    assert {m.title: m.path for m in plan.measures} == {
+        "优化乡村空间布局": "¶1", "推进生态修复": "¶2", "推广绿色农房": "¶3", "倡导绿色生活": "¶4"}
+    assert [s.title for s in plan.sections if s.path == ""] == ["构建绿色发展新格局", "加快发展方式转型"]
+    # a paragraph under a part that opens without a heading sentence goes on with the item before it
+    assert plan.measures[1].text.endswith("遏制水土流失。")
+    assert [w.code for w in plan.warnings if w.code in ("measure-unnumbered", "no-measures")] == ["measure-unnumbered"]
+
+
+def test_an_unnumbered_part_of_guarantees_holds_no_measures():
+    from policykg.extractor import parse
+
+    text = _REPORT + "强化组织保障\n加强组织领导。各地建立工作专班。\n强化考核评估。将任务纳入年度考核。\n"
+    assert [m.title for m in parse(text).measures][-1] == "倡导绿色生活"
+
+
+def test_a_notice_without_numbered_headings_keeps_no_measures():
+    from policykg.extractor import parse
+
+    # one short line between paragraphs is not a plan's parts: too few parts, and too few items
+    text = ("关于报送绿色发展典型案例的通知\n各市发展改革委：\n为总结推广经验，现将有关事项通知如下。\n"
+            "报送案例\n请各地推荐典型案例。每市不超过3个。\n材料须真实准确。按时报送。\n"
+            "省发展改革委\n2022年5月6日\n")
+    plan = parse(text)
+    assert plan.measures == []
+    assert "no-measures" in [w.code for w in plan.warnings]
+    # each part needs two items: a second part over one paragraph leaves the document without parts
+    text = _REPORT.replace("倡导绿色生活。开展垃圾分类，推行节约用水。\n", "")
+    assert parse(text).measures == []
+
+
+def test_a_numbered_plan_does_not_read_unnumbered_parts():
+    from policykg.extractor import parse
+
+    # the parts and paragraphs of _REPORT under one numbered heading stay that heading's body
+    text = "一、重点任务\n" + _REPORT.split("\n", 1)[1]
+    assert [(m.path, m.title) for m in parse(text).measures] == [("一", "重点任务")]

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from ..extensions import text_of
 
 from ..metadata import document_kind, without_measures
-from ..paragraph_measures import split_paragraph_measures
+from ..paragraph_measures import split_paragraph_measures, unnumbered_headings
 from ..structure import Node, build_tree, find_headings, fold_forms, is_measure, walk
 
 
@@ -20,7 +20,14 @@ class HeadingParser:
 
     def match(self, doc: Doc) -> list[Node]:
         text = text_of(doc)
-        roots = build_tree(find_headings(text), len(text))
+        headings = find_headings(text)
+        if not headings:
+            headings = unnumbered_headings(text)
+            if headings:
+                parts = sum(h.kind == "part" for h in headings)
+                doc._.problems.append(("measure-unnumbered", f"no numbered heading: {parts} unnumbered parts over "
+                                       f"{len(headings) - parts} heading-sentence paragraphs read as measures", None))
+        roots = build_tree(headings, len(text))
         fold_forms(roots, text)
         for node, count in split_paragraph_measures(roots, text):
             doc._.problems.append(("measure-paragraphs", f"{node.path} {node.heading.title[:30]} read as {count} "
