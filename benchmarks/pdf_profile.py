@@ -3,13 +3,15 @@
 ``python -m benchmarks.pdf_profile`` reads the PDFs of ``pdf/`` round by round, median of 5, in
 CPU seconds, each step as a multiple of the bare extraction the ``pdf`` stage compares with.
 Rows below the page loading are cumulative: each does what the row above did and one step more,
-so the difference between two rows is what that step costs. The last row before the whole read
-is not a step of the reader: it makes only the two pdfium calls per character that the reader's
-character pass makes and nothing else, the floor any design that asks pdfium about every
-character stands on.
+so the difference between two rows is what that step costs. Two rows are not steps of the
+reader but floors, each on top of the page loading: the two pdfium calls per character that a
+read character by character makes (loose box, Unicode mapping) and nothing else, and the calls
+that the read by runs makes (``pdf._runs``: the rectangles that find the runs, a few calls per
+run, two per character outside them).
 """
 from __future__ import annotations
 
+import ctypes
 import sys
 from pathlib import Path
 from typing import Callable
@@ -46,6 +48,34 @@ def _calls_only(raw, page, textpage, index: int) -> None:
         map_error(handle, char)
 
 
+def _run_calls_only(raw, page, textpage, index: int) -> None:
+    """The pdfium calls of the read by runs and nothing more: the page's text, the rectangles
+    that find the runs (``pdf._runs``), three boxes and two mapping checks per run, and the two calls
+    per character for the characters outside the runs."""
+    from policykg.extractor.readers import pdf
+
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    if count <= 0:
+        return
+    buffer = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(handle, 0, count, buffer)
+    box = raw.FS_RECTF()
+    loose_box, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_HasUnicodeMapError
+    done = 0
+    for start, end in [*pdf._runs(raw, handle, buffer[:count]), (count, count)]:
+        for char in range(done, start):
+            loose_box(handle, char, box)
+            map_error(handle, char)
+        if end > start:
+            loose_box(handle, (start + end) // 2, box)
+            loose_box(handle, start, box)
+            loose_box(handle, end - 1, box)
+            map_error(handle, start)
+            map_error(handle, end - 1)
+        done = end
+
+
 def stage_times(runs: int = 5) -> str:
     """CPU time of each reading step over ``pdf/`` (median of ``runs``), against the bare text."""
     from policykg.extractor.readers import pdf, read_document
@@ -66,8 +96,10 @@ def stage_times(runs: int = 5) -> str:
         "pypdfium2 bare text (baseline)": lambda: bare_text(paths),
         "open, load each page and its text page (no text asked)":
             lambda: _pages(paths, lambda *args: None),
-        "… + the two pdfium calls per character alone (the floor)": lambda: _pages(paths, _calls_only),
-        "… + characters (_chars: text, boxes, mapping, fixes)": lambda: _pages(paths, characters),
+        "… + the two pdfium calls per character alone (the floor of a read by characters)":
+            lambda: _pages(paths, _calls_only),
+        "… + the pdfium calls of the read by runs alone (its floor)": lambda: _pages(paths, _run_calls_only),
+        "… + characters (_chars: text, runs, boxes, mapping, fixes)": lambda: _pages(paths, characters),
         "… + line grouping (_lines)": lambda: _pages(paths, lines),
         "… + image and ruled-line walk (_images_and_rulings)": lambda: _pages(paths, rulings),
         "whole read, --ocr never (images, page furniture, paragraphs, tables)":

@@ -7,10 +7,11 @@ from pathlib import Path
 def write_pdf(path: Path, pages: list[list[tuple] | None], padding_mb: int = 0, encrypt: bool = False,
               lzw: bool = False) -> None:
     """A minimal PDF with the standard Chinese font STSong-Light (not embedded; every reader
-    knows its character map) and ruling lines. Items: ("text", x, y, size, str), ("rule", x0,
-    y0, x1, y1), in PDF coordinates (origin bottom left). A text item with a sixth element
-    ``"low"`` is set in the same font declared with a descent of 0.9 em, as some typesetting fonts
-    declare theirs: readers that place a glyph by its box put it 0.78 em below its baseline. A page given as None is a broken page
+    knows its character map) and ruling lines. Items: ("text", x, y, size, str), ("spaced", x, y,
+    size, str, spacing) (the same with that much character spacing, ``Tc``, after each glyph),
+    ("rule", x0, y0, x1, y1), in PDF coordinates (origin bottom left). A text item with a sixth
+    element ``"low"`` is set in the same font declared with a descent of 0.9 em, as some typesetting
+    fonts declare theirs: readers that place a glyph by its box put it 0.78 em below its baseline. A page given as None is a broken page
     object (a number where the page dictionary should be). ``padding_mb`` adds to the first
     page a second content stream of that many megabytes of NUL (white space to a PDF reader),
     compressed with FlateDecode about a thousandfold: a flate bomb (with ``lzw``, compressed with
@@ -46,9 +47,11 @@ def write_pdf(path: Path, pages: list[list[tuple] | None], padding_mb: int = 0, 
             continue
         ops = []
         for kind, *args in items:
-            if kind == "text":
-                x, y, size, text, *low = args
-                ops.append(f"BT /F{2 if low else 1} {size} Tf {x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET")
+            if kind in ("text", "spaced"):
+                x, y, size, text, *extra = args
+                tc = f"{extra[0]} Tc " if kind == "spaced" else ""
+                font = 2 if kind == "text" and extra else 1
+                ops.append(f"BT /F{font} {size} Tf {tc}{x} {y} Td <{text.encode('utf-16-be').hex()}> Tj ET")
             else:
                 ops.append("0.5 w {} {} m {} {} l S".format(*args))
         stream = "\n".join(ops).encode()

@@ -56,9 +56,15 @@ _MIN_SCORE = 0.5
 # A table needs at least this many rows that are cut into two or more cells.
 _MIN_TABLE_ROWS = 3
 
-Char = tuple[str, float, float, float, float, float]
-"""A positioned character as pdf.py uses them: (char, left, right, bottom, top, bottom + top),
-in PDF points."""
+Char = tuple[str, float, float, float, float, float, float, int]
+"""A positioned character as pdf.py uses them, in PDF points: (text, left, right, bottom, top,
+bottom + top, left of the last character, ideographs in the text). The text is one character,
+or a run that one text object set on one line (pdf.py reads those whole, see ``_runs``)."""
+
+
+def glyph(char: str, left: float, right: float, bottom: float, top: float) -> Char:
+    """One positioned character in the shape pdf.py groups into lines."""
+    return char, left, right, bottom, top, bottom + top, left, int("\u4e00" <= char <= "\u9fff")
 
 
 @dataclass
@@ -252,8 +258,7 @@ def _chars(item, render: _Render, height: float) -> list[Char]:
         step = (right - left) / sum(weights)
         x = left
         for char, weight in zip(word, weights):
-            chars.append((char, x, x + weight * step, height - bottom, height - top,
-                          2 * height - bottom - top))
+            chars.append(glyph(char, x, x + weight * step, height - bottom, height - top))
             x += weight * step
     return chars
 
