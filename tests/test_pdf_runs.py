@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from policykg.extractor.readers import pdf
 from tests.pdf_samples import write_pdf
-
-pdfium = pytest.importorskip("pypdfium2")
-raw = pytest.importorskip("pypdfium2.raw")
 
 
 def _read(tmp_path: Path, items: list[tuple], by_runs: bool = True) -> tuple[list[str], list[tuple]]:
