@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .unit_clauses import find_clauses
+from .units import readable_units
 from .vocabulary import alternatives as _alternatives, load
 
 # Marker kinds in rank order (lower rank = higher in the tree).
@@ -22,12 +23,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("chapter", re.compile(r"第([一二三四五六七八九十]{1,3})[章部]")),
     ("division", re.compile(r"第([一二三四五六七八九十]{1,3})节")),
     ("article", re.compile(r"第([一二三四五六七八九十百]{1,4})条(?![第、和至及])")),
+    # 4.1 / 4.1.1 / 4.1.1.1: the sections of a plan numbered by decimals, one rank per depth
+    ("decimal", re.compile(r"(\d{1,2}\.\d{1,2})(?![\d.．])")),
+    ("decimal_sub", re.compile(r"(\d{1,2}\.\d{1,2}\.\d{1,2})(?![\d.．])")),
+    ("decimal_subsub", re.compile(r"(\d{1,2}(?:\.\d{1,2}){3})(?![\d.．])")),
     ("cn", re.compile(r"([一二三四五六七八九十]{1,3})、")),
     ("cn_paren", re.compile(r"（([一二三四五六七八九十]{1,4})）")),
     ("arabic", re.compile(r"(\d{1,2})\s*[.．、](?![\d.．])")),
     ("arabic_paren", re.compile(r"（(\d{1,2})）")),
     ("circled", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
 ]
+_MULTIPLIER_WORDS = "万亿|千万|百万|亿|万|千|百"
 # then the headings of a document that numbers none: an unnumbered part and its paragraphs
 _RANK = {name: i for i, name in enumerate([k for k, _ in _KINDS] + ["part", "paragraph"])}
 
@@ -52,6 +58,8 @@ def _vocabulary() -> dict:
             "joiners": re.compile(f"[{re.escape(vocab['compound_joiners'])}]"),
             "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
             "form": vocab["form"],
+            "decimal_title": re.compile(rf"[ \t　]*(?!(?:{_MULTIPLIER_WORDS})?(?:{_alternatives(readable_units())})|[{vocab['decimal_not_before']}])"
+                                        r"[\u4e00-\u9fff“（]"),
             "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M),
             "tables": vocab["tables"],
             "caption": re.compile(rf"^[ \t]*(?:{'|'.join(vocab['tables']['captions'])})[^。\n]{{0,40}}$", re.M),
@@ -261,7 +269,7 @@ def _toc_span(text: str) -> tuple[int, int]:
         nl = text.find("\n", pos)
         nl = len(text) if nl == -1 else nl
         line = text[pos:nl].strip()
-        entry = _LEADER.sub("", line)
+        entry = re.sub(r"\s", "", _LEADER.sub("", line))   # white space aside: 第一章\t… in the contents, 第一章… in the body
         # a sentence (。．；) or a line too long for a heading ends the contents
         if line and ((re.search(r"[。．；]", line) or len(line) > 60) and not _LEADER.search(line)
                      or entry == first):
@@ -298,9 +306,16 @@ def numeral_value(marker: str) -> int | None:
 def _match_heading(line: str, offset: int, line_end: int) -> Heading | None:
     for kind, pattern in _KINDS:
         m = pattern.match(line)
-        if m:
+        if m and (not kind.startswith("decimal") or _opens_title(line, m.end())):
             return _heading_of(kind, m, line, offset, line_end)
     return None
+
+
+def _opens_title(line: str, at: int) -> bool:
+    """Whether the text after a decimal number is a heading's words (``4.1.1健全绿色低碳…``), not
+    the rest of a quantity or a date (``2.5万吨``, ``1.5倍``, ``1.4月底前``)."""
+    m = _vocabulary()["decimal_title"].match(line, at)
+    return m is not None
 
 
 # ``2.500千伏电网``: an item number directly followed by digits, a heading only where it continues

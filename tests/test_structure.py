@@ -442,3 +442,18 @@ def test_the_objectives_of_a_named_year_are_no_measure():
     text = ("第二章 发展方向\n一、2025年主要目标\n正文。\n二、推进节能\n正文。\n三、推进减排\n正文。\n"
             "第三章 展望\n一、2021年—2023年目标\n正文。\n二、落实碳达峰目标\n正文。\n")
     assert _measure_paths(text) == [("第二章/二", "推进节能"), ("第二章/三", "推进减排"), ("第三章/二", "落实碳达峰目标")]
+
+
+def test_sections_numbered_by_decimals_nest_by_depth():
+    text = ("第四章 主要任务\n4.1绿色低碳循环发展任务\n4.1.1健全生产体系\n1、推进工业绿色升级。正文。\n"
+            "2、加快农业绿色发展。正文。\n4.1.2 健全流通体系\n正文。\n4.2大气环境质量改善任务\n"
+            "2.5万吨以上的项目要纳入清单。\n1.4月底前完成排查。\n1.5倍于上年。\n4.2.1推进产业结构调整\n正文。\n")
+    assert [(m.path, m.heading.title) for m in _measures(text)] == [
+        ("第四章/4.1/4.1.1/1", "推进工业绿色升级"), ("第四章/4.1/4.1.1/2", "加快农业绿色发展"),
+        ("第四章/4.1/4.1.2", "健全流通体系"), ("第四章/4.2/4.2.1", "推进产业结构调整")]
+
+
+def test_contents_end_where_the_first_entry_repeats_less_its_white_space():
+    text = ("目  录\n第一章\t规划实施情况····4\n第二章\t主要任务····9\n第一章规划实施情况\n1.1指标完成情况\n正文。\n"
+            "第二章主要任务\n2.1推进节能\n正文。\n")
+    assert [h.marker for h in find_headings(text)] == ["第一章", "1.1", "第二章", "2.1"]
