@@ -72,7 +72,7 @@ def test_a_unit_clause_cut_off_by_the_end_of_the_text(tmp_path):
     """Its span once ran one character past the text ("span outside the source text")."""
     guarantees = "五、保障措施\n（一）加强组织领导。及时报告。（责任单位：市发展改革委、市委组织部、各有关部"
     plan = parse(guarantees)
-    [clause] = [w for w in plan.warnings if w.code == "unit-unattached"]
+    [clause] = [w for w in plan.warnings if w.code == "unit-outside-action"]
     assert guarantees[slice(*clause.span)] == "（责任单位：市发展改革委、市委组织部、各有关部"
     measure = "某区碳达峰实施方案\n三、重点任务\n（一）推进行动\n1．加强节能。\n2．推进改造。（责任单位：市发展改革委、各有关部"
     plan = parse(measure)
