@@ -11,6 +11,7 @@ from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
 from ..deadlines import find_deadlines
+from ..structure import Node, walk
 from ..unit_clauses import Clause, DocRules, RawUnit, find_clauses, assign_roles
 
 
@@ -56,8 +57,14 @@ class UnitReader:
         # labelled clauses outside any measure are reported, never silently dropped
         for a, b in gaps:
             for clause in find_clauses(text, a, b, fallbacks=False):
-                doc._.problems.append(("unit-unattached", "unit clause outside any measure: "
-                                       + text[clause.start:clause.end][:60], (clause.start, clause.end)))
+                printed = text[clause.start:clause.end][:60]
+                kind = _part_kind(doc._.sections, clause.start)
+                if kind in _NO_MEASURES:
+                    doc._.problems.append(("unit-outside-action", f"unit clause in a {kind} part, which holds no "
+                                           f"measures: {printed}", (clause.start, clause.end)))
+                else:
+                    doc._.problems.append(("unit-unattached", "unit clause outside any measure: " + printed,
+                                           (clause.start, clause.end)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[str, Clause]]) -> None:
@@ -104,6 +111,21 @@ class UnitReader:
                     spans.append(span)
         doc._.units = records
         doc.spans["units"] = spans
+
+
+# kinds of part that by convention hold no measures, whatever their items print (the gold format
+# leaves out 保障措施 and 进度安排 items even when each carries its own 责任单位 clause)
+_NO_MEASURES = ("guarantees", "timeline", "objectives", "principles", "background", "procedure")
+
+
+def _part_kind(roots: list[Node], pos: int) -> str | None:
+    """The kind of the innermost heading whose text holds ``pos`` (None before the first heading).
+    A clause under ``四、保障措施`` is where the plan meant it, not a measure the parser missed."""
+    kind = None
+    for node in walk(roots):
+        if node.heading.start <= pos < node.end:
+            kind = node.kind
+    return kind
 
 
 def _units_per_measure(found: list[tuple[str, Clause]],
