@@ -215,6 +215,15 @@ def test_an_encrypted_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
     _refused_under_then_read(bomb, 8, 32)
 
 
+def test_the_objects_of_an_encrypted_file_are_found_by_their_headers():
+    """Each stream of an encrypted PDF is decrypted with its object's number and generation."""
+    from policykg.extractor.readers.pdf_streams import _objects
+
+    data = b"%PDF\n12 0 obj\n<<>>\nendobj\n3 \t7\n\x00obj 4 0 objective x5 0 obj 123456789012 0 obj 6 123456 obj"
+    assert _objects(data) == [(5, 13, 12, 0), (26, 35, 3, 7), (51, 58, 5, 0)]
+    assert _objects(b"9 0 obj") == [(0, 7, 9, 0)] and _objects(b"obj 9 obj") == []
+
+
 def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):
     """LZW can expand more than zlib; its count keeps entry lengths, not bytes."""
     from pdfminer.lzw import lzwdecode
