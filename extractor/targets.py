@@ -272,6 +272,8 @@ class _Sentence:
         if suffix is None and lex.respectively in text[clause_start:q.start]:
             suffix = self._series_suffix(q, later)   # "分别稳定在95%和90%以上": both ge
         cues, adjacent = self._cues_before(win_start, q.start)
+        if lex.names_cost(text[win_start:q.start]) and all(c.adjacent_only for c in cues):
+            return  # "总投资1422亿元", "投资约66.2亿元": what the works cost, no goal; "完成技改投资…" is one
         share = max(text.rfind(word, win_start, q.start) for word in lex.share_words)
         if share >= 0:   # "装配式建筑占城镇新建民用建筑30%": 新建 belongs to the whole, not to the share
             cues = [c for c in cues if c is adjacent or c.start < share and not lex.names_subject(text, c)]
@@ -296,6 +298,8 @@ class _Sentence:
                                                         phrase_end, later)
         value, value_max, unit = self._series_unit(q, later)
         direction = lex.amount_of_change(indicator, unit, comparator, direction)
+        if direction is Direction.LEVEL and self._part_of_last(q, unit):
+            direction = self.targets[-1].direction   # a part of an amount added is added too
         rate = lex.annual(text[win_start:verbs_start], indicator, direction)
         if rate is None and coordinated and self.targets:
             rate = self.targets[-1].rate
@@ -319,6 +323,19 @@ class _Sentence:
         self.sharing = []
         self.targets.extend(copies)
         scan.targets.extend(copies)
+
+    def _part_of_last(self, q: QuantityMatch, unit: str) -> bool:
+        """Whether ``q`` opens a clause of part words (``其中``, ``其中：``) after a change in the
+        same unit (``新建绿地1000公顷，其中公园绿地500公顷以上``, ``累计完成既有建筑节能改造8000万平方米
+        以上，其中平均节能率15%及以上的建筑面积达到600万平方米``): it names a part of that amount."""
+        if not self.targets or unit in self.lex.share_units:
+            return False
+        last = self.targets[-1]
+        clause_start = self._clause_start(q.start)
+        if clause_start > self.start and self.text[clause_start - 1] in "：:":
+            clause_start = self._clause_start(clause_start - 1)   # 其中：风电115.5万千瓦
+        return last.direction is not Direction.LEVEL and last.unit == unit and last.end <= clause_start \
+            and self.text.startswith(self.lex.part_words, clause_start)
 
     def _year_after_count(self, q: QuantityMatch) -> _YearCue | None:
         """The year a clause prints after its count, when none stands before it in the clause
@@ -503,12 +520,25 @@ class _Sentence:
             return True  # "6个500千伏、25个…", "…重点实验室和5个…": a list of objects of one verb
         before = lex.strip_tail(self.text[win_start:q.start])
         if not before:
-            return q.quantity.unit in lex.share_units
+            return q.quantity.unit in lex.share_units or self._count_reaching(q, later)
         if cues and before.endswith(self.text[cues[-1].start:cues[-1].end]):
             return not self._group_threshold(q, before, cues)
         if before.endswith(lex.coordinators):
             return not self._subject_of_later_target(q.end, later)
         return before.endswith(lex.object_verbs)
+
+    def _count_reaching(self, q: QuantityMatch, later: list[QuantityMatch]) -> bool:
+        """A count that opens its clause, whose noun runs on to a verb of reaching a state with no
+        other number before the clause ends (``60个左右大中城市率先建成…体系``, ``5个以上县基本建成…示范县``):
+        that many of them are to get there, a level. Not when the words say the set is all of them
+        or is there already (``5个地级市全部达到…``, ``4个断面均达到…``, ``17座污水处理厂已稳定达到…``)."""
+        end = self.lex.suffix.match(self.text, q.end, self.end)
+        start = end.end() if end else q.end
+        clause = _CLAUSE_END.search(self.text, start, self.end)
+        stop = clause.start() if clause else self.end
+        if any(n.start < stop for n in later):
+            return False
+        return self.lex.names_subject_reaching(self.text[start:stop])
 
     def _share_before_verb(self, q: QuantityMatch, phrase_end: int) -> bool:
         """A share printed between its subject and the verb it measures (``新建畜禽规模场100%通过生态养殖
@@ -694,8 +724,16 @@ class _Lexicon:
         self.subsidy_words = tuple(data["subsidy_words"])
         self.object_verbs = tuple(data["object_verbs"])
         verbs = list(self.object_verbs) + [w for g in data["cues"] if not g["adjacent"] for w in g["words"]]
+        adjacent_cues = [w for g in data["cues"] if g["adjacent"] for w in g["words"]]
         self._verbs = re.compile(_alternation(verbs))
         self._verb_after_hedges = re.compile(rf"(?:{_alternation(data['hedges'])})*(?:{_alternation(verbs)})")
+        # 已 marks a fact only before a verb (已建成, 已基本完成, 已有), not in a noun (已沉稳采煤塌陷地)
+        self._done = re.compile(rf"(?:{_alternation(data['fact_words'])})(?:{_alternation(data['fact_adverbs'])})*"
+                                rf"(?:{_alternation(verbs + data['fact_verbs'])})")
+        self.part_words = tuple(data["part_words"])
+        self._reaching = re.compile(_alternation(data["reaching_verbs"]))
+        self._whole_set = re.compile(_alternation(data["whole_set_words"] + data["each_words"] + data["fact_words"]))
+        self._cost = re.compile(rf"(?:{_alternation(data['cost_words'])})(?:{_alternation(adjacent_cues)})?$")
         self.frequency_words = tuple(data["frequency_words"])
         self.frequency_units = frozenset(data["frequency_units"])
         self.recurring = re.compile(rf"(?<![{re.escape(data['recurring_not_after'])}])"
@@ -707,7 +745,6 @@ class _Lexicon:
         self.share_words = tuple(data["share_words"])
         self.share_subject_words = frozenset(data["share_subject_words"])
         self.respectively = data["respectively"]
-        self._done = re.compile(_alternation(data["fact_words"]))
         self.coordinators = tuple(data["coordinators"])
         self.verb_joiners = tuple(data["verb_joiners"])
         self.goal_not_after = tuple(data["goal_not_after"])
@@ -963,7 +1000,20 @@ class _Lexicon:
         return piece in self.object_verbs or piece in self._cue_kind
 
     def says_done(self, before: str) -> bool:
+        """Whether ``before`` says the work is done already (``已建成``, ``已累计完成``): a fact."""
         return bool(self._done.search(before))
+
+    def names_subject_reaching(self, words: str) -> bool:
+        """Whether ``words``, the noun after a count and what follows it in the clause, run into a
+        verb of reaching a state (``大中城市率先建成…``) with no word saying the count is the whole
+        set or a fact before it (``全部``, ``均``, ``已``)."""
+        verb = self._reaching.search(words)
+        return verb is not None and not self._whole_set.search(words, 0, verb.start())
+
+    def names_cost(self, before: str) -> bool:
+        """Whether ``before`` ends in a word of investment, maybe with a comparator (``总投资``,
+        ``投资约``): the number after it is what the works cost."""
+        return bool(self._cost.search(before))
 
     def joins(self, between: str) -> bool:
         return bool(self._joins.match(between))

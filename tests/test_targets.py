@@ -261,6 +261,20 @@ def test_a_figure_for_every_year_is_no_target_but_an_average_per_year_is():
 
 def test_facts_are_not_targets():
     assert targets("截至2023年底，全市已建成充电桩5万个。") == []
+    assert targets("到2025年，全市已基本完成老旧小区改造300个。") == []
+    assert targets("到2025年，全县已有绿色工厂20家。") == []
+
+
+def test_a_fact_word_inside_a_noun_says_nothing_done():
+    t = one("到2025年，已复垦矿区土地治理率达到90%。")
+    assert (t.indicator, t.value, t.unit) == ("已复垦矿区土地治理率", 90, "%")
+
+
+def test_a_sum_after_a_word_of_investment_is_a_cost_not_a_goal():
+    assert targets("2023年，全年安排改造项目，总投资300亿元。") == []
+    assert values("到2025年，新建变电站3座，投资约12.5亿元。") == [(2025, 3, "座")]
+    t = one("2023年，完成工业投资800亿元以上。")
+    assert (t.value, t.unit, t.comparator.value) == (80_000_000_000, "元", "ge")
 
 
 # --- indicator, spans ---------------------------------------------------------------------------
@@ -773,3 +787,33 @@ def test_a_year_after_a_clause_that_reports_no_plan_does_not_date_its_paragraph(
 def test_a_change_before_a_share_and_a_verb_stays_a_change():
     t = one("到2025年，单位产值能耗下降13.5%达到国家要求。")
     assert (t.value, t.direction.value) == (13.5, "decrease")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，30个左右地级市率先建成无废城市。", (30, "approx")),
+    ("到2025年，完善回收体系，8个以上县区基本实现垃圾分类全覆盖。", (8, "ge")),
+])
+def test_a_count_opening_its_clause_before_a_verb_of_reaching_is_a_level(text, expected):
+    t = one(text)
+    assert (t.value, t.comparator.value, t.unit, t.direction.value) == (*expected, "个", "level")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，6个地市全部达到节水型城市标准。", []),        # the whole set
+    ("到2025年，3个断面均达到Ⅲ类水质。", []),
+    ("到2025年，9个试点县开展示范。", []),                    # no verb of reaching
+    ("到2025年，12个断面水质达到Ⅲ类的比例为60%。", [(2025, 60, "%")]),   # the count defines a group
+])
+def test_a_count_opening_its_clause_is_no_target_otherwise(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，新建绿地800公顷，其中口袋公园绿地100公顷以上。", [(800, "increase"), (100, "increase")]),
+    ("到2025年，新增装机300万千瓦，其中：光伏发电120万千瓦。", [(3_000_000, "increase"), (1_200_000, "increase")]),
+    # a part of a level is a level, and a share of the part is no part of the amount
+    ("到2025年，实施改造项目500项以上，其中重点项目50项以上。", [(500, "level"), (50, "level")]),
+    ("到2025年，新增装机300万千瓦，其中光伏占比达到40%。", [(3_000_000, "increase"), (40, "level")]),
+])
+def test_a_part_of_a_change_is_a_change(text, expected):
+    assert [(t.value, t.direction.value) for t in targets(text)] == expected
