@@ -22,26 +22,29 @@ from .pdf_speed import bare_text
 
 
 def _pages(paths: list[Path], per_page: Callable[..., object]) -> None:
-    """Open each PDF and call ``per_page(raw, page, textpage, index)`` on every page."""
+    """Open each PDF and call ``per_page(raw, page, textpage, index)`` on every page, with
+    pdfium's own page and text page handles, loaded as the reader loads them, and the reader's
+    bindings (``pdf._bindings``) as ``raw``."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from policykg.extractor.readers import pdf
 
+    raw = pdf._bindings()
     for path in paths:
         document = pdfium.PdfDocument(path)
         try:
             for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
+                page = raw.FPDF_LoadPage(document.raw, index)
+                textpage = raw.FPDFText_LoadPage(page)
                 per_page(raw, page, textpage, index)
-                textpage.close()
-                page.close()
+                raw.FPDFText_ClosePage(textpage)
+                raw.FPDF_ClosePage(page)
         finally:
             document.close()
 
 
 def _calls_only(raw, page, textpage, index: int) -> None:
     """The two calls per character and nothing more: loose box, Unicode mapping."""
-    box, handle = raw.FS_RECTF(), textpage.raw
+    box, handle = ctypes.pointer(raw.FS_RECTF()), textpage
     loose_box, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_HasUnicodeMapError
     for char in range(raw.FPDFText_CountChars(handle)):
         loose_box(handle, char, box)
@@ -54,16 +57,16 @@ def _run_calls_only(raw, page, textpage, index: int) -> None:
     per character for the characters outside the runs."""
     from policykg.extractor.readers import pdf
 
-    handle = textpage.raw
+    handle = textpage
     count = raw.FPDFText_CountChars(handle)
     if count <= 0:
         return
     buffer = (ctypes.c_ushort * (count + 1))()
     raw.FPDFText_GetText(handle, 0, count, buffer)
-    box = raw.FS_RECTF()
+    box = ctypes.pointer(raw.FS_RECTF())
     loose_box, map_error = raw.FPDFText_GetLooseCharBox, raw.FPDFText_HasUnicodeMapError
     done = 0
-    for start, end in [*pdf._runs(raw, handle, buffer[:count]), (count, count)]:
+    for start, end in [*pdf._runs(raw, handle, "".join(map(chr, buffer[:count]))), (count, count)]:
         for char in range(done, start):
             loose_box(handle, char, box)
             map_error(handle, char)
@@ -83,10 +86,10 @@ def stage_times(runs: int = 5) -> str:
     paths = pdf_paths()
 
     def characters(raw, page, textpage, index: int) -> list:
-        return pdf._chars(raw, textpage.raw)[0]
+        return pdf._chars(raw, textpage)[0]
 
     def lines(raw, page, textpage, index: int) -> None:
-        pdf._lines(characters(raw, page, textpage, index), index, page.get_height())
+        pdf._lines(characters(raw, page, textpage, index), index, raw.FPDF_GetPageHeightF(page))
 
     def rulings(raw, page, textpage, index: int) -> None:
         lines(raw, page, textpage, index)
@@ -120,7 +123,7 @@ def stage_times(runs: int = 5) -> str:
 def _count_chars(path: Path) -> int:
     """How many characters pdfium counts in a PDF's text pages."""
     counts = []
-    _pages([path], lambda raw, page, textpage, index: counts.append(raw.FPDFText_CountChars(textpage.raw)))
+    _pages([path], lambda raw, page, textpage, index: counts.append(raw.FPDFText_CountChars(textpage)))
     return sum(counts)
 
 

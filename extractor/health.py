@@ -26,6 +26,7 @@ _SEVERITY: dict[str, tuple[str, int]] = {
     "no-measures": ("D", 1),
     "units-mostly-unattached": ("D", 1),
     "unit-unattached": ("B", 1),
+    "unit-outside-action": ("B", 1),
     "measure-without-units": ("B", 1),
     "measure-many-units": ("B", 1),
     "measure-procedural": ("C", 1),

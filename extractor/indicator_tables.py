@@ -274,11 +274,24 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
         printed = row[attribute].text.strip() if attribute is not None and attribute < len(row) else ""
         modality = printed if printed.startswith(vocab.attributes) else None
         for column, year in columns.targets:
-            cell = row[column]
+            cell = _with_base_words(row, column, columns)
             target = _target(cell, name, unit, columns, vocab)
             if target is not None:
                 found.append(_found(text, row, cell, target, year, modality))
     return found, skipped
+
+
+def _with_base_words(row: list[_Cell], column: int, columns: _Columns) -> _Cell:
+    """The value cell of ``column``, with the words of the base cell right before it when they hold
+    no value of their own: one cell merged over both columns that the reader split (``5年下降`` |
+    ``率为7%``, a change over the period printed in words), so its words say the direction."""
+    cell = row[column]
+    if columns.base is None or columns.base[0] != column - 1:
+        return cell
+    words = row[column - 1].text.strip()
+    if not _CJK.search(words) or any(not words.startswith("年", q.end) for q in find_quantities(words)):
+        return cell
+    return _Cell(words + cell.text, cell.start, cell.end)
 
 
 def _found(text: str, row: list[_Cell], cell: _Cell, target: tuple, year: int,

@@ -49,9 +49,13 @@ def _vocabulary() -> dict:
             "item_head": re.compile("|".join(f"(?:{p})" for p in vocab["item_heads"])),
             "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
             "self_reference": re.compile(vocab["self_reference"]),
+            "joiners": re.compile(f"[{re.escape(vocab['compound_joiners'])}]"),
             "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
             "form": vocab["form"],
-            "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M)}
+            "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M),
+            "tables": vocab["tables"],
+            "caption": re.compile(rf"^[ \t]*(?:{'|'.join(vocab['tables']['captions'])})[^。\n]{{0,40}}$", re.M),
+            "table_note": re.compile(rf"[ \t]*(?:{_alternatives(vocab['tables']['notes'])})[：:]")}
 
 
 def _bare(title: str) -> str:
@@ -108,13 +112,15 @@ def find_headings(text: str) -> list[Heading]:
     contents. An item number alone on its line takes the next line as its heading line."""
     headings = []
     toc = _toc_span(text)
+    tables = _table_spans(text)
     lines = _lines(text)
     i = 0
     while i < len(lines):
         start, end = lines[i]
         i += 1
         stripped = text[start:end].lstrip()
-        if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped):
+        if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped) \
+                or any(a <= start < b for a, b in tables):
             continue
         offset = end - len(stripped)
         if _MARKER_ONLY.match(stripped) and i < len(lines) and text[lines[i][0]:lines[i][1]].strip():
@@ -175,6 +181,46 @@ def _lines(text: str) -> list[tuple[int, int]]:
                 start = m.end()
         out.append((start, end))
     return out
+
+
+def _table_spans(text: str) -> list[tuple[int, int]]:
+    """Where the captioned tables stand (``表1 “十四五”应对气候变化主要目标`` and its rows), so that
+    their numbered rows (``（一）总体指标``, ``1.单位地区生产总值…\t[27.0]*\t…``) and the numbered lines
+    of their notes (``注：1.…`` / ``2.…``) are not read as headings."""
+    spans = []
+    for m in _vocabulary()["caption"].finditer(text):
+        end = _table_end(text, m.end())
+        if end > m.end():
+            spans.append((m.start(), end))
+    return spans
+
+
+def _table_end(text: str, pos: int) -> int:
+    """The end of the table whose caption ends at ``pos``: its last row of cells, or the last
+    numbered line of the note below it. ``pos`` itself when no row follows the caption."""
+    rules = _vocabulary()["tables"]
+    caption_end = end = pos
+    gap = 0
+    while pos < len(text) and gap <= rules["gap_lines"]:
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl == -1 else nl
+        if text.count("\t", pos + 1, nl) + 1 >= rules["min_cells"]:
+            end, gap = nl, 0
+        else:
+            gap += 1
+        pos = nl
+    if end == caption_end or not _vocabulary()["table_note"].match(text, end + 1):
+        return end
+    while True:   # the note and its numbered lines
+        nl = text.find("\n", end + 1)
+        nl = len(text) if nl == -1 else nl
+        end = nl
+        if nl == len(text) or not _NOTE_ITEM.match(text, nl + 1):
+            return end
+
+
+# a numbered line of a table's note (``2.重点建设用地指…``)
+_NOTE_ITEM = re.compile(r"[ \t]*\d{1,2}\s*[.．、]")
 
 
 def _outside_boxes(headings: list[Heading], text: str, toc: tuple[int, int]) -> list[Heading]:
@@ -425,8 +471,20 @@ def _mark_rules_articles(siblings: list[Node]) -> None:
 
 def _titled_kind(title: str) -> str | None:
     """The kind of part that a heading names by its own words (``保障措施``, ``发展基础``, ``咨询电话``),
-    or None for a heading that names none (most measures)."""
+    or None for a heading that names none (most measures). A heading that joins two such titles
+    (``指导思想与总体目标``, ``实施步骤和进度安排``) is a part of the kind its first one names: a
+    plan that heads its principles and objectives as one part has no measures there either."""
     bare = _bare(title)
+    kind = _named_kind(bare)
+    if kind:
+        return kind
+    pieces = _vocabulary()["joiners"].split(bare)
+    kinds = [_named_kind(p) for p in pieces] if len(pieces) > 1 else []
+    return kinds[0] if kinds and all(kinds) else None
+
+
+def _named_kind(bare: str) -> str | None:
+    """The kind of part whose vocabulary matches the whole of ``bare``, if any."""
     vocab = _vocabulary()
     for kind, pattern in vocab["parts"].items():
         if pattern.match(bare):

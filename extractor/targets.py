@@ -157,10 +157,13 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     for a, b, year, basis in dated:
         for i in range(bisect_left(stops, a), bisect_left(stops, b)):
             s_start = stops[i - 1] + 1 if i else start
+            if s_start < a:
+                continue
+            if i in by_sentence:
+                _date_before_semicolon(text, s_start, by_sentence[i], lex)
             # a row of bare figures (a table the reader printed as text) names no verb: no target;
             # a sentence that gives itself a time of its own (用5年左右时间) is not the part's
-            if i not in by_sentence and s_start >= a and lex.has_cue(text, s_start, stops[i]) \
-                    and not lex.names_own_time(text, s_start, stops[i]):
+            elif lex.names_verb(text, s_start, stops[i]) and not lex.names_own_time(text, s_start, stops[i]):
                 by_sentence[i] = [_YearCue(s_start, s_start, year, basis)]
     for i, cues in sorted(by_sentence.items()):
         s_start = stops[i - 1] + 1 if i else start
@@ -202,17 +205,32 @@ def _deadline_cues(text: str, start: int, end: int, deadlines: list[tuple[int, i
     return found
 
 
+def _date_before_semicolon(text: str, s_start: int, cues: list[_YearCue], lex: "_Lexicon") -> None:
+    """In an objectives part, a sentence whose first year opens a clause after a ``；`` (``能源消费总量
+    控制在1.89亿吨标准煤以内…；以2020年…为基数，2025年…下降5%``) states one set of goals: the clauses
+    before the ``；`` are dated by that year too. A past year dates nothing, nor does a year inside a
+    clause (``…；森林覆盖率达到36.5%，为实现2030年前碳达峰奠定基础``: the time of another goal)."""
+    first = cues[0]
+    if first.year is None or first.start <= s_start or text.rfind("；", s_start, first.start) < 0:
+        return
+    clause_start = max(m.end() for m in _CLAUSE_END.finditer(text, s_start, first.start))
+    if lex.strip_tail(text[clause_start:first.start]):
+        return
+    cues.insert(0, _YearCue(s_start, s_start, first.year, f"the year after its ；({text[first.start:first.end]})"))
+
+
 def _carry_paragraph_years(text: str, stops: list[int], by_sentence: dict[int, list[_YearCue]],
                            lex: "_Lexicon") -> None:
-    """A paragraph that opens with a year (``到2025年，初步形成…。全市…比重达到8%以上``) dates its
-    later sentences too; a year a later sentence names takes over from where it stands. A report of
+    """A paragraph that opens with a year (``到2025年，初步形成…。全市…比重达到8%以上``), maybe after a
+    hedge (``力争到2025年，…``), dates its later sentences too; a year a later sentence names takes
+    over from where it stands. A report of
     a plan opens with who issued it first (``…印发《…》提出，到2025年，…。全省森林覆盖率要达到36.5%``):
     the year after that lede opens the paragraph as well."""
     for i in sorted(by_sentence):
         cue = by_sentence[i][0]
         line_start = text.rfind("\n", 0, cue.start) + 1
         before = text[line_start:cue.start]
-        if (before.strip() and not lex.reports_plan(before)) or cue.year is None:
+        if not lex.opens_paragraph(before) or cue.year is None:
             continue  # the year does not open its paragraph
         j = i + 1
         while j < len(stops) and text[stops[j - 1]:stops[j - 1] + 1] != "\n":
@@ -291,7 +309,7 @@ class _Sentence:
                 return  # a name or a group threshold: "300米覆盖率", "1000吨标准煤以上的公共建筑"
             cues = [adjacent] if adjacent else []   # the words before belong to the subject (新建…规模场)
         coordinated = not cues and not share_of_subject and bool(self.targets) \
-            and self.targets[-1].value_span[0] >= clause_start
+            and (self.targets[-1].value_span[0] >= clause_start or self._lists_on(clause_start, q))
         comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
         verbs_start = self._verbs_start(cues, q.start)
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
@@ -324,6 +342,16 @@ class _Sentence:
         self.targets.extend(copies)
         scan.targets.extend(copies)
 
+    def _lists_on(self, clause_start: int, q: QuantityMatch) -> bool:
+        """Whether a clause of a noun and its amount only goes on, after a ``，``, with the list of what
+        is added that the last target closes (``新增高新技术企业1000家，省级企业研究院50家``): its amount
+        takes that target's verb, as after a ``、``. A share is a level of its own (``新增车辆比例超过20%，
+        保有量60万辆``), and a cut names one thing (``压减超采量1亿立方米，引江水2.46亿立方米``)."""
+        last = self.targets[-1]
+        return self.text[self.prev_end:clause_start] == "，" and last.direction is Direction.INCREASE \
+            and not {last.unit, q.quantity.unit} & self.lex.share_units \
+            and not self.lex.verb_ends(self.text, clause_start, q.start)
+
     def _part_of_last(self, q: QuantityMatch, unit: str) -> bool:
         """Whether ``q`` opens a clause of part words (``其中``, ``其中：``) after a change in the
         same unit (``新建绿地1000公顷，其中公园绿地500公顷以上``, ``累计完成既有建筑节能改造8000万平方米
@@ -353,8 +381,11 @@ class _Sentence:
                   reading: tuple[str, Direction, str | None]) -> int | None:
         """The baseline year of the clause; a number that takes over the indicator, the verb and
         the rate of the target before it (``reading``) takes its baseline too
-        (``能耗比2020年下降14%，力争下降14.5%``; not ``年均下降2.6%``, a change per year)."""
+        (``能耗比2020年下降14%，力争下降14.5%``; not ``年均下降2.6%``, a change per year). A base frame
+        earlier in the sentence (``以2020年…为基数，``) is the baseline of a change with none of its own."""
         own = self.lex.baseline(self.text[clause_start:q.start])
+        if own is None and reading[1] is not Direction.LEVEL:
+            own = self.lex.base_frame(self.text, self.start, q.start)
         if own is not None or not taken_over or not self.targets:
             return own
         last = self.targets[-1]
@@ -790,6 +821,7 @@ class _Lexicon:
                                         rf"(?:{_alternation(data['current_year_words'])})")
         self.annual_plan_endings = tuple(data["annual_plan_endings"])
         self._period_end = re.compile(_alternation(data["period_end_words"]))
+        self._hedged_lede = re.compile(rf"^\s*(?:{_alternation(data['hedges'])})*\s*$")
         self._reports_plan = re.compile(rf"^[^。！？!?]*(?:{_alternation(data['report_verbs'])})[，：,:]?$")
         self._own_time = re.compile(rf"(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{_alternation(data['own_time_words'])})")
         year = rf"(?P<y>[12]\d{{3}})年(?P<post>{_alternation(data['year_suffixes'])})?"
@@ -805,6 +837,8 @@ class _Lexicon:
         baseline = (rf"(?:{_alternation(data['baseline_prefixes'])})(?:(\d{{4}})年|“?({periods})”?末?)"
                     rf"|在(\d{{4}})年(?:的)?(?:{_alternation(data['baseline_suffixes'])})")
         self._baseline = re.compile(baseline)
+        self._base_frame = re.compile(rf"(?:{_alternation(data['base_frame_opens'])})(\d{{4}})年[^，。；：]{{0,20}}?"
+                                      rf"(?:{_alternation(data['base_frame_closes'])})")
         baseline_phrase = rf"(?:{baseline})(?:{_alternation(data['baseline_suffixes'])})?"
         self._baseline_phrase = re.compile(baseline_phrase)
         # 由2020年的20%提高到70%: the baseline phrase runs on to the verb with the value it starts from
@@ -831,9 +865,11 @@ class _Lexicon:
         With ``annual_year``, the current-year words (``全年``, ``年内``) are cues for that year,
         except inside a printed year (``2022年底前``) or after a count (``三年内``)."""
         cues = []
+        frames = _Spans([m.span() for m in self._base_frame.finditer(text, start, end)])
         for m in self._year.finditer(text, start, end):
             y = int(m["y"])
-            if not 1900 <= y < 2100 or (m.start() > start and text[m.start() - 1] in "-—–－~～"):
+            if not 1900 <= y < 2100 or (m.start() > start and text[m.start() - 1] in "-—–－~～") \
+                    or frames.covers(m.start()):
                 continue
             before = text[max(start, m.start() - 4):m.start()]
             after = text[m.end():m.end() + 3]
@@ -874,6 +910,11 @@ class _Lexicon:
         than a verb (``新建星级绿色建筑占…50%以上``, ``新建建筑中绿色建筑占比50%``: a level of the share)."""
         return text[cue.start:cue.end] in self.share_subject_words
 
+    def opens_paragraph(self, before: str) -> bool:
+        """Whether a year after ``before``, the words of its line before it, opens its paragraph: nothing
+        but hedges stands there (``力争到2025年``), or one sentence reporting a plan (``reports_plan``)."""
+        return self._hedged_lede.match(before) is not None or self.reports_plan(before)
+
     def reports_plan(self, lede: str) -> bool:
         """Whether ``lede``, the start of a paragraph, is one sentence telling what a plan says
         (``日前，省政府印发《…》提出，``), so the year after it opens what the plan says."""
@@ -887,6 +928,11 @@ class _Lexicon:
     def has_cue(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a cue word (``达到``, ``下降``, ``不低于``)."""
         return self._cues.search(text, start, end) is not None
+
+    def names_verb(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a cue word or a verb that takes a counted object
+        (``取得重大科技成果10项``, ``实施重大项目10项``)."""
+        return self.has_cue(text, start, end) or self._verbs.search(text, start, end) is not None
 
     def cues_in(self, text: str, start: int, end: int) -> list[_Cue]:
         cues = []
@@ -1022,6 +1068,13 @@ class _Lexicon:
         found = None
         for m in self._baseline.finditer(before):
             found = int(m.group(1) or m.group(3)) if m.group(1) or m.group(3) else self.periods[m.group(2)]
+        return found
+
+    def base_frame(self, text: str, start: int, end: int) -> int | None:
+        """The year of the last base frame in ``text[start:end]`` (``以2020年…为基数``), if any."""
+        found = None
+        for m in self._base_frame.finditer(text, start, end):
+            found = int(m.group(1))
         return found
 
     def hedge_in(self, text: str, start: int, end: int) -> str | None:

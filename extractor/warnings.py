@@ -6,6 +6,7 @@ from enum import Enum
 CODES: dict[str, str] = {
     "unit-alias": "a printed unit name was read as another, canonical name",
     "unit-unattached": "a unit clause stands outside any measure and was not attached",
+    "unit-outside-action": "a unit clause stands in a part that holds no measures (保障措施, 进度安排): its units are in no measure",
     "no-measures": "no numbered measures were found in the action part of the plan",
     "deadline-unattached": "a labelled deadline (完成时限：…) stands outside any measure and was not attached",
     "target-unread": "a number that looks like a target could not be read",

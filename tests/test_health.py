@@ -13,13 +13,31 @@ def _codes(plan):
     return [w.code for w in plan.warnings]
 
 
+# two clauses in the action part that stand in no measure (each in the lead paragraph of a part),
+# one that does
+UNATTACHED = ("某市节能降碳实施方案\n一、重点任务\n统筹推进节能工作。（责任单位：市财政局）\n"
+              "（一）推进节能。正文。（责任单位：市发改委）\n二、深化改革\n统筹推进改革。（责任单位：市经信局）\n"
+              "（一）推进改革。正文。\n")
+
+
 def test_a_plan_whose_clauses_mostly_fail_to_attach_says_so_and_gets_d():
-    plan = parse_text("一、重点任务\n（一）推进节能。正文。（责任单位：市发改委）\n二、保障措施\n"
-                      "加强领导。（责任单位：市财政局）\n加强考核。（责任单位：市经信局）\n")
+    plan = parse_text(UNATTACHED)
     assert _codes(plan).count("unit-unattached") == 2
     assert "units-mostly-unattached" in _codes(plan)
     health = assess(plan)
     assert health.grade == "D" and "units-mostly-unattached" in health.reasons
+
+
+def test_clauses_under_guarantees_are_where_the_plan_put_them_not_missed_measures():
+    plan = parse_text("某市节能降碳实施方案\n一、重点任务\n（一）推进节能。正文。（责任单位：市发改委）\n"
+                      "二、保障措施\n（一）加强领导。正文。（责任单位：市财政局）\n三、进度安排\n"
+                      "（一）实施阶段。正文。（责任单位：市经信局）\n")
+    assert [m.title for m in plan.measures] == ["推进节能"]
+    outside = [w.message for w in plan.warnings if w.code == "unit-outside-action"]
+    assert outside == ["unit clause in a guarantees part, which holds no measures: （责任单位：市财政局）",
+                       "unit clause in a timeline part, which holds no measures: （责任单位：市经信局）"]
+    assert "unit-unattached" not in _codes(plan) and "units-mostly-unattached" not in _codes(plan)
+    assert (assess(plan).grade, assess(plan).reasons) == ("B", ["unit-outside-action ×2"])
 
 
 def test_clean_plan_gets_a(qingyang_plan):
@@ -63,8 +81,7 @@ def test_call_for_proposals_is_recognised_with_a_warning():
 
 def test_check_command_table_and_json(tmp_path):
     bad = tmp_path / "unattached.txt"
-    bad.write_text("一、重点任务\n（一）推进节能。正文。（责任单位：市发改委）\n二、保障措施\n"
-                   "加强领导。（责任单位：市财政局）\n加强考核。（责任单位：市经信局）\n", encoding="utf-8")
+    bad.write_text(UNATTACHED, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(QINGYANG), str(bad), "--format", "json", "--workers", "1"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -82,8 +99,7 @@ def test_check_missing_path_is_a_one_line_error(tmp_path):
 
 def test_build_says_how_many_plans_are_below_grade_b(tmp_path):
     bad = tmp_path / "unattached.txt"
-    bad.write_text("一、重点任务\n（一）推进节能。正文。（责任单位：市发改委）\n二、保障措施\n"
-                   "加强领导。（责任单位：市财政局）\n加强考核。（责任单位：市经信局）\n", encoding="utf-8")
+    bad.write_text(UNATTACHED, encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(bad), str(QINGYANG), "--store", str(tmp_path / "s"),
                                       "--workers", "1"])
     assert result.exit_code == 0 and "1 of 2 plans below grade B" in result.stdout

@@ -273,3 +273,13 @@ def test_a_row_number_in_the_name_cell_and_a_note_after_the_value():
         ("化肥施用量（折纯量）", 2025, 3_580_500, "吨", "eq", "level", None, "预期性"),
         ("地表水达到或好于Ⅲ类水体比例", 2025, 11.8, "%", "eq", "level", None, "约束性"),
     ]
+
+
+def test_a_change_in_words_over_the_base_and_target_columns_is_a_decrease_from_the_base_year():
+    table = ("指标\t基期值（2020年）\t目标值（2025年）\t属性\n"
+             "单位建筑面积碳排放（千克二氧化碳/平方米）\t5年下降\t率为7%\t约束性\n"
+             "人均用水量（立方米/人）\t21.53\t20.24\t约束性\n")
+    assert rows(table, plan_year=2021) == [
+        ("单位建筑面积碳排放", 2025, 7, "%", "eq", "decrease", 2020, "约束性"),
+        ("人均用水量", 2025, 20.24, "立方米/人", "eq", "level", None, "约束性"),
+    ]

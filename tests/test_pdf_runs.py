@@ -3,6 +3,7 @@ piece (pdf.py, ``_runs``), and must give the lines that reading them one by one 
 are written by hand (tests/pdf_samples.py: one text object per item, STSong at 1 em per glyph)."""
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,8 +22,8 @@ def _read(tmp_path: Path, items: list[tuple], by_runs: bool = True) -> tuple[lis
     try:
         page = document[0]
         textpage = page.get_textpage()
-        chars, unmapped = pdf._chars(raw, textpage.raw, by_runs)
-        lines, _ = pdf._page_lines(raw, textpage.raw, 0, page.get_height())
+        chars, unmapped = pdf._chars(pdf._bindings(), textpage.raw, by_runs)
+        lines, _ = pdf._page_lines(pdf._bindings(), textpage.raw, 0, page.get_height())
         textpage.close()
         page.close()
     finally:
@@ -87,3 +88,34 @@ def test_a_run_holds_unless_a_neighbour_starts_inside_it_or_its_size_is_far_from
     assert not pdf._runs_hold([run, _char("行", 25, 35)], 10.0, 3.0)
     assert not pdf._runs_hold([run, _char("碳", 31, 41)], 10.0, 3.0)
     assert not pdf._runs_hold([run, _char("行", 41, 51)], 25.0, 7.5)
+
+
+def test_the_reader_s_bindings_answer_as_pypdfium2_s(tmp_path):
+    """The calls made per character and per page object are bound without argument types
+    (``pdf._bindings``); they must give what pypdfium2's own bindings give."""
+    path = tmp_path / "page.pdf"
+    write_pdf(path, [[("text", 90, 700, 16, "推进 A1"), ("rule", 90, 600, 300, 600)]])
+    fast = pdf._bindings()
+    assert fast.FPDFText_GetLooseCharBox is not raw.FPDFText_GetLooseCharBox
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        textpage = page.get_textpage()
+        handle = textpage.raw
+        for index in range(raw.FPDFText_CountChars(handle)):
+            boxes = []
+            for bindings in (raw, fast):
+                box = raw.FS_RECTF()
+                assert bindings.FPDFText_GetLooseCharBox(handle, index, ctypes.pointer(box)) == 1
+                boxes.append((box.left, box.right, box.bottom, box.top,
+                              bindings.FPDFText_HasUnicodeMapError(handle, index),
+                              bindings.FPDFText_IsGenerated(handle, index),
+                              bindings.FPDFText_CountRects(handle, 0, index + 1)))
+            assert boxes[0] == boxes[1]
+        kinds = [[bindings.FPDFPageObj_GetType(bindings.FPDFPage_GetObject(page.raw, index))
+                  for index in range(raw.FPDFPage_CountObjects(page.raw))] for bindings in (raw, fast)]
+        assert kinds[0] == kinds[1] == [raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH]
+        textpage.close()
+        page.close()
+    finally:
+        document.close()

@@ -429,3 +429,36 @@ def test_a_line_that_is_only_an_assurance_title_starts_a_part():
     for line in ("重点工作安排", "加强组织保障，确保落实。"):
         text = f"七、完善政策体系\n（二十三）健全交易机制。正文。\n{line}\n（二十四）抓好试点示范。正文。\n"
         assert [p for p, _ in _measure_paths(text)] == ["七/（二十三）", "七/（二十四）"]
+
+
+def test_a_heading_joining_two_part_titles_is_a_part_of_that_kind():
+    text = ("二、指导思想与总体目标\n（一）坚持绿色发展\n正文。\n（二）到2025年比重达到20%\n正文。\n"
+            "三、项目申报和审核\n（一）网上填报。正文。\n四、重点任务\n（一）推进节能和减排。正文。\n")
+    assert _measure_paths(text) == [("四/（一）", "推进节能和减排")]
+
+
+def test_problems_outlooks_and_dated_objectives_hold_no_measures():
+    # the chapter's own title names no kind: its items, a record, problems and an outlook, give it
+    text = ("第一章 能源转型新起点\n一、过去五年的主要成效\n正文。\n二、存在问题\n正文。\n三、能源发展新形势、新要求\n"
+            "（一）能源安全风险增多\n正文。\n（二）转型形势更加紧迫\n正文。\n第二章 指导方针和主要目标\n"
+            "一、指导方针\n正文。\n二、2025年主要目标\n正文。\n三、2035年远景目标\n正文。\n"
+            "第三章 构建韧性能源体系\n一、建设可靠电力系统\n正文。\n二、着力解决群众身边存在的突出问题\n正文。\n"
+            "第四章 生态环境保护形势\n一、“十四五”生态环境保护面临的机遇\n正文。\n二、存在的主要问题\n正文。\n")
+    assert _measure_paths(text) == [("第三章/一", "建设可靠电力系统"), ("第三章/二", "着力解决群众身边存在的突出问题")]
+
+
+def test_numbered_rows_and_notes_of_a_captioned_table_are_not_headings():
+    text = ("二、总体目标\n到2025年，达到目标。\n表1\t“十四五”主要目标\n指标\t2020年\t2025年\t属性\n（一）总体指标\n"
+            "1.森林覆盖率（%）\t14\t15\t约束性\n2.湿地保护率（%）\t——\t55\t预期性\n（二）工业领域\n"
+            "3.能耗降低（%）\t1\t2\t约束性\n注：1.标*为预计数。\n2.[]内为累计值。\n三、重点任务\n（一）推进节能。正文。\n"
+            "1.推进工业节能。正文。\n表2 重点工程\n项目\t规模\t投资\n2.推进建筑节能。正文。\n")
+    assert [(h.marker, h.title) for h in find_headings(text)] == [
+        ("二", "总体目标"), ("三", "重点任务"), ("（一）", "推进节能"), ("1", "推进工业节能"), ("2", "推进建筑节能")]
+    # a caption with no rows of cells under it opens no table
+    assert [h.marker for h in find_headings("一、任务\n表3 项目清单\n（一）推进节能。正文。\n")] == ["一", "（一）"]
+
+
+def test_the_objectives_of_a_named_year_are_no_measure():
+    text = ("第二章 发展方向\n一、2025年主要目标\n正文。\n二、推进节能\n正文。\n三、推进减排\n正文。\n"
+            "第三章 展望\n一、2021年—2023年目标\n正文。\n二、落实碳达峰目标\n正文。\n")
+    assert _measure_paths(text) == [("第二章/二", "推进节能"), ("第二章/三", "推进减排"), ("第三章/二", "落实碳达峰目标")]

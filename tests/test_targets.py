@@ -817,3 +817,70 @@ def test_a_count_opening_its_clause_is_no_target_otherwise(text, expected):
 ])
 def test_a_part_of_a_change_is_a_change(text, expected):
     assert [(t.value, t.direction.value) for t in targets(text)] == expected
+
+
+# --- batch 8: hedged ledes, years after a ；, base frames, verbs of counts, lists over a ， -------
+
+@pytest.mark.parametrize("hedge", ["力争", "争取"])
+def test_a_hedge_before_the_year_opening_a_paragraph_still_dates_it(hedge):
+    text = f"{hedge}到2025年，绿色金融体系基本建立。全省设立绿色专营机构40家。\n另一段落。充电桩达到500个。"
+    assert values(text) == [(2025, 40, "家")]
+
+
+def test_words_other_than_a_hedge_before_the_year_keep_it_from_dating_the_paragraph():
+    assert values("推进到2025年，绿色金融体系基本建立。全省设立绿色专营机构40家。") == []
+
+
+def test_clauses_before_a_semicolon_of_an_objectives_sentence_take_the_year_after_it():
+    text = "主要目标。能源消费总量控制在1.89亿吨标准煤以内，用水总量控制在124亿立方米以内；2030年人均能耗下降5%。"
+    found = find_targets(text, dated=[(0, len(text), 2025, "the objectives part")]).targets
+    assert [(t.year, t.value) for t in found] == [(2030, 189_000_000), (2030, 12_400_000_000), (2030, 5)]
+    assert found[0].year_basis == "the year after its ；(2030年)"
+    assert values(text) == [(2030, 5, "%")]        # outside an objectives part: undated
+
+
+def test_a_past_year_after_a_semicolon_dates_nothing_before_it():
+    text = "主要目标。森林覆盖率达到40%；2020年已达到38%。"
+    found = find_targets(text, plan_year=2021, dated=[(0, len(text), 2025, "the objectives part")]).targets
+    assert found == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，以2020年为基数，人均综合能耗下降8%。", [(2025, 8, "decrease", 2020)]),
+    ("以2020年能源消费为基数，2025年单位面积能耗下降5%、人均用水量达到20立方米。",
+     [(2025, 5, "decrease", 2020), (2025, 20, "level", None)]),
+    ("到2025年，以2019年监测值为基准，总磷浓度降低10%。", [(2025, 10, "decrease", 2019)]),
+])
+def test_a_base_frame_is_the_baseline_of_the_changes_after_it_and_no_target_year(text, expected):
+    assert [(t.year, t.value, t.direction.value, t.baseline_year) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("瞄准前沿，在储能等领域取得重大科技成果10项以上。", "在储能等领域取得重大科技成果"),
+    ("实施重大项目10项以上。", "实施重大项目"),
+])
+def test_a_count_after_a_verb_of_work_is_dated_by_the_objectives_part(sentence, indicator):
+    text = "主要目标。" + sentence
+    (t,) = find_targets(text, dated=[(0, len(text), 2025, "the objectives part")]).targets
+    assert (t.year, t.indicator, t.value, t.comparator.value) == (2025, indicator, 10, "ge")
+
+
+def test_a_count_after_a_comma_goes_on_with_the_list_of_the_verb_before():
+    found = targets("到2025年，新增高新技术企业1000家，省级企业研究院50家，全市森林覆盖率达到30%。")
+    assert [(t.indicator, t.value, t.direction.value) for t in found] == [
+        ("高新技术企业", 1000, "increase"), ("省级企业研究院", 50, "increase"), ("森林覆盖率", 30, "level")]
+    found = targets("到2025年，新增高新技术企业1000家，培育省级企业研究院50家。")
+    assert [t.direction.value for t in found] == ["increase", "level"]
+
+
+def test_a_year_inside_a_clause_after_a_semicolon_dates_nothing_before_it():
+    text = "主要目标。非化石能源消费比重13%以上；森林覆盖率达到36.5%，为实现2030年前碳达峰奠定坚实基础。"
+    assert find_targets(text, dated=[(0, len(text), 2025, "the objectives part")]).targets == []
+
+
+@pytest.mark.parametrize("text", [
+    "到2025年，新增车辆中新能源汽车比例超过20%，新能源汽车保有量60万辆。",
+    "到2025年，压减地下水超采量1亿立方米以上，南水北调引江水2.46亿立方米。",
+])
+def test_a_share_or_a_cut_does_not_go_on_over_a_comma(text):
+    assert [t.direction.value for t in targets(text)][1:] == ["level"]

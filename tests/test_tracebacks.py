@@ -72,7 +72,7 @@ def test_a_unit_clause_cut_off_by_the_end_of_the_text(tmp_path):
     """Its span once ran one character past the text ("span outside the source text")."""
     guarantees = "五、保障措施\n（一）加强组织领导。及时报告。（责任单位：市发展改革委、市委组织部、各有关部"
     plan = parse(guarantees)
-    [clause] = [w for w in plan.warnings if w.code == "unit-unattached"]
+    [clause] = [w for w in plan.warnings if w.code == "unit-outside-action"]
     assert guarantees[slice(*clause.span)] == "（责任单位：市发展改革委、市委组织部、各有关部"
     measure = "某区碳达峰实施方案\n三、重点任务\n（一）推进行动\n1．加强节能。\n2．推进改造。（责任单位：市发展改革委、各有关部"
     plan = parse(measure)
@@ -213,6 +213,15 @@ def test_an_encrypted_pdf_flate_bomb_is_refused_under_the_cap(tmp_path):
     assert b"/Encrypt" in data and zlib.compress(bytes(1 << 20), 9)[:64] not in data
     assert 24 << 20 <= inflated_size(data, 1 << 30) < 25 << 20
     _refused_under_then_read(bomb, 8, 32)
+
+
+def test_the_objects_of_an_encrypted_file_are_found_by_their_headers():
+    """Each stream of an encrypted PDF is decrypted with its object's number and generation."""
+    from policykg.extractor.readers.pdf_streams import _objects
+
+    data = b"%PDF\n12 0 obj\n<<>>\nendobj\n3 \t7\n\x00obj 4 0 objective x5 0 obj 123456789012 0 obj 6 123456 obj"
+    assert _objects(data) == [(5, 13, 12, 0), (26, 35, 3, 7), (51, 58, 5, 0)]
+    assert _objects(b"9 0 obj") == [(0, 7, 9, 0)] and _objects(b"obj 9 obj") == []
 
 
 def test_an_lzw_bomb_is_counted_without_decoding_it(tmp_path):

@@ -11,7 +11,7 @@ from ..departments import DepartmentResolver
 from ..labels import LeadBasis, Role
 from ..metadata import region_and_level
 from ..deadlines import find_deadlines
-from ..structure import Node
+from ..structure import Node, walk
 from ..unit_clauses import Clause, DocRules, RawUnit, find_clauses, assign_roles
 
 
@@ -59,8 +59,14 @@ class UnitReader:
         # labelled clauses outside any measure are reported, never silently dropped
         for a, b in gaps:
             for clause in find_clauses(text, a, b, fallbacks=False):
-                doc._.problems.append(("unit-unattached", "unit clause outside any measure: "
-                                       + text[clause.start:clause.end][:60], (clause.start, clause.end)))
+                printed = text[clause.start:clause.end][:60]
+                kind = _part_kind(doc._.sections, clause.start)
+                if kind in _NO_MEASURES:
+                    doc._.problems.append(("unit-outside-action", f"unit clause in a {kind} part, which holds no "
+                                           f"measures: {printed}", (clause.start, clause.end)))
+                else:
+                    doc._.problems.append(("unit-unattached", "unit clause outside any measure: " + printed,
+                                           (clause.start, clause.end)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[str, Clause]]) -> None:
@@ -132,6 +138,21 @@ def _closes_on_own_line(text: str, clause: Clause, node: Node) -> bool:
     line_start = text.rfind("\n", 0, clause.start) + 1
     return (clause.start >= node.heading.line_end and not text[line_start:clause.start].strip()
             and not text[clause.end:node.own_end].strip(" \t\u3000\n。；;"))
+
+
+# kinds of part that by convention hold no measures, whatever their items print (the gold format
+# leaves out 保障措施 and 进度安排 items even when each carries its own 责任单位 clause)
+_NO_MEASURES = ("guarantees", "timeline", "objectives", "principles", "background", "procedure")
+
+
+def _part_kind(roots: list[Node], pos: int) -> str | None:
+    """The kind of the innermost heading whose text holds ``pos`` (None before the first heading).
+    A clause under ``四、保障措施`` is where the plan meant it, not a measure the parser missed."""
+    kind = None
+    for node in walk(roots):
+        if node.heading.start <= pos < node.end:
+            kind = node.kind
+    return kind
 
 
 def _units_per_measure(found: list[tuple[str, Clause]],

@@ -17,9 +17,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..errors import PlanInputError
 from ..warnings import check
@@ -54,6 +56,11 @@ _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u301f\uff01-\uff5e]{2,}")
 _RUN_SLACK = 0.5
 _RUN_DRIFT = 0.2
 _NOT_IDEOGRAPH = re.compile(r"[^\u4e00-\u9fff]")
+# pdfium functions called for every character or page object (see _bindings); all take only
+# handles, integers and pointers to structures.
+_HOT_CALLS = ("FPDFText_GetLooseCharBox", "FPDFText_HasUnicodeMapError", "FPDFText_IsGenerated",
+              "FPDFText_CountRects", "FPDFPage_GetObject", "FPDFFormObj_GetObject", "FPDFPageObj_GetType")
+_HIGH_SURROGATE = re.compile(r"[\ud800-\udbff]")
 
 
 def read_pdf(path: Path, ocr: OcrMode = "auto", progress: bool = False) -> Document:
@@ -131,29 +138,33 @@ def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], l
     """Lines of every page, the pages that may hold ruled tables, the image regions that hold
     text the text layer lacks (all pages under ``always``), how many glyphs had no Unicode
     mapping, and the pages pdfium could not load, with its reason (such a page gets no lines:
-    one broken page object once lost the whole file)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    one broken page object once lost the whole file).
 
+    Pages and text pages are pdfium's own handles, opened and closed here: pypdfium2's wrapper
+    objects (a finaliser and a parent link each) cost more per page than some of the reading."""
+    raw = _bindings()
     pages, table_pages, images, unmapped, unread = [], [], [], 0, []
     for index in range(len(document)):
-        try:
-            page = document[index]
-        except pdfium.PdfiumError as exc:
+        page = raw.FPDF_LoadPage(document.raw, index)
+        if not page:
             pages.append([])
-            unread.append((index, str(exc).rstrip(".")))
+            unread.append((index, "Failed to load page"))
             continue
         try:
-            width, height = page.get_width(), page.get_height()
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
             if mode == "always":
                 pages.append([])
                 images.append(whole_page(index, width, height))
                 continue
-            textpage = page.get_textpage()
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                pages.append([])
+                unread.append((index, "Failed to load text page"))
+                continue
             try:
-                lines, bad = _page_lines(raw, textpage.raw, index, height)
+                lines, bad = _page_lines(raw, textpage, index, height)
             finally:
-                textpage.close()
+                raw.FPDFText_ClosePage(textpage)
             unmapped += bad
             if sum(len(line.text) for line in lines) < _MIN_PAGE_CHARS:
                 lines = []
@@ -163,8 +174,29 @@ def _read_pages(document, mode: OcrMode) -> tuple[list[list[Line]], list[int], l
             images.extend(image_regions(boxes, index, lines, width, height))
             pages.append(lines)
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
     return pages, table_pages, images, unmapped, unread
+
+
+@cache
+def _bindings() -> SimpleNamespace:
+    """pypdfium2's ``raw`` module with the functions of ``_HOT_CALLS`` bound again without
+    declared argument types.
+
+    ctypes checks every argument of a call against the declared type, which for a handle means
+    a few ``isinstance`` tests: 0.9 µs a call through pypdfium2's bindings against 0.36 µs
+    without, and a page costs two such calls per character outside a run and five per run,
+    and two per page object. Undeclared, ctypes passes a pointer or a structure pointer as it
+    is and an ``int`` as a C int, which is what these functions take (handles, character and
+    object indexes, ``FS_RECTF`` pointers); they return what they returned before."""
+    import pypdfium2.raw as raw
+
+    def unchecked(function):
+        bound = ctypes.CFUNCTYPE(function.restype)(ctypes.cast(function, ctypes.c_void_p).value)
+        bound.argtypes = None
+        return bound
+
+    return SimpleNamespace(**{**vars(raw), **{name: unchecked(getattr(raw, name)) for name in _HOT_CALLS}})
 
 
 def _place_ocr(recognised: list[Recognised], pages: list[list[Line]],
@@ -223,24 +255,27 @@ def _chars(raw, textpage, by_runs: bool = True) -> tuple[list[Char], int]:
     written = raw.FPDFText_GetText(textpage, 0, count, buffer)
     codes = buffer[:count] if written == count + 1 else \
         [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
-    reader = _CharReader(raw, textpage, codes)
+    text = "".join(map(chr, codes))
+    reader = _CharReader(raw, textpage, codes, text)
     done = 0
-    for start, end in _runs(raw, textpage, codes) if by_runs else ():
+    for start, end in _runs(raw, textpage, text) if by_runs else ():
         reader.single(done, start)
         if not reader.run(start, end):
             reader.single(start, end)
         done = end
     reader.single(done, count)
+    if not _HIGH_SURROGATE.search(text):
+        return reader.out, reader.unmapped
     return [c for c in reader.out if not _high_surrogate(c[0])], reader.unmapped
 
 
-def _runs(raw, textpage, codes: list[int]) -> Iterator[tuple[int, int]]:
+def _runs(raw, textpage, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each stretch of run characters (``_RUN``) that one text object set: pdfium
     merges the glyph boxes of such a stretch into one rectangle, so it is one line of glyphs in
     one font. A stretch that several objects set is halved until each part is one object's;
     parts with fewer than two characters per object are left to be read one by one (a page
-    that sets each glyph as an object of its own costs one ``CountRects`` per stretch)."""
-    text = "".join(map(chr, codes))
+    that sets each glyph as an object of its own costs one ``CountRects`` per stretch). ``text``
+    holds one character per character index (``_chars``)."""
     count_rects = raw.FPDFText_CountRects
     pending = [match.span() for match in reversed(list(_RUN.finditer(text)))]
     while pending:
@@ -256,8 +291,10 @@ def _runs(raw, textpage, codes: list[int]) -> Iterator[tuple[int, int]]:
 class _CharReader:
     """Characters of one text page, read one by one or a run at a time, into ``out``."""
 
-    def __init__(self, raw, textpage, codes: list[int]) -> None:
-        self.raw, self.textpage, self.codes = raw, textpage, codes
+    def __init__(self, raw, textpage, codes: list[int], text: str) -> None:
+        """``codes`` are the page's UTF-16 units and ``text`` the same as characters, one per
+        character index (runs are sliced out of it whole)."""
+        self.raw, self.textpage, self.codes, self.text = raw, textpage, codes, text
         self.out: list[Char] = []
         self.unmapped = 0
         self.loose = raw.FS_RECTF()
@@ -287,7 +324,7 @@ class _CharReader:
                 and abs(left + (middle - start) * pitch - middle_left) <= _RUN_DRIFT * advance):
             return False
         top = sorted((top, middle_top, loose.top))[1]
-        text = "".join(map(chr, self.codes[start:end]))
+        text = self.text[start:end]
         self.out.append((text, left, loose.right, bottom, top, bottom + top, loose.left,
                          len(_NOT_IDEOGRAPH.sub("", text))))
         return True
@@ -318,8 +355,9 @@ class _CharReader:
             loose_box(textpage, index, pointer)
             # The loose box spans the glyph's advance, so the gap between two digits is ~0 even
             # for a narrow "1"; the tight box is the fallback for fonts without usable metrics.
-            if loose.right > loose.left:
-                out.append(glyph(char, loose.left, loose.right, loose.bottom, loose.top))
+            left, right = loose.left, loose.right   # each read of a field makes a new float
+            if right > left:
+                out.append(glyph(char, left, right, loose.bottom, loose.top))
             else:
                 out.append(glyph(char, *self._tight_sides(index), loose.bottom, loose.top))
 
@@ -399,6 +437,8 @@ def _type_size(row: list[Char]) -> float:
     and digits have taller or shorter boxes, and a two-character line such as "局）" must not
     look like a heading), else of all its characters; a run counts once per ideograph, or where
     the row has none, once per character."""
+    if len(row) == 1:   # half the rows: a line set as one run
+        return row[0][4] - row[0][3]
     sizes = sorted((c[4] - c[3], c[7]) for c in row if c[7]) or sorted((c[4] - c[3], len(c[0])) for c in row)
     counted = list(accumulate(weight for _, weight in sizes))
     return sizes[bisect_right(counted, (counted[-1] - 1) // 2)][0]
@@ -430,18 +470,22 @@ def _spaced(piece: list[tuple], size: float) -> str:
 
 
 def _objects(raw, parent, count_objects=None, get_object=None, level: int = 1):
-    """Every object of a page as (handle, type), those inside form XObjects too, down to
-    ``_MAX_FORM_DEPTH`` levels (the page itself is level 1).
+    """Every object of a page but its text objects, as (handle, type), those inside form
+    XObjects too, down to ``_MAX_FORM_DEPTH`` levels (the page itself is level 1).
 
     Walked with pdfium's own calls: wrapping each object in a pypdfium2 object, as
     ``get_objects`` does, took 2.6 times as long (0.072 against 0.028 CPU s for the 174 pages of
-    the corpus PDFs, whose whole read takes about 0.85 s)."""
+    the corpus PDFs, whose whole read takes about 0.85 s). Nine objects in ten are text, which
+    no caller wants, so they are passed over before anything else is done with them."""
     count_objects = count_objects or raw.FPDFPage_CountObjects
     get_object = get_object or raw.FPDFPage_GetObject
+    get_type, text, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
     for index in range(count_objects(parent)):
         obj = get_object(parent, index)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH:
+        kind = get_type(obj)
+        if kind == text:
+            continue
+        if kind == form and level < _MAX_FORM_DEPTH:
             yield from _objects(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject,
                                 level + 1)
         else:
@@ -449,10 +493,10 @@ def _objects(raw, parent, count_objects=None, get_object=None, level: int = 1):
 
 
 def _images_and_rulings(raw, page, rulings: bool = True) -> tuple[list[tuple[float, float, float, float]], bool]:
-    """(left, bottom, right, top) of every image on the page, in PDF points, and whether the
-    page draws visible horizontal and vertical rules, as a ruled table does (looked for only
-    when ``rulings``), from one walk over the page's objects: two walks, one for each, cost the
-    reader 0.06 CPU s of its 0.6 s on the PDFs of ``pdf/``.
+    """(left, bottom, right, top) of every image on the page (a pdfium page handle), in PDF
+    points, and whether the page draws visible horizontal and vertical rules, as a ruled table
+    does (looked for only when ``rulings``), from one walk over the page's objects: two walks,
+    one for each, cost the reader 0.06 CPU s of its 0.6 s on the PDFs of ``pdf/``.
 
     Word exports put a white rectangle behind every paragraph; those are neither thin nor
     visible, so they do not count as rules. Only path objects are looked at closely.
@@ -464,7 +508,7 @@ def _images_and_rulings(raw, page, rulings: bool = True) -> tuple[list[tuple[flo
     boxes: list[tuple[float, float, float, float]] = []
     horizontal = vertical = 0
     ruled = False
-    for obj, kind in _objects(raw, page.raw):
+    for obj, kind in _objects(raw, page):
         if kind == image:
             if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
                 boxes.append((left.value, bottom.value, right.value, top.value))

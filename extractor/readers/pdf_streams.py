@@ -44,7 +44,9 @@ except ImportError:  # pragma: no cover - the pdf extra installs zlib-ng
 
 # no look-behind for "end": it would stop the engine's fast literal search (25 times slower)
 _STREAM = re.compile(rb"stream(?:\r\n|\r|\n)")
-_OBJECT = re.compile(rb"(?<![0-9])([0-9]{1,10})[ \t\r\n\f\x00]+([0-9]{1,5})[ \t\r\n\f\x00]+obj(?![A-Za-z])")
+# "N G obj" read backwards, so that the pattern opens with a literal ("jbo") and the engine
+# scans for it quickly; the forward pattern, which opens with digits, took 7 ms for a 400 KB file.
+_OBJECT_REVERSED = re.compile(rb"jbo[ \t\r\n\f\x00]+([0-9]{1,5})[ \t\r\n\f\x00]+([0-9]{1,10})(?![0-9])")
 _ENCRYPT = re.compile(rb"/Encrypt(?![A-Za-z])")
 _LZW = re.compile(rb"/LZWDecode(?![A-Za-z])")
 _EARLY_CHANGE_OFF = re.compile(rb"/EarlyChange[ \t\r\n]*0(?![0-9])")
@@ -123,20 +125,30 @@ def _decrypted_size(data: bytes, budget: int) -> int:
     if decipher is None:
         return 0
     total = 0
-    objects = list(_OBJECT.finditer(data))
-    ends = [match.start() for match in objects[1:]] + [len(data)]
-    for match, end in zip(objects, ends):
-        stream = next(_streams(data, match.end(), end), None)
+    objects = _objects(data)
+    ends = [start for start, _, _, _ in objects[1:]] + [len(data)]
+    for (_, after, number, generation), end in zip(objects, ends):
+        stream = next(_streams(data, after, end), None)
         if stream is None:
             continue
         try:
-            plain = decipher(int(match[1]), int(match[2]), data[stream.end():end], {})
+            plain = decipher(number, generation, data[stream.end():end], {})
         except Exception:   # noqa: BLE001 (whatever a damaged stream makes the cipher raise)
             continue
         total += _stream_size(memoryview(plain), budget - total)
         if total > budget:
             break
     return total
+
+
+def _objects(data: bytes) -> list[tuple[int, int, int, int]]:
+    """Where each ``N G obj`` of ``data`` starts and ends, with N and G, in file order: found in
+    the reversed bytes (``_OBJECT_REVERSED``), an ``obj`` that goes on with a letter left out."""
+    backwards, size = data[::-1], len(data)
+    found = [(size - match.end(), size - match.start(), int(match[2][::-1]), int(match[1][::-1]))
+             for match in _OBJECT_REVERSED.finditer(backwards)
+             if not backwards[match.start() - 1:match.start()].isalpha()]
+    return found[::-1]
 
 
 Decipher = Callable[[int, int, bytes, dict], bytes]

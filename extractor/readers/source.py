@@ -49,8 +49,9 @@ def inflated_cap(path: Path) -> int:
 
 
 def nonempty_bytes(path: Path) -> bytes:
-    """The file's bytes; an empty or all-blank file is an input error, whatever its format."""
+    """The file's bytes; an empty or all-blank file is an input error, whatever its format
+    (asked with ``isspace``, which stops at the first other byte, where ``strip`` copies the file)."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         raise PlanInputError(str(path), "empty file")
     return data
