@@ -145,9 +145,29 @@ def find_headings(text: str) -> list[Heading]:
         decimal = None if heading else _ARABIC_BEFORE_DIGITS.match(stripped)
         if decimal and _continues_numbering(headings, int(decimal.group(1))):
             heading = _heading_of("arabic", decimal, stripped, offset, end)
+        if heading is None and headings:
+            heading = _unnumbered_guarantees(headings, stripped.rstrip(), offset)
         if heading:
             headings.append(heading)
     return _outside_boxes(headings, text, toc)
+
+
+def _unnumbered_guarantees(headings: list[Heading], line: str, offset: int) -> Heading | None:
+    """A line that is nothing but the title of an assurance part (``组织保障措施``), printed without
+    its number after numbered items: it heads a part of the top rank in use, so the items after it
+    (``（二十四）加强统筹协调``, numbered on from the part before) are its items, not measures."""
+    if _SENTENCE_MARK.search(line) or not _vocabulary()["parts"]["guarantees"].match(_bare(line)):
+        return None
+    annexes = [i for i, h in enumerate(headings) if h.kind == "annex"]
+    since_annex = [h.kind for h in headings[annexes[-1] + 1 if annexes else 0:]]
+    if not since_annex:
+        return None
+    kind = min(since_annex, key=_RANK.__getitem__)
+    return Heading(kind, "", "", line, offset, (offset, offset + len(line)), offset + len(line), offset + len(line))
+
+
+# a line holding any of these is a sentence or a list, never a bare heading
+_SENTENCE_MARK = re.compile(r"[。；;，,：:、！？!?（）()]")
 
 
 # an item number right after a bracket on the same line: …。（责任单位：市发展改革委）2．推进…
@@ -491,11 +511,24 @@ def _kind_of(node: Node) -> str:
     if node.heading.kind == "annex":
         return "other"
     kind = _titled_kind(node.heading.title)
+    if kind == "guarantees" and _among_measures(node):
+        kind = None
     if kind:
         return kind
     if node.parent is not None and node.parent.kind != "other":
         return node.parent.kind
     return "action"
+
+
+def _among_measures(node: Node) -> bool:
+    """Whether ``node`` is one task among tasks: a leaf of an action part whose other items are
+    leaves naming no kind. There a title ending in a guarantees noun (``30.深化国际合作与宣传引导``
+    among 29 tasks) names the task's topic, not an assurance part; a guarantees item beside a
+    group of tasks or beside other assurance items (``（二）组织实施`` / ``（三）工作保障``) is not."""
+    if node.parent is None or node.parent.kind != "action" or node.children:
+        return False
+    others = [s for s in node.parent.children if s is not node]
+    return bool(others) and all(not s.children and not _titled_kind(s.heading.title) for s in others)
 
 
 def _mark_by_items(node: Node) -> None:

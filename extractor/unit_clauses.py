@@ -74,7 +74,7 @@ _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
 _NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
 _STANDING = [re.compile(pattern) for pattern in _VOCAB["standing_notes"]]
-_PROVINCE_PREFIX = re.compile(r"^(.{1,6}?(?:省|市|自治区))")
+_PROVINCE_PREFIX = re.compile(r"^([^、]{1,6}?(?:省|市|自治区))")
 
 RULE_COMMA = re.compile(r"逗号前(?:的)?(?:单位)?为牵头单位")
 RULE_FIRST = re.compile(rf"(?:{_alternatives([w for w in _VOCAB['lead_rule_positions'] if w != '逗号前'])})"
@@ -387,7 +387,8 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
     out: list[RawUnit] = []
     seen_comma = False
     # no name holds 。: between two names it is a misprinted 、 (省市场监管局。各市〔州〕人民政府)
-    for pa, pb, full in _read_levels(body, _split_joined(body, _split_top(body, "、，,。"))):
+    pieces = _shared_place_heads(body, _split_joined(body, _split_top(body, "、，,。")))
+    for pa, pb, full in _read_levels(body, pieces):
         sep = body[pb] if pb < len(body) else ""
         raw = body[pa:pb]
         # trim white space and trailing 等 / notes, keeping the span on the words kept
@@ -419,6 +420,27 @@ def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _shared_place_heads(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` of ``body`` with bare place names joined to the place-level unit they precede:
+    ``广州、深圳市政府`` prints 市政府 once for both cities, so it is one unit as printed, while
+    ``金堂县、大邑县政府`` names each county in full and stays two."""
+    out: list[tuple[int, int]] = []
+    for pa, pb in pieces:
+        if _PLACE_UNIT.match(body[pa:pb]):
+            while out and body[out[-1][1]:out[-1][1] + 1] == "、" and _is_bare_place(body[out[-1][0]:out[-1][1]]):
+                pa = out.pop()[0]
+        out.append((pa, pb))
+    return out
+
+
+def _is_bare_place(piece: str) -> bool:
+    """``广州``: two or three characters naming a place without its level (``金堂县`` has one), and
+    no unit of its own (``省政府``, ``市委``)."""
+    name = piece.strip()
+    return bool(_BARE_PLACE.match(name)) and not name.endswith(tuple(_VOCAB["place_endings"])) \
+        and not _ORG_END.search(name)
+
+
 def _looks_like_units(units: list[RawUnit]) -> bool:
     """A bracket that ends in 负责 lists units when its first name and most names read as units."""
     org = [bool(_ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw)) for u in units]
@@ -426,6 +448,9 @@ def _looks_like_units(units: list[RawUnit]) -> bool:
 
 
 _LEVEL_WORD = _alternatives(_VOCAB["levels"])
+# 深圳市政府: a place, its level and a collective head; 广州 (before it): a place with no level
+_PLACE_UNIT = re.compile(rf"^\s*[\u4e00-\u9fff]{{2,4}}?(?:{_LEVEL_WORD})(?:{_alternatives(_VOCAB['collective_heads'])})\s*$")
+_BARE_PLACE = re.compile(rf"^(?!{_alternatives(_VOCAB['collective_openers'])})[\u4e00-\u9fff]{{2,3}}$")
 
 
 def _bare_level(words: str) -> re.Pattern:

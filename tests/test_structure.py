@@ -84,6 +84,10 @@ def test_guarantee_group_numbered_last_in_the_action_part_holds_no_measure_paths
     text = ("三、重点任务\n（一）推进节能\n1.抓好工业节能。正文。\n（二）认真抓好组织实施\n1.加强领导。正文。\n"
             "（三）加强碳达峰碳中和工作保障\n1.加强考核。正文。\n")
     assert _measure_paths(text) == [("三/（一）/1", "抓好工业节能")]
+    # a leaf titled with a guarantees noun among task items is a task
+    text = ("二、重点任务\n（六）倡导绿色生活\n29.营造绿色低碳生活氛围。正文。\n30.深化国际合作与宣传引导。正文。\n"
+            "三、保障机制\n（一）建立工作机制。正文。\n（二）做好舆论宣传引导。正文。\n")
+    assert _measure_paths(text) == [("二/（六）/29", "营造绿色低碳生活氛围"), ("二/（六）/30", "深化国际合作与宣传引导")]
 
 
 def test_procedural_items_of_a_call_are_not_measure_paths():
@@ -145,13 +149,19 @@ def test_a_part_whose_items_mostly_organise_the_work_is_a_guarantees_part():
     text = ("三、重点任务\n（一）推进工业节能。正文。\n四、强化工作落实\n（一）加强组织领导。正文。\n"
             "（二）强化监督考核。正文。\n（三）开展全民行动。正文。\n")
     assert _measure_paths(text) == [("三/（一）", "推进工业节能")]
-    # most items are policies: the part is an action part, and only its organising item is not a measure
+    # most items are policies: the part is an action part, and its one organising item among them
+    # is a task too
     text = ("七、强化工作落实\n（一）强化法律法规支撑。正文。\n（二）加大财税扶持力度。正文。\n"
             "（三）加强组织领导。正文。\n")
-    assert _measure_paths(text) == [("七/（一）", "强化法律法规支撑"), ("七/（二）", "加大财税扶持力度")]
-    # one item of two is no majority
-    text = "二、重点任务\n（六）倡导绿色生活\n1.营造绿色低碳生活氛围。正文。\n2.深化宣传引导。正文。\n"
-    assert _measure_paths(text) == [("二/（六）/1", "营造绿色低碳生活氛围")]
+    assert [p for p, _ in _measure_paths(text)] == ["七/（一）", "七/（二）", "七/（三）"]
+    # two organising items of four are no majority, and neither stands among tasks only
+    text = ("七、强化工作落实\n（一）强化法律法规支撑。正文。\n（二）加大财税扶持力度。正文。\n"
+            "（三）加强组织领导。正文。\n（四）强化监督考核。正文。\n")
+    assert [p for p, _ in _measure_paths(text)] == ["七/（一）", "七/（二）"]
+    # a closing part of monitoring, supervision and accountability, named so by its own noun
+    text = ("五、加强节能能力建设\n（十七）完善计量体系。正文。\n六、强化监督落实\n（十八）加强监测预警。正文。\n"
+            "（十九）健全工作督促机制。正文。\n（二十）严肃责任追究。正文。\n")
+    assert _measure_paths(text) == [("五/（十七）", "完善计量体系")]
 
 
 def test_contents_with_private_use_leaders_end_at_the_first_paragraph():
@@ -409,6 +419,16 @@ def test_a_numbered_plan_does_not_read_unnumbered_parts():
     # the parts and paragraphs of _REPORT under one numbered heading stay that heading's body
     text = "一、重点任务\n" + _REPORT.split("\n", 1)[1]
     assert [(m.path, m.title) for m in parse(text).measures] == [("一", "重点任务")]
+
+
+def test_a_line_that_is_only_an_assurance_title_starts_a_part():
+    text = ("七、完善政策体系\n（二十三）健全交易机制。正文。\n组织保障措施\n（二十四）加强统筹协调。正文。\n"
+            "（二十五）抓好试点示范。正文。\n")
+    assert _measure_paths(text) == [("七/（二十三）", "健全交易机制")]
+    # a line of other words, or one that is a sentence, heads nothing
+    for line in ("重点工作安排", "加强组织保障，确保落实。"):
+        text = f"七、完善政策体系\n（二十三）健全交易机制。正文。\n{line}\n（二十四）抓好试点示范。正文。\n"
+        assert [p for p, _ in _measure_paths(text)] == ["七/（二十三）", "七/（二十四）"]
 
 
 def test_a_heading_joining_two_part_titles_is_a_part_of_that_kind():

@@ -410,3 +410,32 @@ def test_a_note_that_a_list_takes_part_in_every_later_item_and_a_stray_full_stop
     (clause,) = find_clauses(text, 0, len(text))
     assert [u.full for u in clause.units] == ["省科技厅", "省商务厅", "各县〔市〕人民政府"]
     assert [u.full for u in clause.standing] == ["各县〔市〕人民政府"]
+
+
+def test_bare_places_before_one_place_level_unit_are_one_unit_as_printed():
+    assert _roles("推进。（省金融局牵头，省发展改革委，广州、深圳市政府，省政府横琴办配合）") == [
+        ("省金融局", "lead", "explicit"), ("省发展改革委", "support", "explicit"),
+        ("广州、深圳市政府", "support", "explicit"), ("省政府横琴办", "support", "explicit")]
+    assert _names("推进。（珠海、佛山、中山市人民政府负责）") == ["珠海、佛山、中山市人民政府"]
+    # places named in full, with their level, or a unit before the name, stay units of their own
+    assert _names("推进。（责任单位：金堂县、大邑县政府）") == ["金堂县", "大邑县政府"]
+    assert _names("推进。（责任单位：省政府、深圳市政府）") == ["省政府", "深圳市政府"]
+    # a list of bare places names no region whose prefix completes the names after it
+    assert _names("推进。（责任单位：广州、深圳市政府，市发展改革委）") == ["广州、深圳市政府", "市发展改革委"]
+
+
+def test_a_unit_clause_on_its_own_line_after_a_sub_list_is_every_sub_items():
+    from policykg.extractor import parse
+
+    text = ("某省行动方案\n一、重点任务\n（一）严格准入。有下列情形之一的为不符合要求。\n"
+            "1.未落实产能置换的；\n2.未开展节能审查的。\n"
+            "（各市政府，省发展改革委、生态环境厅等部门负责）\n"
+            "（二）加强管理。加强规划管理。（各市政府负责）\n"
+            "（三）推进试点\n1.开展园区试点。\n2.开展企业试点。（省工业和信息化厅负责）\n")
+    plan = parse(text)
+    shared = [("各市政府", "lead"), ("省发展改革委", "support"), ("生态环境厅", "support")]
+    assert [[(u.name, u.role) for u in m.units] for m in plan.measures] == [
+        shared, shared, [("各市政府", "lead")],
+        # a clause that closes the last sub-item's own sentence is that sub-item's only
+        [], [("省工业和信息化厅", "lead")]]
+    assert not [w for w in plan.warnings if w.code == "unit-unattached"]

@@ -45,14 +45,16 @@ class UnitReader:
 
     def match(self, doc: Doc) -> list[tuple[str, Clause]]:
         text = text_of(doc)
-        found = []
+        clauses: dict[str, list[Clause]] = {}
         gap_start = doc._.header.body_start if doc._.header else 0
         gaps = []
         for node in doc._.measures:
-            for clause in find_clauses(text, node.heading.body_start, node.own_end):
-                found.append((node.id, _without_deadlines(text, clause)))
+            clauses[node.id] = [_without_deadlines(text, clause)
+                                for clause in find_clauses(text, node.heading.body_start, node.own_end)]
             gaps.append((gap_start, node.heading.start))
             gap_start = max(gap_start, node.own_end)
+        _share_list_clauses(text, doc._.measures, clauses)
+        found = [(node.id, clause) for node in doc._.measures for clause in clauses[node.id]]
         gaps.append((gap_start, len(text)))
         # labelled clauses outside any measure are reported, never silently dropped
         for a, b in gaps:
@@ -74,9 +76,10 @@ class UnitReader:
         region, _ = region_and_level(issuer, title)
         resolver = DepartmentResolver(region, issuer)
         rules = DocRules.find(text_of(doc))
-        doc._.clauses = [(c.start, c.end) for _, c in found]
-        _complete_alike([u for _, c in found for u in (*c.units, *c.standing)])
-        resolver.observe([u.full for _, c in found for u in c.units])
+        printed = list({id(c): c for _, c in found}.values())   # a list's shared clause once
+        doc._.clauses = [(c.start, c.end) for c in printed]
+        _complete_alike([u for c in printed for u in (*c.units, *c.standing)])
+        resolver.observe([u.full for c in printed for u in c.units])
         # the entity ruler marks department names from the alias data, with "region|canonical" ids
         known = {(e.start_char, e.end_char): e.ent_id_.split("|", 1) for e in doc.ents
                  if e.label_ == "ORG" and "|" in e.ent_id_}
@@ -111,6 +114,30 @@ class UnitReader:
                     spans.append(span)
         doc._.units = records
         doc.spans["units"] = spans
+
+
+def _share_list_clauses(text: str, measures: list[Node], clauses: dict[str, list[Clause]]) -> None:
+    """A numbered sub-list closed by one unit clause on a line of its own (``（四）…有下列情形之一的…`` /
+    ``1.…的；`` … ``6.…的。`` / ``（各省辖市政府，省发展改革委等部门负责）``) names the units of every
+    sub-item, not only of the last, which its line merely follows: each sub-item gets the clause.
+    A clause that closes the last sub-item's own sentence (``6.…的。（…负责）``), or a list where
+    another sub-item has a clause of its own, keeps it for the item it stands in."""
+    ids = {node.id for node in measures}
+    for parent in {id(n.parent): n.parent for n in measures if n.parent is not None}.values():
+        items = parent.children
+        if len(items) < 2 or any(n.id not in ids for n in items) or any(clauses[n.id] for n in items[:-1]):
+            continue
+        last = items[-1]
+        if len(clauses[last.id]) == 1 and _closes_on_own_line(text, clauses[last.id][0], last):
+            for item in items[:-1]:
+                clauses[item.id] = list(clauses[last.id])
+
+
+def _closes_on_own_line(text: str, clause: Clause, node: Node) -> bool:
+    """Whether ``clause`` stands alone on the last line of ``node``'s own text, after its heading line."""
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    return (clause.start >= node.heading.line_end and not text[line_start:clause.start].strip()
+            and not text[clause.end:node.own_end].strip(" \t\u3000\n。；;"))
 
 
 # kinds of part that by convention hold no measures, whatever their items print (the gold format
