@@ -45,6 +45,9 @@ _SERIES_SPLIT = re.compile(r"[、和及与]")
 _LEADING_NUMBER = re.compile(r"[\d.,]+")
 _NOUN_STOP = re.compile(r"[，,；：。、（）\n\t]|并|且|同时")
 _NOTE_IN_NOUN = re.compile(r"（[^（），。；\n]{1,3}）(?=[\u4e00-\u9fff])")
+_NOTE_ITEM = re.compile(r"[ \t　]*(?:(\d{1,2})[.、．]|([①-⑳]))")
+_HEADING_START = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+[章节条])")
+_LINE_ENDS_SENTENCE = re.compile(r"[。；;！？!?]\s*$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
-    skipped = _Spans(list(skip))
+    skipped = _Spans(sorted(list(skip) + _note_spans(text, start, end, lex)))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
     years = sorted(years + _deadline_cues(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
@@ -174,6 +177,43 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
             sentence.read(q, quantities[j + 1:], scan)
         scan.goals.extend(sentence.goals())
     return scan
+
+
+def _note_spans(text: str, start: int, end: int, lex: "_Lexicon") -> list[tuple[int, int]]:
+    """The notes under a table or a list (``注：1.具体目标最终以省分解任务为准；2.…``): they say how
+    the figures are counted or where they come from, and commit to none. A note runs from the line
+    its opener starts over its items numbered in turn and over each line that goes on a line not
+    ending a sentence (a PDF wraps ``…划定方案调整`` / ``为12374.6公顷…``), never over a heading."""
+    spans = []
+    for m in lex.note_opener.finditer(text, start, end):
+        number = _item_number(text, m.end())
+        if number is None and _line_end(text, m.end(), end) == m.end():
+            number = 0                        # 注： alone on its line: its items follow from 1
+        line_start, line_stop = m.start(), _line_end(text, m.start(), end)
+        while line_stop < end:
+            nxt = line_stop + 1
+            item = _item_number(text, nxt)
+            wrapped = not _LINE_ENDS_SENTENCE.search(text, line_start, line_stop)
+            if item is not None and number is not None and item == number + 1:
+                number = item
+            elif not wrapped or item is not None or _HEADING_START.match(text, nxt) or nxt == _line_end(text, nxt, end):
+                break
+            line_start, line_stop = nxt, _line_end(text, nxt, end)
+        spans.append((m.start(), line_stop))
+    return spans
+
+
+def _item_number(text: str, pos: int) -> int | None:
+    """The number of a note's item starting at ``pos`` (``2.``, ``②``), if one does."""
+    m = _NOTE_ITEM.match(text, pos)
+    if m is None:
+        return None
+    return int(m[1]) if m[1] else ord(m[2]) - ord("①") + 1
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    stop = text.find("\n", pos, end)
+    return end if stop < 0 else stop
 
 
 def _sentence_quantities(text: str, start: int, end: int, lex: "_Lexicon") -> list[QuantityMatch]:
@@ -480,7 +520,7 @@ class _Sentence:
             return True
         if after.startswith(lex.name_suffixes) or text[q.unit_start:q.end + 4].startswith(lex.durations):
             return True
-        if q.quantity.unit in lex.name_units:
+        if q.quantity.unit in lex.name_units or self._defines_noun(q):
             return True
         clause = self._clause_of(q.start)
         if q.quantity.unit in lex.frequency_units and \
@@ -489,6 +529,14 @@ class _Sentence:
         if lex.recurring.search(text, self._clause_start(q.start), q.start):
             return True   # "每年深松耕地面积1000万亩": a figure for every year, no year to reach it by
         return any(word in clause for word in lex.subsidy_words)
+
+    def _defines_noun(self, q: QuantityMatch) -> bool:
+        """Whether ``q`` stands in brackets closed right before 的 (``消除较大面积（水域面积≥2000平方米）的
+        农村黑臭水体``): the note says which ones are meant, as a threshold does."""
+        opened = self.text.rfind("（", self.start, q.start)
+        closed = self.text.find("）", q.end, self.end)
+        return opened >= 0 and closed >= 0 and "）" not in self.text[opened:q.start] \
+            and "（" not in self.text[q.end:closed] and self.text.startswith("的", closed + 1)
 
     def _clause_start(self, pos: int) -> int:
         return self.clause_starts[bisect_right(self.clause_starts, pos) - 1]
@@ -762,6 +810,7 @@ class _Lexicon:
         self._done = re.compile(rf"(?:{_alternation(data['fact_words'])})(?:{_alternation(data['fact_adverbs'])})*"
                                 rf"(?:{_alternation(verbs + data['fact_verbs'])})")
         self.part_words = tuple(data["part_words"])
+        self.note_opener = re.compile(rf"(?m)^[ \t　]*(?:{_alternation(data['note_openers'])})[：:]")
         self._reaching = re.compile(_alternation(data["reaching_verbs"]))
         self._whole_set = re.compile(_alternation(data["whole_set_words"] + data["each_words"] + data["fact_words"]))
         self._cost = re.compile(rf"(?:{_alternation(data['cost_words'])})(?:{_alternation(adjacent_cues)})?$")

@@ -34,7 +34,7 @@ FLOORS = {
     "bulk/heilongjiang_2021_2023_tuidong_tandafeng_tanzhonghe_gongzuo_gundong_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.64),
     "bulk/hebei_zhongdian_lingyu_yange_nengxiao_yueshu_tuijin_jieneng_jiangtan_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/jiangsu_kexue_lvhua_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "bulk/jiangsu_shisiwu_turang_dixiashui_nongcun_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.92),
+    "bulk/jiangsu_shisiwu_turang_dixiashui_nongcun_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
     "bulk/liaoning_ziranziyuanting_2021_shengtai_huanjing_baohu_gongzuo_jihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.0),
     "bulk/shandong_lvse_ditan_zhuanxing_2022_nian_xingdong_jihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.89),
     "bulk/chongqing_huanjing_yingji_nengli_jianshe_shisiwu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
@@ -60,7 +60,7 @@ FLOORS = {
     "bulk/guowuyuan_bangongting_jiaqiang_caoyuan_baohu_xiufu_ruogan_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hebei_jinyibu_wanshan_meitan_shichang_jiage_xingcheng_jizhi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 5 (golde): floors from the first-look figures minus 0.02 (code of branch golde at ddb8ee1)
-    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.94),
+    "bulk/dezhou_shisiwu_shengtai_huanjing_baohu_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.96),
     # issue 11 batch 5 (goldf): floors from the first-look figures minus 0.02 (code of branch goldf at ddb8ee1)
     "bulk/anhui_shisiwu_jieneng_jianpai_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.96),
     "bulk/hebei_jianli_jiangtan_chanpin_jiazhi_shixian_jizhi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),

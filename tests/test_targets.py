@@ -884,3 +884,21 @@ def test_a_year_inside_a_clause_after_a_semicolon_dates_nothing_before_it():
 ])
 def test_a_share_or_a_cut_does_not_go_on_over_a_comma(text):
     assert [t.direction.value for t in targets(text)][1:] == ["level"]
+
+
+def test_a_note_under_a_table_sets_no_target():
+    text = ("到2025年，森林覆盖率达到20%。\n"
+            "注：1.具体目标以省分解任务为准；\n"
+            "2.根据评估，本市红线面积调整\n"          # a PDF line wrapped inside item 2
+            "为1200公顷，占市域面积的1.5%。\n"
+            "第三章推进绿色转型\n"                    # a heading ends the note
+            "到2025年，新增光伏50万千瓦。")
+    assert values(text) == [(2025, 20, "%"), (2025, 500_000, "千瓦")]
+    # a note of one line ends at its line; the item after it starts the list of tasks
+    assert values("注：依据规划，2025年常住人口为1050万人。\n1.到2025年，建成充电站30座。") == [(2025, 30, "座")]
+
+
+def test_a_number_in_brackets_before_的_says_which_ones_are_meant():
+    text = "到2025年，基本消除较大面积（水域面积≥2000平方米）的黑臭水体，整治率达100%。"
+    assert values(text) == [(2025, 100, "%")]
+    assert values("到2025年，建成充电站（含换电站）500座。") == [(2025, 500, "座")]
