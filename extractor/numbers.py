@@ -37,6 +37,8 @@ _MULT = r"万亿|千万|百万|亿|万|千(?![瓦伏米克])"
 _RANGE_SEP = r"——|—|–|－|-|~|～|至|到"
 # 成 after a numeral is "tenths" (两成 = 20%) except in these words (形成 cannot occur: 形 is no numeral).
 _NOT_TENTHS = "本果为立效员交品型套熟都绩分就长功败像年人批片群规全色"
+# where a Latin (SI) unit begins, so that one space may stand before it
+_LATIN_START = re.compile(r"^(?=[A-Za-zμ])")
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         if not m:
             return
         found = _read(m)
-        if found is None and m["hi"]:
-            # not a real range ("下降15%到2030年"): read the first number alone
+        if found is None and (m["hi"] or m["anum"]):
+            # not a real range ("下降15%到2030年") nor a share (44/12): read the first number alone
             m = _patterns().single.match(text, m.start(), end)
             found = _read(m)
         if found is None:
@@ -151,6 +153,8 @@ def _patterns() -> _Patterns:
              rf"|(?P<tenths>[一二两三四五六七八九])成(?![{_NOT_TENTHS}])"
              rf"|翻(?P<times>[一两二三四])?番"
              rf"|(?P<ra>{_ARABIC})[：:](?P<rb>{_ARABIC})(?![\d.])")
+    # 1/3, 2/5: a fraction of small whole numbers, never a part of a date (2022/1/3) or a code
+    fraction = r"(?<![/／])(?P<anum>\d{1,3})[/／](?P<aden>\d{1,3})(?![\d.／/])"
     cn_units = _alternatives(readable_units(after_chinese=True))
     cn_unit = rf"(?:{cn_units})(?:[/／](?:{_MULT}|百|十)?(?:{per})(?:[·・](?:{single_unit}))?)?"
     chinese = rf"(?P<cn>{_CN})(?P<cnunit>{cn_unit})|(?P<cnbig>[{_CN_CHARS}]{{1,24}}[万亿])(?=[，。；、]|$)"
@@ -158,7 +162,7 @@ def _patterns() -> _Patterns:
     # look-ahead on the first character lets the regex engine skip ordinary text quickly.
     edge_before = rf"(?=[\d{_CN_CHARS}翻])(?<![\d.A-Za-z])"
     edge_after = r"(?![A-Za-z])"
-    quantity = re.compile(rf"{edge_before}(?:{words}|{arabic}|{chinese}){edge_after}")
+    quantity = re.compile(rf"{edge_before}(?:{words}|{fraction}|{arabic}|{chinese}){edge_after}")
     single = re.compile(rf"{edge_before}(?:{words}|{first}|{chinese}){edge_after}")
     loose = re.compile(rf"(?P<num>{_ARABIC}|{_CN})(?P<mult>{_MULT})?(?P<unit>.*)")
     # a multiplier run on into another numeral (千方百计) or into a name (万吨级) is no count
@@ -167,8 +171,10 @@ def _patterns() -> _Patterns:
 
 
 def _alternatives(units: list[str]) -> str:
-    """A regex of the unit words, longest first (``千瓦时`` before ``千瓦``), either slash allowed."""
-    return "|".join(re.escape(u).replace("/", "[/／]") for u in sorted(set(units), key=len, reverse=True))
+    """A regex of the unit words, longest first (``千瓦时`` before ``千瓦``), either slash allowed.
+    A Latin unit may stand one space after its number (``5 t/d``, ``100 MW``), as SI prints it."""
+    return "|".join(_LATIN_START.sub(" ?", re.escape(u), count=1).replace("/", "[/／]")
+                    for u in sorted(set(units), key=len, reverse=True))
 
 
 def _read(m: re.Match) -> Quantity | None:
@@ -183,6 +189,9 @@ def _read(m: re.Match) -> Quantity | None:
     if m.group(0).startswith("翻"):
         times = _DIGITS.get(g["times"] or "一", 1)
         return Quantity(float((2 ** times - 1) * 100), None, "%")
+    if g.get("anum"):  # 1/3 as a share in %, as 三分之一 is; 44/12 is a ratio of its own, no share
+        a, b = _decimal(g["anum"]), _decimal(g["aden"])
+        return Quantity(float(a / b * 100), None, "%") if 0 < a < b else None
     if g["ra"]:
         a, b = _decimal(g["ra"]), _decimal(g["rb"])
         return Quantity(float(a / b), None, "") if b else None

@@ -353,7 +353,7 @@ class _Sentence:
         comparator, direction = self._comparator_direction(q, cues, adjacent, suffix, coordinated)
         verbs_start = self._verbs_start(cues, q.start)
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
-                                                        phrase_end, later)
+                                                        phrase_end, later, direction is not Direction.LEVEL)
         value, value_max, unit = self._series_unit(q, later)
         direction = lex.amount_of_change(indicator, unit, comparator, direction)
         if direction is Direction.LEVEL and self._part_of_last(q, unit):
@@ -598,8 +598,10 @@ class _Sentence:
                 and (after_target or quantity_end_before > win_start):
             return True  # "6个500千伏、25个…", "…重点实验室和5个…": a list of objects of one verb
         before = lex.strip_tail(self.text[win_start:q.start])
-        if not before:
-            return q.quantity.unit in lex.share_units or self._count_reaching(q, later)
+        if not before:   # a share or a count reaching a goal opening its clause, or a count right
+            # after a verb stripped as a leading word (力争实现4项以上…创新: 实现 also opens indicators)
+            return q.quantity.unit in lex.share_units or self._count_reaching(q, later) \
+                or bool(cues) and not cues[-1].adjacent_only and cues[-1].end == q.start
         if cues and before.endswith(self.text[cues[-1].start:cues[-1].end]):
             return not self._group_threshold(q, before, cues)
         if before.endswith(lex.coordinators):
@@ -688,10 +690,12 @@ class _Sentence:
             comparator = Comparator.RANGE
         return comparator, direction
 
-    def _indicator(self, q, win_start, verbs_end, cues, follows_noun, phrase_end, later) -> tuple[str, int, int]:
+    def _indicator(self, q, win_start, verbs_end, cues, follows_noun, phrase_end, later,
+                   change: bool) -> tuple[str, int, int]:
         """The measured quantity in the plan's words, with its span: the clause before the verb, or
         the noun after the number when the clause starts with the verb. One character is no
-        indicator (``再新增森林面积50万亩``: the noun after the verb is)."""
+        indicator (``再新增森林面积50万亩``: the noun after the verb is). ``change``: the number is
+        the size of a change, not a level."""
         lex, text = self.lex, self.text
         head, h_start, _ = lex.strip(text, win_start, verbs_end)
         joined = head and text[win_start:verbs_end].endswith(lex.verb_joiners) \
@@ -718,7 +722,7 @@ class _Sentence:
                 self.series = parts[1:]
             elif self._series_length(phrase_end, later) == 1:
                 parts = lex.sharing_one_value(head, lex.says_each(text[win_start:verbs_end]),
-                                              q.quantity.unit in lex.share_units)
+                                              q.quantity.unit in lex.share_units, change)
                 self.sharing = parts[1:]
             else:
                 parts = printed
@@ -842,6 +846,10 @@ class _Lexicon:
         after_head = "|".join(f"(?<={re.escape(h)})" for h in data["indicator_heads"])
         self._whole_split = re.compile(rf"、|(?:{after_head})(?:以及|[和及与])")
         self._list_split = re.compile("、")
+        # 和 joins two modifiers unless it is part of a word (碳中和, 温和)
+        inside = "".join(f"(?!(?<={re.escape(w[:w.index('和')])})和{re.escape(w[w.index('和') + 1:])})"
+                         for w in data["words_with_he"])
+        self._modifier_split = re.compile(rf"、|{inside}和")
         self._each = re.compile(rf"(?<![{re.escape(data['each_not_after'])}])(?:{_alternation(data['each_words'])})"
                                 rf"(?:{_alternation(data['hedges'])})*$")
         annual = _alternation(data["annual_words"])
@@ -1059,13 +1067,17 @@ class _Lexicon:
             return [parts[0]] + [prefix + p if self._heads.match(p) else p for p in parts[1:]]
         return parts
 
-    def sharing_one_value(self, head: str, each: bool, share: bool) -> list[str]:
+    def sharing_one_value(self, head: str, each: bool, share: bool, change: bool = False) -> list[str]:
         """The indicators one number is given to. A list of whole indicators, each ending in a head
         word (``秸秆综合利用率、农用残膜回收率达到90%``), or a list that 均 says each reach
         (``化肥、农药利用率均达到43%``, the head shared as in a 分别 list), gives the number to each;
         otherwise the list names one quantity (``风电、太阳能发电总装机容量``, ``水路和铁路货运量占比``).
         Whole indicators joined by 和 share a ``share`` value (``农药利用率和化肥利用率提高到40%``); an
-        amount after them is their total (``总产值与加工产值达到2万亿元``)."""
+        amount after them is their total (``总产值与加工产值达到2万亿元``). A ``change`` by a share of
+        things named before one head is a change of each (``化肥和化学农药单位面积施用量减少15%``),
+        where a level of them stays one (``城市和县城再生水利用率达到50%``: the rate of both)."""
+        if share and change and not each and len(shared := self.modifiers_of_one_head(head)) > 1:
+            return shared
         if each:
             head = self._each.sub("", head)
         parts = (_SERIES_SPLIT if each else self._whole_split if share else self._list_split).split(head)
@@ -1075,6 +1087,19 @@ class _Lexicon:
             parts = self.complete_series(parts)
         whole = all((m := self._ends_in_head.search(p)) and m.start() >= 2 for p in parts)
         return parts if whole else [head]
+
+    def modifiers_of_one_head(self, head: str) -> list[str]:
+        """``A和B<head>`` or ``A、B<head>`` as ``[A<head>, B<head>]``, when only the last carries an
+        indicator head (``化肥和化学农药单位面积施用量``); ``[head]`` for anything else, a group closed by
+        等 (``建材、冶金、化工等高耗能产业产值``) among it."""
+        parts = self._modifier_split.split(head)
+        if len(parts) < 2 or min(map(len, parts)) < 2 or any(w in head for w in self.member_list_ends):
+            return [head]
+        last = parts[-1]
+        at = next((m.start() for m in self._heads.finditer(last) if m.start() >= 2), None)
+        if at is None or any(self._heads.search(p) for p in parts[:-1]):
+            return [head]
+        return [p + last[at:] for p in parts[:-1]] + [last]
 
     def says_each(self, before_verb: str) -> bool:
         """Whether the words before the verb end in 均 (each of the listed indicators; not the 均

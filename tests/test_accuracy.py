@@ -98,7 +98,7 @@ FLOORS = {
     "bulk/beihai_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/hebei_tuidong_chengxiang_jianshe_lvse_fazhan_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 8 (goldl): floors from the first-look figures minus 0.02 (code of branch goldl at 6533033)
-    "bulk/tianjin_dianli_tandafeng_tanzhonghe_xianxing_shifanqu_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.64),   # measures raised by unit2
+    "bulk/tianjin_dianli_tandafeng_tanzhonghe_xianxing_shifanqu_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),   # measures raised by unit2
     "bulk/longyan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),   # raised by unit2
     # issue 11 batch 8 (goldk): floors from the first-look figures minus 0.02 (code of branch goldk at 6533033)
     "bulk/guangdong_fazhan_lvse_jinrong_zhichi_tandafeng_xingdong_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),   # units raised by unit2
@@ -107,7 +107,7 @@ FLOORS = {
     "bulk/yunnan_tuidong_chengwei_shengtai_wenming_jianshe_paitoubing_2022_nian_cuoshi_renwu_qingdan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/guoguanju_shisiwu_gonggong_jigou_jieyue_nengyuan_ziyuan_gongzuo_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 8 (goldn): floors from the first-look figures minus 0.02 (code of branch goldn at 6533033)
-    "bulk/hainan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.86),
+    "bulk/hainan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/zhejiang_tandafeng_tanzhonghe_keji_chuangxin_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.88),
 }
 

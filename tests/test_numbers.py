@@ -105,6 +105,14 @@ def test_unit_start_points_at_the_unit():
     ("输气能力500万方/日", 5000000, "方/日"),
     ("处理规模20吨/小时", 20, "吨/小时"),
     ("产值30亿元/年", 3000000000, "元/年"),
+    # Latin units, whole too, and one space may stand before them as SI prints it
+    ("液化能力5t/d", 5, "t/d"),
+    ("液化能力≥5 t/d", 5, "t/d"),
+    ("装机100 MW", 100, "MW"),
+    ("减少28.64t/a", 28.64, "t/a"),
+    ("处理能力20m3/h", 20, "m3/h"),
+    ("压力70MPa", 70, "MPa"),
+    ("能耗不高于350kg", 350, "kg"),
 ])
 def test_a_composite_unit_is_kept_whole(text, value, unit):
     (found,) = find_quantities(text)
@@ -130,3 +138,30 @@ def test_kinds_slices_and_volumes_count_only_after_arabic_digits():
 
 def test_a_month_or_a_day_alone_is_no_unit():
     assert [q.quantity.unit for q in find_quantities("3月底前完成，用时5日")] == ["", ""]
+
+
+def test_an_ascii_fraction_is_a_share_as_a_chinese_one_is():
+    assert _found("比例达到1/3以上，占比达到2/5") == [("1/3", Quantity(100 / 3, None, "%")),
+                                                ("2/5", Quantity(40, None, "%"))]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("分子量比44/12", ("44", Quantity(44, None, ""))),       # more than a whole: a ratio, no share
+    ("系数3/3", ("3", Quantity(3, None, ""))),
+    ("日期2022/1/3", ("2022", Quantity(2022, None, ""))),   # parts of a date
+    ("日期1/3/2022", ("1", Quantity(1, None, ""))),
+    ("标准DB11/891", ("891", Quantity(891, None, ""))),      # a code
+])
+def test_numbers_around_a_slash_that_are_no_fraction(text, first):
+    found = _found(text)
+    assert found[0] == first
+    assert all(q.unit != "%" for _, q in found)
+
+
+def test_a_space_is_kept_out_of_a_chinese_unit_and_a_latin_word():
+    assert _found("2022 年，5 Gbps") == [("2022", Quantity(2022, None, "")), ("5", Quantity(5, None, ""))]
+
+
+def test_grade_steps_are_a_unit_as_percentage_points_are():
+    assert _found("提升0.5个等级，提高1个档次") == [("0.5个等级", Quantity(0.5, None, "个等级")),
+                                              ("1个档次", Quantity(1, None, "个档次"))]

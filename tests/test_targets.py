@@ -461,6 +461,26 @@ def test_a_fraction_is_a_share_and_kilovolt_amperes_a_capacity():
     assert values("到2025年，建成6个500千伏变电站。") == [(2025, 6, "个")]      # 500千伏 names the station
 
 
+def test_an_ascii_fraction_is_a_share_too():
+    found = targets("到2025年，外受电比例达到1/3以上，外受电中绿电占比达到1/3。")
+    assert [(t.value, t.unit, t.comparator.value) for t in found] == [(100 / 3, "%", "ge"), (100 / 3, "%", "eq")]
+
+
+def test_a_grade_step_and_a_latin_unit_stay_whole():
+    assert values("到2025年，耕地质量平均提升0.5个等级。") == [(2025, 0.5, "个等级")]
+    found = one("到2025年，建成单套液化能力≥5 t/d氢液化系统。")
+    assert (found.value, found.unit, found.comparator.value) == (5, "t/d", "ge")
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("到2025年，力争实现4项以上基础前沿重大创新。", "基础前沿重大创新"),
+    ("到2025年，力争取得4项以上原创性成果。", "取得原创性成果"),
+])
+def test_a_count_right_after_a_verb_that_also_opens_indicators_is_its_object(text, indicator):
+    found = one(text)
+    assert (found.indicator, found.value, found.unit, found.comparator.value) == (indicator, 4, "项", "ge")
+
+
 def test_an_objectives_section_dates_its_undated_sentences():
     from policykg.extractor import parse
 
@@ -593,6 +613,23 @@ def test_a_span_of_years_with_a_list_of_another_length_keeps_its_last_year():
 ])
 def test_one_number_given_to_several_whole_indicators_is_a_target_of_each(text, expected):
     assert [(t.indicator, t.value) for t in targets(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年，化肥和化学农药单位面积施用量减少15%以上。",
+     [("化肥单位面积施用量", "decrease"), ("化学农药单位面积施用量", "decrease")]),
+    ("到2025年，化肥、农药使用量比2020年下降10%。", [("化肥使用量", "decrease"), ("农药使用量", "decrease")]),
+    # a level of things named before one head is the level of all of them together
+    ("到2025年，城市和县城再生水利用率达到50%。", [("城市和县城再生水利用率", "level")]),
+    # a group closed by 等, a word that holds 和, a head that is no indicator head: one target
+    ("到2025年，建材、冶金、化工等产业产值比重下降2%。", [("建材、冶金、化工等产业产值比重", "decrease")]),
+    ("到2025年，碳中和相关产业产值增长20%。", [("碳中和相关产业产值", "increase")]),
+    ("到2025年，绿色债券和绿色金融债发行规模增长50%。", [("绿色债券和绿色金融债发行规模", "increase")]),
+    # an amount is their total
+    ("到2025年，化肥和农药施用量减少5万吨。", [("化肥和农药施用量", "decrease")]),
+])
+def test_a_change_by_a_share_of_modifiers_before_one_head_is_a_change_of_each(text, expected):
+    assert [(t.indicator, t.direction.value) for t in targets(text)] == expected
 
 
 @pytest.mark.parametrize("text, indicator", [
@@ -768,6 +805,18 @@ def test_a_share_of_a_subject_is_a_level(text, value, comparator):
 
 def test_a_share_before_a_noun_that_is_no_verb_is_still_no_target():
     assert targets("到2025年，建成区域内80%覆盖面积的园区。") == []
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # verbs of carrying out or of handling, after the share of the subject that does it
+    ("到2025年，名单内企业100%实施清洁生产审核。", "名单内企业实施清洁生产审核"),
+    ("到2025年，新建建筑100%落实绿色建筑标准。", "新建建筑落实绿色建筑标准"),
+    ("到2025年，重点企业100%开展节能诊断。", "重点企业开展节能诊断"),
+    ("到2025年，码头船舶污水100%收集处理。", "码头船舶污水收集处理"),
+])
+def test_a_share_before_a_verb_of_carrying_out_is_a_level(text, indicator):
+    found = [(t.indicator, t.value, t.unit, t.comparator.value, t.direction.value) for t in targets(text)]
+    assert found == [(indicator, 100, "%", "eq", "level")]
 
 
 def test_a_verb_of_change_before_a_share_keeps_its_direction():
