@@ -70,3 +70,35 @@ def department_type(name: str, region: str | None = None) -> str:
         name = name[1:]
     stem = _SUFFIX.sub("", name)
     return stem if len(stem) > 1 else name
+
+
+_ISSUER_SEPARATORS = re.compile(r"[、，,\s]+")
+# 国家发展改革委等部门, 长沙市住房和城乡建设局等12部门: the issuers not named are no department
+_UNNAMED_OTHERS = re.compile(r"等\s*[0-9一二三四五六七八九十两]*\s*个?(?:部门|单位)$")
+_ISSUER_END = re.compile(r"(?:委员会|办公厅|办公室|政府|总局|局|委|厅|办|部|院|会|行|署|中心|公司)$")
+_REGION_NAME = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,7}?(?:自治区|省|市|区|县))")
+
+
+def issuer_names(issuer: str) -> list[str]:
+    """The departments a plan's issuer line names, each once, so that a joint issue is one node per
+    issuer rather than one node for the line: ``A、B`` and ``A\\tB`` list two; ``A等四部门`` names A;
+    names printed without a space between them (``中共云南省委云南省人民政府``,
+    ``台州市财政局国家税务总局台州市税务局``) part where a name ends and another opens with a national
+    prefix or again with the first name's region (a national body's local office, ``国家税务总局台州市
+    税务局``, stays whole). A piece that ends in no organ's word is a misread line, not an issuer
+    (``两部门``, ``关于联合``)."""
+    names: list[str] = []
+    national = vocabulary().national_prefixes
+    opens = national + ("中共",)
+    for piece in _ISSUER_SEPARATORS.split(issuer):
+        piece = _UNNAMED_OTHERS.sub("", piece)
+        region = _REGION_NAME.match(piece)
+        starts = opens + ((region.group(1),) if region else ())
+        begin = 0
+        for i in range(2, len(piece) - 1):
+            if piece.startswith(starts, i) and _ISSUER_END.search(piece, begin, i) \
+                    and not (piece.startswith(national, begin) and not piece.startswith(opens, i)):
+                names.append(piece[begin:i])
+                begin = i
+        names.append(piece[begin:])
+    return list(dict.fromkeys(n for n in names if len(n) >= 2 and _ISSUER_END.search(n)))

@@ -19,9 +19,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .vocabulary import alternatives, load
+
 DATA_DIR = Path(__file__).parent / "data" / "departments"
-_PREFIXES = ("区", "市", "县", "省")
-_ADMIN_START = re.compile(r"^(?:[区市县省]|各|相关|有关|国家|中央|.{1,8}?(?:省|市|区|县|新区|开发区)|国网)")
+_IDENTITY = load("department_identity")
+# 自治区 first: 生态环境厅 of a Guangxi plan is 自治区生态环境厅, never a 区 bureau
+_PREFIXES = tuple(_IDENTITY["rank_prefixes"])
+# a name opening with its rank or region is prefixed already; 市场监管局 opens with a word, not a rank
+_ADMIN_START = re.compile(rf"^(?!{alternatives(_IDENTITY['rank_lookalikes'])})"
+                          r"(?:[区市县省]|各|相关|有关|国家|中央|.{1,8}?(?:省|市|区|县|新区|开发区)|国网)")
 _VARIANT_SUFFIX = re.compile(r"(局|委|委员会|办|办公室)$")
 
 

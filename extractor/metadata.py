@@ -261,7 +261,8 @@ def region_and_level(issuer: str | None, title: str | None) -> tuple[str | None,
             if not m or re.search(r"开发|高新", m.group(0)):
                 break
             units.append(m.group(0))
-            pos = m.end()
+            # 中共杭州市委杭州市人民政府: the 委 of the party committee opens no region name (委杭州市)
+            pos = m.end() + name.startswith("委", m.end())
         if units:
             region = units[-1]
             if region in _MUNICIPALITIES or region.endswith("市"):

@@ -58,8 +58,10 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG_HEAD = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?"
 _DENG = rf"{_DENG_HEAD}(?:单位|部门)?"
-# 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit
-_JOINED = re.compile(rf"{_DENG_HEAD}(?:单位|部门)(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
+# 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit;
+# 设区市人民政府和平潭综合实验区管委会: a collective's head joined to another unit's full name
+_JOINED = re.compile(rf"(?:{_DENG_HEAD}(?:单位|部门)|(?P<head>{_alternatives(_VOCAB['collective_heads'])}))"
+                     rf"(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
 # （A、B牵头，C等按职责分工负责，D负责落实）: the names before 牵头 lead, whatever the list says after
 _LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头[，,]")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
@@ -70,8 +72,9 @@ _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位
 _NOTE = re.compile(rf"[，,；;]?\s{{0,4}}(?:{_RULE_WORDS}(?:[，,；;]?\s{{0,4}}下同)?(?:\s{{0,4}}{_COLON})?|下同\s{{0,4}}$)")
 _TRAILING = re.compile(rf"(?:{_DENG}|(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实)?)$")
 _FRAGMENT_END = re.compile(rf"(?:{_alternatives(_VOCAB['fragment_endings'])})$")
-# 各区人民政府〈含开发区，下同〉: a note in the name's last bracket, dropped from the canonical name
-_NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]$")
+# 各区人民政府〈含开发区，下同〉, 各市（含定州、辛集市，下同）政府: a note in a bracket of the name, at its end or
+# inside it, dropped from the canonical name
+_NAME_NOTE = re.compile(rf"[〈（][^〈〉（）]*(?:{_alternatives(_VOCAB['name_notes'])})[^〈〉（）]*[〉）]")
 _NEVER_UNIT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["never_units"]))
 _STANDING = [re.compile(pattern) for pattern in _VOCAB["standing_notes"]]
 _PROVINCE_PREFIX = re.compile(r"^([^、]{1,6}?(?:省|市|自治区))")
@@ -410,10 +413,15 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
 
 def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``pieces`` of ``body`` cut once more where a list closed by ``等部门`` joins the next unit
-    (``市商务局等部门和各区人民政府``): the joining word belongs to neither."""
+    (``市商务局等部门和各区人民政府``), or a collective's head joins a unit named in full
+    (``设区市人民政府和平潭综合实验区管委会``: two bodies; ``各市州党委和政府`` is one collective, since
+    a bare head is no name of its own): the joining word belongs to neither."""
     out = []
     for pa, pb in pieces:
         for m in _JOINED.finditer(body, pa, pb):
+            rest = body[m.end():pb].strip()
+            if m.group("head") and (len(rest) < 4 or not _ORG_END.search(rest) or _COLLECTIVE_HEAD.fullmatch(rest)):
+                continue
             out.append((pa, m.start("join")))
             pa = m.end()
         out.append((pa, pb))

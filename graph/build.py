@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
+from policykg.extractor.department_identity import issuer_names
 from policykg.extractor.indicators import IndicatorIndex, default_index
 
 from .lineage import link_plans
@@ -132,16 +133,18 @@ class _PlanBuilder:
             region = self._node(region_node(self.region), NodeType.REGION, name=self.region,
                                 level=meta.level)
             self._edge(self.root, region, RelType.IN_REGION)
-        issuer = self._department(meta.issuer) if meta.issuer else None
-        if issuer:
+        # a joint issue (省委办公厅、省政府办公厅) is issued by each of its departments
+        issuers = {name: self._department(name) for name in issuer_names(meta.issuer or "")}
+        for issuer in issuers.values():
             self._edge(self.root, issuer, RelType.ISSUED_BY)
         if meta.publisher:
             publisher = self._department(meta.publisher)
             self._edge(self.root, publisher, RelType.PUBLISHED_BY)
-            if issuer and publisher != issuer and meta.publisher.startswith(meta.issuer):
-                # 成都市青羊区人民政府办公室 is an office of 成都市青羊区人民政府: the only
-                # organisational link the name itself proves.
-                self._edge(publisher, issuer, RelType.SUB_ORGANIZATION_OF)
+            for name, issuer in issuers.items():
+                if publisher != issuer and meta.publisher.startswith(name):
+                    # 成都市青羊区人民政府办公室 is an office of 成都市青羊区人民政府: the only
+                    # organisational link the name itself proves.
+                    self._edge(publisher, issuer, RelType.SUB_ORGANIZATION_OF)
 
     def _sections(self) -> None:
         for order, s in enumerate(self.plan.sections):

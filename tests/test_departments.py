@@ -99,3 +99,45 @@ def test_invisible_characters_split_no_department_title_or_indicator():
     graph = build_graph([plan])
     names = [d["name"] for _, d in graph.nodes(data=True) if d["type"] == "Department"]
     assert names.count("区发展改革局") == 1
+
+
+def test_a_bare_name_takes_the_autonomous_region_prefix_the_plan_prints():
+    r = DepartmentResolver("广西壮族自治区")
+    r.observe(["自治区发展改革委", "发展改革委", "发展改革委"])
+    assert r.resolve("发展改革委").name == "自治区发展改革委"
+
+
+def test_a_name_opening_with_market_is_no_city_bureau():
+    """市场监管局 opens with the word 市场, not the rank 市: the plan's 省市场监管局 is meant."""
+    r = DepartmentResolver("福建省")
+    r.observe(["省市场监管局", "市场监管局", "市场监管局"])
+    assert r.resolve("市场监管局").name == "省市场监管局"
+    assert r.resolve("市发展改革委").name == "市发展改革委"
+
+
+@pytest.mark.parametrize("issuer, names", [
+    ("省委办公厅、省政府办公厅", ["省委办公厅", "省政府办公厅"]),
+    ("甲市住房和城乡建设委员会\t甲市发展和改革委员会", ["甲市住房和城乡建设委员会", "甲市发展和改革委员会"]),
+    ("中共云南省委云南省人民政府", ["中共云南省委", "云南省人民政府"]),       # printed without a space
+    ("丙市财政局国家税务总局丙市税务局", ["丙市财政局", "国家税务总局丙市税务局"]),
+    ("国家税务总局丙市税务局", ["国家税务总局丙市税务局"]),          # a national body's local office
+    ("丁市住房和城乡建设局等12部门", ["丁市住房和城乡建设局"]),
+    ("国家发展改革委等部门", ["国家发展改革委"]),
+    ("成都市青羊区人民政府", ["成都市青羊区人民政府"]),
+    ("两部门", []), ("关于联合", []),                                  # a misread line names no issuer
+])
+def test_the_departments_an_issuer_line_names(issuer, names):
+    from policykg.extractor.department_identity import issuer_names
+
+    assert issuer_names(issuer) == names
+
+
+def test_a_joint_issue_is_issued_by_each_department_in_the_graph():
+    from policykg.extractor.model import Plan
+    from policykg.graph.build import build_graph
+
+    plan = Plan.from_dict({"id": "p", "source": {"sha256": "0" * 64, "chars": 5},
+                           "metadata": {"region": "云南省", "issuer": "中共云南省委云南省人民政府"}})
+    graph = build_graph([plan])
+    issued = sorted(graph.nodes[b]["name"] for a, b, rel in graph.edges(keys=True) if rel == "ISSUED_BY")
+    assert issued == ["中共云南省委", "云南省人民政府"]

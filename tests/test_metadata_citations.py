@@ -25,6 +25,10 @@ def test_region_and_level():
     assert region_and_level("上海市人民政府", None) == ("上海市", "city")
     assert region_and_level("四川省人民政府", None) == ("四川省", "province")
     assert region_and_level("国务院", None) == (None, "national")
+    # a joint issue of the party committee and the government, printed without a space
+    assert region_and_level("中共北京市委北京市人民政府", None) == ("北京市", "city")
+    assert region_and_level(None, "中共四川省委四川省人民政府关于完整准确全面贯彻新发展理念的实施意见") == (
+        "四川省", "province")
 
 
 def test_citations_with_nested_titles_and_doc_numbers():

@@ -341,7 +341,7 @@ def test_responsible_label_beside_support_label_leads_by_convention():
 def test_label_ending_its_line_reads_the_units_on_the_next():
     text = "建立机制。（责任单位：\n省林业和草原局，各市（含定州、辛集市，下同）政府、雄安新区管委会）"
     assert [name for name, _, _ in _roles(text)] == [
-        "省林业和草原局", "各市（含定州、辛集市，下同）政府", "雄安新区管委会"]
+        "省林业和草原局", "各市政府", "雄安新区管委会"]      # the note inside the name stays in raw only
 
 
 def test_a_line_break_inside_the_units_still_ends_an_unclosed_clause():
@@ -439,3 +439,18 @@ def test_a_unit_clause_on_its_own_line_after_a_sub_list_is_every_sub_items():
         # a clause that closes the last sub-item's own sentence is that sub-item's only
         [], [("省工业和信息化厅", "lead")]]
     assert not [w for w in plan.warnings if w.code == "unit-unattached"]
+
+
+def test_a_note_inside_a_units_name_is_dropped_from_the_canonical_name_only():
+    (clause,) = find_clauses("〔责任单位：省发展改革委，各市（含定州、辛集市，下同）相关主管部门〕", 0, 37)
+    assert [(u.raw, u.full) for u in clause.units] == [
+        ("省发展改革委", "省发展改革委"), ("各市（含定州、辛集市，下同）相关主管部门", "各市相关主管部门")]
+
+
+def test_a_collectives_head_joined_by_he_to_a_unit_named_in_full_is_two_units():
+    text = "（各设区市人民政府和平潭综合实验区管委会，省工信厅等按职责分工负责）"
+    (clause,) = find_clauses(text, 0, len(text))
+    assert [u.raw for u in clause.units] == ["各设区市人民政府", "平潭综合实验区管委会", "省工信厅"]
+    # a bare head after 和 names no unit of its own: the party committees and governments of each city
+    assert [u.raw for u in find_clauses("（责任单位：省生态环境厅、各市州党委和政府）", 0, 21)[0].units] == [
+        "省生态环境厅", "各市州党委和政府"]
