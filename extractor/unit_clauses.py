@@ -67,6 +67,7 @@ _LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头[，,]")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
 _ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社|海关)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
+_GROUP_END = re.compile(rf"(?:{_alternatives(_VOCAB['group_endings'])})$")
 _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
 # a lead rule printed inside a clause, anywhere at its top level: （…，排在第一为牵头单位，下同）
 _NOTE = re.compile(rf"[，,；;]?\s{{0,4}}(?:{_RULE_WORDS}(?:[，,；;]?\s{{0,4}}下同)?(?:\s{{0,4}}{_COLON})?|下同\s{{0,4}}$)")
@@ -273,7 +274,8 @@ def _read_duty(m: re.Match) -> Clause | None:
     负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
     (the note names units for later items; a sentence after ``。`` is a note too). The notes and
     duty phrases are blanked and the rest read as one list, whose names before a ``牵头，`` lead
-    explicitly and the others support; ``None`` when the bracket does not end in a duty phrase."""
+    explicitly and the others support (a list ending in ``牵头负责`` leads whole); ``None`` when the
+    bracket does not end in a duty phrase."""
     body = m.group(1)
     standing = _standing_units(body, m.start(1))
     body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
@@ -285,13 +287,15 @@ def _read_duty(m: re.Match) -> Clause | None:
         return None
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     lead = _LEADS_FIRST.match(blanked)
+    # （省农业农村厅牵头负责）: the whole list is marked 牵头 before its duty phrase
+    all_lead = lead is None and blanked.rstrip().endswith("牵头")
     if lead is None:
-        units = _split_units(blanked, m.start(1), 0, None)
+        units = _split_units(blanked, m.start(1), 0, "lead" if all_lead else None)
     else:
         units = (_split_units(lead.group(1), m.start(1), 0, "lead")
                  + _split_units(blanked[lead.end():], m.start(1) + lead.end(), 1, "support"))
     _complete_prefixes(units)
-    return Clause(m.start(), m.end(), units, lead is not None, "", standing)
+    return Clause(m.start(), m.end(), units, lead is not None or all_lead, "", standing)
 
 
 def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
@@ -450,8 +454,9 @@ def _is_bare_place(piece: str) -> bool:
 
 
 def _looks_like_units(units: list[RawUnit]) -> bool:
-    """A bracket that ends in 负责 lists units when its first name and most names read as units."""
-    org = [bool(_ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw)) for u in units]
+    """A bracket that ends in 负责 lists units when its first name and most names read as units
+    (a group of bodies named by their duty, ``行业主管部门``, is one in such a list)."""
+    org = [bool(_ORG_END.search(u.raw) or _COLLECTIVE.match(u.raw) or _GROUP_END.search(u.raw)) for u in units]
     return org[0] and sum(org) * 3 >= len(org) * 2
 
 
