@@ -58,10 +58,8 @@ _IN_SENTENCE = re.compile(rf"由({_ORG}(?:、{_ORG}){{0,40}})(?:会同({_ORG}(?:
 _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）〔〕\n]{0,80}[）〕]){1,300}?)[）〕］]")
 _DENG_HEAD = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?"
 _DENG = rf"{_DENG_HEAD}(?:单位|部门)?"
-# 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit;
-# 设区市人民政府和平潭综合实验区管委会: a collective's head joined to another unit's full name
-_JOINED = re.compile(rf"(?:{_DENG_HEAD}(?:单位|部门)|(?P<head>{_alternatives(_VOCAB['collective_heads'])}))"
-                     rf"(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
+# 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit
+_JOINED = re.compile(rf"{_DENG_HEAD}(?:单位|部门)(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
 # （A、B牵头，C等按职责分工负责，D负责落实）: the names before 牵头 lead, whatever the list says after
 _LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头[，,]")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
@@ -274,8 +272,7 @@ def _read_duty(m: re.Match) -> Clause | None:
     负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
     (the note names units for later items; a sentence after ``。`` is a note too). The notes and
     duty phrases are blanked and the rest read as one list, whose names before a ``牵头，`` lead
-    explicitly and the others support (a list ending in ``牵头负责`` leads whole); ``None`` when the
-    bracket does not end in a duty phrase."""
+    explicitly and the others support; ``None`` when the bracket does not end in a duty phrase."""
     body = m.group(1)
     standing = _standing_units(body, m.start(1))
     body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
@@ -287,15 +284,13 @@ def _read_duty(m: re.Match) -> Clause | None:
         return None
     blanked = _DUTY_END.sub(lambda d: " " * len(d.group(0)), body)
     lead = _LEADS_FIRST.match(blanked)
-    # （省农业农村厅牵头负责）: the whole list is marked 牵头 before its duty phrase
-    all_lead = lead is None and blanked.rstrip().endswith("牵头")
     if lead is None:
-        units = _split_units(blanked, m.start(1), 0, "lead" if all_lead else None)
+        units = _split_units(blanked, m.start(1), 0, None)
     else:
         units = (_split_units(lead.group(1), m.start(1), 0, "lead")
                  + _split_units(blanked[lead.end():], m.start(1) + lead.end(), 1, "support"))
     _complete_prefixes(units)
-    return Clause(m.start(), m.end(), units, lead is not None or all_lead, "", standing)
+    return Clause(m.start(), m.end(), units, lead is not None, "", standing)
 
 
 def _read_bare(text: str, m: re.Match, start: int, end: int) -> Clause | None:
@@ -417,15 +412,10 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
 
 def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``pieces`` of ``body`` cut once more where a list closed by ``等部门`` joins the next unit
-    (``市商务局等部门和各区人民政府``), or a collective's head joins a unit named in full
-    (``设区市人民政府和平潭综合实验区管委会``: two bodies; ``各市州党委和政府`` is one collective, since
-    a bare head is no name of its own): the joining word belongs to neither."""
+    (``市商务局等部门和各区人民政府``): the joining word belongs to neither."""
     out = []
     for pa, pb in pieces:
         for m in _JOINED.finditer(body, pa, pb):
-            rest = body[m.end():pb].strip()
-            if m.group("head") and (len(rest) < 4 or not _ORG_END.search(rest) or _COLLECTIVE_HEAD.fullmatch(rest)):
-                continue
             out.append((pa, m.start("join")))
             pa = m.end()
         out.append((pa, pb))

@@ -447,32 +447,6 @@ def test_a_note_inside_a_units_name_is_dropped_from_the_canonical_name_only():
         ("省发展改革委", "省发展改革委"), ("各市（含定州、辛集市，下同）相关主管部门", "各市相关主管部门")]
 
 
-def test_a_collectives_head_joined_by_he_to_a_unit_named_in_full_is_two_units():
-    text = "（各设区市人民政府和平潭综合实验区管委会，省工信厅等按职责分工负责）"
-    (clause,) = find_clauses(text, 0, len(text))
-    assert [u.raw for u in clause.units] == ["各设区市人民政府", "平潭综合实验区管委会", "省工信厅"]
-    # a bare head after 和 names no unit of its own: the party committees and governments of each city
-    assert [u.raw for u in find_clauses("（责任单位：省生态环境厅、各市州党委和政府）", 0, 21)[0].units] == [
-        "省生态环境厅", "各市州党委和政府"]
-
-
-def test_a_list_marked_lead_before_its_duty_phrase_leads_whole():
-    assert _roles("推进。（省农业农村厅牵头负责）") == [("省农业农村厅", "lead", "explicit")]
-    assert _roles("推进。（省商务厅、省民政厅牵头负责）") == [
-        ("省商务厅", "lead", "explicit"), ("省民政厅", "lead", "explicit")]
-
-
-def test_an_item_leads_by_the_units_marked_lead_in_any_of_its_clauses():
-    from policykg.extractor.api import parse_text
-    plan = parse_text("一、重点任务\n（一）推行绿色衣着。推广绿色纤维。（省工信厅牵头负责）采购绿色校服。"
-                      "（省教育厅、省国资委等部门按职责分工负责）规范旧衣捐赠。（省民政厅牵头负责）\n"
-                      "二、保障措施\n（一）加强领导。\n")
-    (measure,) = plan.measures
-    assert [(u.name, u.role) for u in measure.units] == [
-        ("省工信厅", "lead"), ("省教育厅", "support"), ("省国资委", "support"), ("省民政厅", "lead")]
-    assert {u.lead_basis for u in measure.units if u.role == "lead"} == {"explicit"}
-
-
 def test_a_group_of_bodies_named_by_their_duty_is_a_unit_of_a_duty_list():
     assert [u for u, _, _ in _roles("推进。（省市场监管局、行业主管部门按职责分工负责）")] == [
         "省市场监管局", "行业主管部门"]
