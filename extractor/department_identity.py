@@ -75,7 +75,7 @@ def department_type(name: str, region: str | None = None) -> str:
 _ISSUER_SEPARATORS = re.compile(r"[、，,\s]+")
 # 国家发展改革委等部门, 长沙市住房和城乡建设局等12部门: the issuers not named are no department
 _UNNAMED_OTHERS = re.compile(r"等\s*[0-9一二三四五六七八九十两]*\s*个?(?:部门|单位)$")
-_ISSUER_END = re.compile(r"(?:委员会|办公厅|办公室|政府|总局|局|委|厅|办|部|院|会|行|署|中心|公司)$")
+_ISSUER_END = re.compile(r"(?:委员会|办公厅|办公室|政府|总局|中央|局|委|厅|办|部|院|会|行|署|中心|公司)$")
 _REGION_NAME = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,7}?(?:自治区|省|市|区|县))")
 
 

@@ -123,6 +123,7 @@ def test_a_name_opening_with_market_is_no_city_bureau():
     ("国家税务总局丙市税务局", ["国家税务总局丙市税务局"]),          # a national body's local office
     ("丁市住房和城乡建设局等12部门", ["丁市住房和城乡建设局"]),
     ("国家发展改革委等部门", ["国家发展改革委"]),
+    ("中共中央国务院", ["中共中央", "国务院"]),
     ("成都市青羊区人民政府", ["成都市青羊区人民政府"]),
     ("两部门", []), ("关于联合", []),                                  # a misread line names no issuer
 ])
