@@ -342,6 +342,8 @@ class _Sentence:
             scan.problems.append(Problem(q.start, stop, "number without a known unit after a target cue: "
                                                         f"{text[q.start:stop]!r}"))
             return
+        if follows_noun and self._tallies_named_works(q, win_start, phrase_end, later):
+            return
         share_of_subject = False
         if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues, later):
             share_of_subject = self._share_before_verb(q, phrase_end)
@@ -386,11 +388,29 @@ class _Sentence:
         """Whether a clause of a noun and its amount only goes on, after a ``，``, with the list of what
         is added that the last target closes (``新增高新技术企业1000家，省级企业研究院50家``): its amount
         takes that target's verb, as after a ``、``. A share is a level of its own (``新增车辆比例超过20%，
-        保有量60万辆``), and a cut names one thing (``压减超采量1亿立方米，引江水2.46亿立方米``)."""
+        保有量60万辆``), and a cut names one thing (``压减超采量1亿立方米，引江水2.46亿立方米``). A verb of
+        its own breaks the list, unless a word of going along opens the clause (``新建高标准农田665万亩，
+        同步发展高效节水灌溉农田168.5万亩``: added alongside)."""
         last = self.targets[-1]
+        along = self.text.startswith(self.lex.along_words, clause_start)
         return self.text[self.prev_end:clause_start] == "，" and last.direction is Direction.INCREASE \
             and not {last.unit, q.quantity.unit} & self.lex.share_units \
-            and not self.lex.verb_ends(self.text, clause_start, q.start)
+            and (along or not self.lex.verb_ends(self.text, clause_start, q.start))
+
+    def _tallies_named_works(self, q: QuantityMatch, win_start: int, phrase_end: int,
+                             later: list[QuantityMatch]) -> bool:
+        """Whether ``q`` closes a list of named works that a verb before it takes (``完成防城港、贵港、
+        梧州、百色、玉林等5个国家资源综合利用基地建设``, ``完成…永锋专用线等8个铁路专用线项目建设``): the
+        names are the commitment and the number only tallies them, no target. A list that is the
+        subject of a verb after the count (``…等6条铁路专用线力争2022年建成投用``) and a list of
+        examples of a goal that is no work (``形成集成电路…等12个千亿级产业集群``) keep their number."""
+        lex, text = self.lex, self.text
+        before = text[win_start:q.start]
+        if not before.endswith(lex.member_list_ends) or "、" not in before \
+                or not lex.names_verb(text, win_start, before.find("、") + win_start):
+            return False
+        noun = text[phrase_end:self._noun_end(phrase_end, later)]
+        return any(word in noun for word in lex.listed_work_words)
 
     def _part_of_last(self, q: QuantityMatch, unit: str) -> bool:
         """Whether ``q`` opens a clause of part words (``其中``, ``其中：``) after a change in the
@@ -597,7 +617,7 @@ class _Sentence:
         if any(lex.joins(self.text[a:q.start]) for a in (quantity_end_before, win_start) if a > self.start) \
                 and (after_target or quantity_end_before > win_start):
             return True  # "6个500千伏、25个…", "…重点实验室和5个…": a list of objects of one verb
-        before = lex.strip_tail(self.text[win_start:q.start])
+        before = lex.strip_determiner(lex.strip_tail(self.text[win_start:q.start]))
         if not before:   # a share or a count reaching a goal opening its clause, or a count right
             # after a verb stripped as a leading word (力争实现4项以上…创新: 实现 also opens indicators)
             return q.quantity.unit in lex.share_units or self._count_reaching(q, later) \
@@ -908,6 +928,9 @@ class _Lexicon:
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self.member_list_ends = tuple(data["member_list_ends"])
+        self.count_determiners = tuple(data["count_determiners"])
+        self.along_words = tuple(data["along_words"])
+        self.listed_work_words = tuple(data["listed_work_words"])
         # a hedge closes a noun when the year and the verb follow it (…铁路专用线力争2022年建成投用)
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'] + data['hedges'])}|[，、\s])+$")
         self._joins = re.compile(rf"^[\s”]*(?:{_alternation(data['coordinators'])})[\s“]*$")
@@ -1018,6 +1041,14 @@ class _Lexicon:
         lead = self._lead.match(piece)
         return piece[lead.end():] if lead else piece
 
+    def strip_determiner(self, before: str) -> str:
+        """``before`` without a word that picks which ones a count counts (``完成现有1398处…治理工程``:
+        the existing ones), so the count is still the object of the verb before that word."""
+        for word in self.count_determiners:
+            if before.endswith(word):
+                return before[:-len(word)]
+        return before
+
     def strip_coordinator_tail(self, piece: str) -> str:
         return self._coord_tail.sub("", piece)
 
@@ -1038,6 +1069,9 @@ class _Lexicon:
                 and comparator is not Comparator.LE:
             return Direction.INCREASE
         return direction
+
+    def names_addition(self, words: str) -> bool:
+        return self._added.search(words) is not None
 
     def annual(self, before_verb: str, indicator: str, direction: Direction) -> str | None:
         """``annual`` when the value is a change per year: an annual word right before the verb
@@ -1175,6 +1209,12 @@ def amount_of_change(indicator: str, unit: str, comparator: Comparator, directio
     ``comparator`` (a size of a cut such as 重点工程减排量 is a decrease, an amount of work such as
     改造 an increase), for the table reader."""
     return _lexicon().amount_of_change(indicator, unit, comparator, direction)
+
+
+def names_addition(words: str) -> bool:
+    """Whether ``words`` open with a word of what is added (``新增``, ``新建``): the amount is what the
+    period adds, for the table reader, which then gives it no baseline from the base column."""
+    return _lexicon().names_addition(words)
 
 
 def periods() -> dict[str, int]:
