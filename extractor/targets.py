@@ -400,17 +400,17 @@ class _Sentence:
     def _tallies_named_works(self, q: QuantityMatch, win_start: int, phrase_end: int,
                              later: list[QuantityMatch]) -> bool:
         """Whether ``q`` closes a list of named works that a verb before it takes (``完成防城港、贵港、
-        梧州、百色、玉林等5个国家资源综合利用基地建设``, ``完成…永锋专用线等8个铁路专用线项目建设``): the
-        names are the commitment and the number only tallies them, no target. A list that is the
+        梧州、百色、玉林等5个国家资源综合利用基地建设``, ``完成…永锋专用线等8个铁路专用线项目建设``,
+        ``完成大凌河等6条水流、仙人洞等12个自然保护地确权登记工作``: a work word closes the clause):
+        the names are the commitment and the number only tallies them, no target. A list that is the
         subject of a verb after the count (``…等6条铁路专用线力争2022年建成投用``) and a list of
         examples of a goal that is no work (``形成集成电路…等12个千亿级产业集群``) keep their number."""
         lex, text = self.lex, self.text
-        before = text[win_start:q.start]
-        if not before.endswith(lex.member_list_ends) or "、" not in before \
-                or not lex.names_verb(text, win_start, before.find("、") + win_start):
+        if not text[win_start:q.start].endswith(lex.member_list_ends) or not lex.names_verb(text, win_start, q.start):
             return False
-        noun = text[phrase_end:self._noun_end(phrase_end, later)]
-        return any(word in noun for word in lex.listed_work_words)
+        clause_end = _CLAUSE_END.search(text, phrase_end, self.end)
+        works = text[phrase_end:clause_end.start() if clause_end else self.end]
+        return any(word in works for word in lex.listed_work_words)
 
     def _part_of_last(self, q: QuantityMatch, unit: str) -> bool:
         """Whether ``q`` opens a clause of part words (``其中``, ``其中：``) after a change in the

@@ -974,6 +974,7 @@ def test_a_clause_going_along_with_an_amount_added_is_added_too():
 def test_a_count_tallying_the_works_a_verb_names_is_no_target():
     assert values("到2025年，完成甲市、乙市、丙市等3个资源综合利用基地建设，基地固废利用率75%以上。") == [(2025, 75, "%")]
     assert values("年底前，完成甲铁路工程、乙专用线等6个铁路专用线项目建设。") == []
+    assert values("2021年，完成甲河等6条水流、乙山等12个自然保护地确权登记工作。") == []
     # the list as the subject of a verb after the count, or examples of a goal that is no work, count
     assert values("甲集团、乙集团等4条专用线力争2023年建成投用。") == [(2023, 4, "条")]
     assert values("到2025年，形成集成电路、生物医药等8个千亿级产业集群。") == [(2025, 8, "个")]

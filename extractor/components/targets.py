@@ -9,7 +9,7 @@ from ..deadlines import find_deadlines
 from ..extensions import text_of
 
 from ..indicator_tables import read_tables
-from ..structure import walk
+from ..structure import states_year_plan, walk
 from ..targets import TargetScan, annual_plan_endings, find_targets, first_year, periods
 
 
@@ -94,7 +94,9 @@ def _dated_parts(doc: Doc, text: str, year: int | None,
     """Objectives sections (``三、发展目标``): their undated sentences state targets for the year
     the section names first (``到2025年``), else for the end of the plan's period (“十四五” → 2025,
     a title's ``（2022—2024年）`` → 2024: ``经过三年努力，力争…`` is a goal for the period's last
-    year), else (an annual plan's ``一、工作目标``) for the plan's own year."""
+    year), else (an annual plan's ``一、工作目标``) for the plan's own year. In an annual plan, the
+    fields of a form that state the year's plan (``（一）年度工作计划`` under each task of a 措施清单)
+    are dated by the plan's year too."""
     period = _period_year(doc._.header) or _title_span_end(doc._.header)
     parts = []
     for node in walk(doc._.sections or []):
@@ -106,6 +108,9 @@ def _dated_parts(doc: Doc, text: str, year: int | None,
                         else (annual, "the annual plan's year"))
         if found is not None and (year is None or found >= year):
             parts.append((node.heading.start, node.end, found, basis))
+    if annual is not None:
+        parts += [(f.heading.start, f.end, annual, f"the annual plan's year ({f.heading.title})")
+                  for node in walk(doc._.sections or []) for f in node.fields if states_year_plan(f)]
     return parts
 
 
