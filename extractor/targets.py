@@ -300,6 +300,8 @@ class _Sentence:
         """The year cue in force at ``pos``: the last one before it. Years listed together and
         taken up by 分别 (``到2025年和2030年，…分别达到20%和25%``) go to the numbers in turn."""
         i = bisect_right(self.year_ends, pos) - 1
+        while i >= 0 and self._in_closed_bracket(self.years[i], pos):
+            i -= 1
         if i < 0:
             return None
         first = i
@@ -309,6 +311,13 @@ class _Sentence:
             return self.years[i]
         taken = sum(1 for t in self.targets if t.value_span[0] > self.years[i].end)
         return self.years[min(first + taken, i)]
+
+    def _in_closed_bracket(self, cue: _YearCue, pos: int) -> bool:
+        """Whether ``cue`` stands in a bracket closed before ``pos``: a stage on the way
+        (``到2022年，…比例达到70%以上（其中，2021年达到60%），星级…占比达到20%以上``) dates its bracket
+        only, and after it the year before the bracket is in force again."""
+        opened = self.text.rfind("（", self.start, cue.start)
+        return opened > self.text.rfind("）", self.start, cue.start) and 0 <= self.text.find("）", cue.end, pos)
 
     def read(self, q: QuantityMatch, later: list[QuantityMatch], scan: TargetScan) -> None:
         """Decide whether ``q`` is a target and, if so, read it; ``later`` are the quantities after
@@ -428,11 +437,13 @@ class _Sentence:
     def _year_after_count(self, q: QuantityMatch) -> _YearCue | None:
         """The year a clause prints after its count, when none stands before it in the clause
         (``…等5条铁路专用线力争2022年建成投用``): that clause is dated by its own year, not by one
-        of an earlier clause, and a count before any year of its sentence is dated too."""
+        of an earlier clause, and a count before any year of its sentence is dated too. A year in a
+        bracket opened after the count is a stage of the bracket's own (``…20%以上（2021年到达10%）``)."""
         clause_start = self._clause_start(q.start)
         clause_end = _CLAUSE_END.search(self.text, q.end, self.end)
         stop = clause_end.start() if clause_end else self.end
-        in_clause = [c for c in self.years if clause_start <= c.start < stop]
+        in_clause = [c for c in self.years if clause_start <= c.start < stop
+                     and self.text.rfind("（", q.end, c.start) <= self.text.rfind("）", q.end, c.start)]
         if not in_clause or in_clause[0].start < q.end or not self.lex.verb_at(self.text, in_clause[0].end, stop):
             return None   # no year of its own, or one that is not the time of a verb after it (…攀升至2050年的86%)
         return in_clause[0]

@@ -984,3 +984,26 @@ def test_a_number_before_the_verb_of_a_purpose_clause_ends_its_noun():
     found = one("配合审批工作，为2021年全省新增风电装机200万千瓦做好审批服务。")
     assert (found.year, found.value, found.unit, found.direction.value) == (2021, 2_000_000, "千瓦", "increase")
     assert found.indicator == "风电装机"
+
+
+def test_a_year_in_brackets_dates_its_stage_only():
+    text = "到2022年，新增绿色建筑占比达到70%以上（其中，2021年达到60%），星级绿色建筑占比达到20%以上（2021年到达10%）。"
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2022, 70, "新增绿色建筑占比"), (2021, 60, "新增绿色建筑占比"),
+        (2022, 20, "星级绿色建筑占比"), (2021, 10, "星级绿色建筑占比")]
+
+
+def test_tending_restoring_and_sowing_are_work_done():
+    found = targets("2021年，完成森林抚育50万亩以上，恢复黄河湿地2000亩，人工种草70万亩。")
+    assert [(t.value, t.direction.value) for t in found] == [(500_000, "increase"), (2000, "increase"), (700_000, "increase")]
+    # a total area reached stays a level, and so does a rate of restoring
+    assert [t.direction.value for t in targets("到2030年，人工种草面积达到700万亩，湿地恢复率达到50%。")] == ["level", "level"]
+
+
+def test_the_first_year_of_the_span_a_title_names_makes_earlier_years_history():
+    from policykg.extractor import parse
+    text = ("某市林业局关于印发《某市林草碳汇三年行动计划（2021—2023年）》的通知\n各科室：\n"
+            "现将计划印发给你们，请遵照执行。\n某市林业局\n某市林草碳汇三年行动计划（2021—2023年）\n"
+            "一、现状\n截止2020年底，林地面积1300万亩，森林覆盖率18.3%。\n"
+            "二、重点任务\n（一）扩大森林面积。到2023年，新增森林面积30万亩。\n")
+    assert [(t.year, t.value, t.unit) for t in parse(text).targets] == [(2023, 300_000, "亩")]

@@ -76,8 +76,9 @@ def _deadline_years(text: str, start: int, plan_year: int | None) -> list[tuple[
 
 def plan_year(header) -> int | None:
     """The year the plan was written (成文日期, else the year in its 文号), else the first year of
-    the period its title names (a “十四五” plan is written in 2021 at the earliest): years
-    before it are history."""
+    the period its title names (a “十四五” plan is written in 2021 at the earliest) or of the span
+    of years it names (``三年行动计划（2021—2023年）``: ``截止2020年底，林地面积1367万亩`` is the
+    starting point): years before it are history."""
     if header is None:
         return None
     for key in ("written_date", "doc_number", "published_date"):
@@ -86,7 +87,10 @@ def plan_year(header) -> int | None:
             if m:
                 return int(m.group())
     period = _period_year(header)
-    return period - 4 if period is not None else None
+    if period is not None:
+        return period - 4
+    span = _title_span(header)
+    return span[0] if span else None
 
 
 def _dated_parts(doc: Doc, text: str, year: int | None,
@@ -131,6 +135,12 @@ def annual_year(header) -> int | None:
 def _title_span_end(header) -> int | None:
     """The last year of the span of years the plan's title names (``…行动计划（2022—2024年）``,
     ``2021-2023年…实施方案`` → 2024, 2023), when it names exactly one."""
+    span = _title_span(header)
+    return span[1] if span else None
+
+
+def _title_span(header) -> tuple[int, int] | None:
+    """The first and last year of the span of years the plan's title names, when it names exactly one."""
     if header is None or "title" not in header.values:
         return None
     spans = list(_TITLE_SPAN.finditer(header.values["title"].value))
@@ -138,7 +148,7 @@ def _title_span_end(header) -> int | None:
         return None
     first, last = int(spans[0]["a"]), int(spans[0]["b"])
     last = last if last >= 100 else first // 100 * 100 + last
-    return last if first < last <= first + 15 else None
+    return (first, last) if first < last <= first + 15 else None
 
 
 def _period_year(header) -> int | None:
