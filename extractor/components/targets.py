@@ -36,14 +36,14 @@ class TargetFinder:
     def match(self, doc: Doc) -> TargetScan:
         header = doc._.header
         start = header.body_start if header else 0
-        text, year = text_of(doc), plan_year(header)
+        text, year = text_of(doc), _history_ends(header)
         annual = annual_year(header)
         if annual is not None and year is not None and annual < year:
             annual = None       # a plan for a year already past when it was written
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
                             dated=_dated_parts(doc, text, year, annual), annual_year=annual,
-                            period_end=_title_span_end(header), deadlines=_deadline_years(text, start, year))
+                            period_end=_title_span_end(header), deadlines=_deadline_years(text, start, plan_year(header)))
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         scan.unread_tables = tables.unread
         return scan
@@ -76,9 +76,8 @@ def _deadline_years(text: str, start: int, plan_year: int | None) -> list[tuple[
 
 def plan_year(header) -> int | None:
     """The year the plan was written (成文日期, else the year in its 文号), else the first year of
-    the period its title names (a “十四五” plan is written in 2021 at the earliest) or of the span
-    of years it names (``三年行动计划（2021—2023年）``: ``截止2020年底，林地面积1367万亩`` is the
-    starting point): years before it are history."""
+    the period its title names (a “十四五” plan is written in 2021 at the earliest): years
+    before it are history."""
     if header is None:
         return None
     for key in ("written_date", "doc_number", "published_date"):
@@ -87,10 +86,16 @@ def plan_year(header) -> int | None:
             if m:
                 return int(m.group())
     period = _period_year(header)
-    if period is not None:
-        return period - 4
+    return period - 4 if period is not None else None
+
+
+def _history_ends(header) -> int | None:
+    """The first year that is not history for the targets: the plan's year, else the first year
+    of the span of years its title names (``三年行动计划（2021—2023年）``: ``截止2020年底，林地面积
+    1367万亩`` is the starting point). Not a plan year for its deadlines' months: a span names
+    no one year."""
     span = _title_span(header)
-    return span[0] if span else None
+    return plan_year(header) or (span[0] if span else None)
 
 
 def _dated_parts(doc: Doc, text: str, year: int | None,
