@@ -278,6 +278,20 @@ def test_a_stream_read_no_further_than_endstream_is_bounded_by_deflate_s_greates
     assert (3 << 20) + 1032 * 27 <= inflated_size(pdf, (3 << 20) + 40_000) <= (3 << 20) + 40_000
 
 
+def test_bounded_streams_that_together_pass_the_cap_are_refused():
+    """Each bounded stream is inflated against what the whole cap leaves, not only against its
+    share of it: counting nothing of a stream whose share is gone would let 9 MB pass a 7 MB cap."""
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    def pdf(megabytes: list[int]) -> bytes:
+        return b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n<< >>\nstream\n%s\nendstream\nendobj\n"
+                                         % (i, zlib.compress(bytes(mb << 20), 9)) for i, mb in enumerate(megabytes, 1))
+
+    for megabytes, cap in (([3, 3, 3], 7), ([3, 3, 3], 8), ([4, 1, 1, 1, 1], 7), ([5, 2, 2], 8)):
+        assert inflated_size(pdf(megabytes), cap << 20) > cap << 20, (megabytes, cap)
+    assert inflated_size(pdf([3, 3, 3]), 9 << 20) == 9 << 20   # all inflated: exactly 9 MB fits
+
+
 def test_a_stream_whose_reading_end_is_not_sure_is_inflated_whole():
     """Whatever could make a reader read past the first endstream sends a stream back to being
     inflated whole, to the end of its zlib data."""
