@@ -14,7 +14,11 @@ header row (``extractor/data/indicator_tables.json``); a row's value cell gives 
 comparator (``≥85`` ge, ``≤210.8`` le, ``2600左右`` approx) and, with the indicator's own words
 (``降低``, ``增长``), the direction. A target year before the plan's own year is history (a
 十三五 completion table), not a target; cells without a number (``达到省定目标要求``) are no target.
-The attribute goes into ``modality``, the target's hedge as printed. A table of targets per place
+The attribute goes into ``modality``, the target's hedge as printed. A header may run over two
+lines, a target year spanning its value and its growth-rate columns (``2025年`` over ``累计值`` |
+``年均增长率``): the value column is the target. A row short of cells lost a merged category cell or
+a blank 说明 cell at its end, whichever lines its numbers up with the dated columns; 0 over a base
+of 0 in an amount plans nothing yet. A table of targets per place
 (a column of counties under a dated header, ``_place_table``) gives one target per place and column;
 so does a table with a row per year (``_year_table``), its columns indicators or places.
 """
