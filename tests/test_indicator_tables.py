@@ -332,3 +332,13 @@ def test_zero_over_a_zero_base_is_no_target_but_a_zero_share_is():
              "燃煤锅炉\t台\t12\t0\n")
     assert [(i, v, u) for i, _, v, u, *_ in rows(table, plan_year=2021)] == [
         ("劣Ⅴ类水体比例", 0, "%"), ("燃煤锅炉", 0, "台")]
+
+
+def test_an_amount_added_in_a_table_has_no_baseline_but_a_change_has_the_base_column():
+    table = ("序号\t指标名称\t2020年（现状值）\t2025年\n"
+             "1\t农村环境整治村庄数量\t5000个\t新增1500个\n"
+             "2\t化肥使用量\t200万吨\t下降3%\n")
+    assert rows(table, plan_year=2021) == [
+        ("农村环境整治村庄数量", 2025, 1500, "个", "eq", "increase", None, None),
+        ("化肥使用量", 2025, 3, "%", "eq", "decrease", 2020, None),
+    ]
