@@ -14,7 +14,11 @@ header row (``extractor/data/indicator_tables.json``); a row's value cell gives 
 comparator (``≥85`` ge, ``≤210.8`` le, ``2600左右`` approx) and, with the indicator's own words
 (``降低``, ``增长``), the direction. A target year before the plan's own year is history (a
 十三五 completion table), not a target; cells without a number (``达到省定目标要求``) are no target.
-The attribute goes into ``modality``, the target's hedge as printed. A table of targets per place
+The attribute goes into ``modality``, the target's hedge as printed. A header may run over two
+lines, a target year spanning its value and its growth-rate columns (``2025年`` over ``累计值`` |
+``年均增长率``): the value column is the target. A row short of cells lost a merged category cell or
+a blank 说明 cell at its end, whichever lines its numbers up with the dated columns; 0 over a base
+of 0 in an amount plans nothing yet. A table of targets per place
 (a column of counties under a dated header, ``_place_table``) gives one target per place and column;
 so does a table with a row per year (``_year_table``), its columns indicators or places.
 """
@@ -30,6 +34,7 @@ from pathlib import Path
 from .labels import Comparator, Direction
 from .numbers import find_quantities, parse_quantity
 from .targets import FoundTarget, Problem, amount_of_change, names_addition, periods
+from .units import unit_table
 
 DATA_FILE = Path(__file__).parent / "data" / "indicator_tables.json"
 
@@ -87,6 +92,7 @@ class _Vocabulary:
         self.base = re.compile("|".join(data["base_year_words"]))
         self.target = re.compile("|".join(data["target_year_words"]))
         self.skip = re.compile("|".join(data["skip_columns"]))
+        self.value = re.compile("|".join(data["value_columns"]))
         self.periods = periods()
         self.decrease = re.compile("|".join(data["decrease_words"]))
         self.increase = re.compile("|".join(data["increase_words"]))
@@ -95,6 +101,7 @@ class _Vocabulary:
         self.comparators = [(re.compile(c["pattern"]), Comparator(c["comparator"]))
                             for c in data["comparators"]]
         self.empty = re.compile(data["empty_cell"])
+        self.unit_words = data["unit_words"]
         self.region = re.compile("|".join(re.escape(w) for w in data["region_headers"]))
         self.region_prefixes = tuple(data["region_prefixes"])
         self.place = re.compile(data["place_cell"])
@@ -119,8 +126,7 @@ def read_tables(text: str, start: int = 0, end: int | None = None, plan_year: in
         names = _names(rows[i])
         head = 1
         if i + 1 < len(rows) and _follows(rows[i], rows[i + 1]) and _is_subheader(rows[i + 1], vocab):
-            below = _names(rows[i + 1])    # 规划目标 over 2025年目标值 | 五年累计
-            names = [a + b for a, b in zip_longest(names, below, fillvalue="")]
+            names = _two_row_names(names, _names(rows[i + 1]), vocab)
             head = 2
         caption = _line_before(text, rows[i][0].start)
         own_period = _period_named(" ".join(names) + caption, vocab)
@@ -206,6 +212,22 @@ def _is_subheader(row: list[_Cell], vocab: _Vocabulary) -> bool:
         and not any(_NUMBER_ONLY.fullmatch(c) for c in cells)
 
 
+def _two_row_names(upper: list[str], lower: list[str], vocab: _Vocabulary) -> list[str]:
+    """The column names of a header printed over two lines, each upper cell with the one below it
+    (规划目标 over 2025年目标值). A dated upper cell spans the blank cells after it that have names
+    below: ``2025年 | (blank)`` over ``累计值 | 年均增长率（%）`` makes both columns of 2025."""
+    names, spanning = [], ""
+    for above, below in zip_longest(upper, lower, fillvalue=""):
+        if above:
+            spanning = above if _YEAR.search(above) or vocab.target.search(above) else ""
+        elif below:
+            above = spanning
+        else:
+            spanning = ""
+        names.append(above + below)
+    return names
+
+
 def _columns(names: list[str], vocab: _Vocabulary, plan_year: int | None,
              period_year: int | None) -> _Columns | None:
     """The role of each column, or None when the names are no indicator-table header."""
@@ -225,8 +247,9 @@ def _columns(names: list[str], vocab: _Vocabulary, plan_year: int | None,
     attribute = next((i for i, name in enumerate(names) if vocab.attribute.search(name)), None)
     dated: list[tuple[int, int, bool]] = []   # (column, year, is a base year)
     for i, name in enumerate(names):
-        if i in candidates or i in (unit, attribute) or not name or vocab.skip.search(name):
-            continue
+        if i in candidates or i in (unit, attribute) or not name \
+                or vocab.skip.search(name) and not vocab.value.search(name):
+            continue     # 年均增速, 五年累计: derived from the targets; 2025年累计值 is the target
         year = _year(name, vocab)
         if year is None and vocab.target.search(name):
             year = period_year
@@ -256,8 +279,7 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
     a number (cells out of place, or no indicator named yet): the plan says so rather than lose them."""
     found, skipped = [], []
     indicator = ""
-    # a row short of cells lost a merged leading cell; a longer one has cells the header lacks
-    rows = [[_Cell("", row[0].start, row[0].start)] * (width - len(row)) + row for row in rows]
+    rows = [_aligned(row, width, columns) for row in rows]
     attribute = _attribute_column(rows, vocab, columns.attribute)
     names_at = max(columns.indicator, key=lambda c: sum(1 for row in rows if c < len(row)
                                                          and len(_CJK.findall(row[c].text)) > 1))
@@ -270,15 +292,45 @@ def _read_block(text: str, rows: list[list[_Cell]], width: int, columns: _Column
             if any(column < len(row) and _DIGIT.search(row[column].text) for column, _ in columns.targets):
                 skipped.append(row)
             continue
-        name, unit = _split_unit(indicator, row[columns.unit].text.strip() if columns.unit is not None else "")
+        unit_cell = row[columns.unit].text.strip() if columns.unit is not None else ""
+        name, unit = _split_unit(indicator, vocab.unit_words.get(unit_cell, unit_cell))
         printed = row[attribute].text.strip() if attribute is not None and attribute < len(row) else ""
         modality = printed if printed.startswith(vocab.attributes) else None
         for column, year in columns.targets:
             cell = _with_base_words(row, column, columns)
             target = _target(cell, name, unit, columns, vocab)
-            if target is not None:
+            if target is not None and not _nothing_planned(row, target, columns):
                 found.append(_found(text, row, cell, target, year, modality))
     return found, skipped
+
+
+def _nothing_planned(row: list[_Cell], target: tuple, columns: _Columns) -> bool:
+    """Whether a target cell of 0 stands over a base of 0 in an amount (抽水蓄能 0 in 2025 as in
+    2020, 420万千瓦 only by 2030): nothing is planned yet, no level to reach. A share of 0 over 0
+    (劣Ⅴ类水体比例) is a level the plan keeps."""
+    if target[1] != 0 or columns.base is None:
+        return False
+    base = next(iter(find_quantities(row[columns.base[0]].text)), None)
+    entry = unit_table().get(target[3])
+    return base is not None and base.quantity.value == 0 and (entry is None or entry.dimension != "ratio")
+
+
+def _aligned(row: list[_Cell], width: int, columns: _Columns) -> list[_Cell]:
+    """A row short of cells lined up with the header. It lost a merged leading cell (a category
+    printed once for the rows it groups) or blank cells at its end (an empty 说明 column): whichever
+    puts more numbers under the dated columns, the leading cell when both do as well. A row longer
+    than the header has cells the header lacks and stays as it is."""
+    missing = width - len(row)
+    if missing <= 0:
+        return row
+    front = [_Cell("", row[0].start, row[0].start)] * missing + row
+    back = row + [_Cell("", row[-1].end, row[-1].end)] * missing
+    dated = [column for column, _ in columns.targets] + ([columns.base[0]] if columns.base else [])
+
+    def numbers(cells: list[_Cell]) -> int:
+        return sum(1 for column in dated if _DIGIT.search(cells[column].text))
+
+    return back if numbers(back) > numbers(front) else front
 
 
 def _with_base_words(row: list[_Cell], column: int, columns: _Columns) -> _Cell:

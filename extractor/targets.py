@@ -143,7 +143,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     lex = _lexicon()
     titles = _Spans([(m.start(), m.end()) for m in _TITLES.finditer(text, start, end)])
-    skipped = _Spans(sorted(list(skip) + _note_spans(text, start, end, lex)))
+    skipped = _Spans(sorted(list(skip) + _note_spans(text, start, end, lex) + _forecast_spans(text, start, end, lex)))
     years = [c for c in lex.year_cues(text, start, end, plan_year, annual_year, period_end)
              if not titles.covers(c.start) and not skipped.covers(c.start)]
     years = sorted(years + _deadline_cues(text, start, end, deadlines, years), key=lambda c: (c.start, c.end))
@@ -200,6 +200,17 @@ def _note_spans(text: str, start: int, end: int, lex: "_Lexicon") -> list[tuple[
                 break
             line_start, line_stop = nxt, _line_end(text, nxt, end)
         spans.append((m.start(), line_stop))
+    return spans
+
+
+def _forecast_spans(text: str, start: int, end: int, lex: "_Lexicon") -> list[tuple[int, int]]:
+    """What a third party forecasts (``国际能源署预测…占比将…攀升至2050年的86%``), from its verb to the
+    end of the sentence: someone else's figures, no target of the plan. The plan's own ``预计到2025年``
+    names no party before the verb and stays a target."""
+    spans = []
+    for m in lex.forecast.finditer(text, start, end):
+        stop = _SENTENCE_END.search(text, m.end(), end)
+        spans.append((m.start(), stop.start() if stop else end))
     return spans
 
 
@@ -366,6 +377,7 @@ class _Sentence:
         indicator, ind_start, ind_end = self._indicator(q, win_start, verbs_start, cues, follows_noun,
                                                         phrase_end, later, direction is not Direction.LEVEL)
         value, value_max, unit = self._series_unit(q, later)
+        unit = lex.implied_unit(indicator, text[q.start:q.end], unit)
         direction = lex.amount_of_change(indicator, unit, comparator, direction)
         if direction is Direction.LEVEL and self._part_of_last(q, unit):
             direction = self.targets[-1].direction   # a part of an amount added is added too
@@ -745,13 +757,21 @@ class _Sentence:
                 return head + noun, ind_start, noun_start + len(noun)
         if head:
             printed = [head]
+            numbers = self._series_length(phrase_end, later)
             if lex.respectively in text[win_start:verbs_end]:
                 printed = _SERIES_SPLIT.split(head)
-                if len(printed) != self._series_length(phrase_end, later) or min(map(len, printed)) < 2:
+                if min(map(len, printed)) < 2:
                     printed = [head]  # "市、县污泥无害化处理率分别达到97%、95%": one name, two places
+                if numbers == 1 < len(printed):
+                    # "光伏制造业、储能制造业产值分别过千亿": one number that each of them reaches
+                    parts = lex.complete_series(printed)
+                    self.sharing = parts[1:]
+                    return parts[0], h_start, h_start + len(head)
+                if len(printed) != numbers:
+                    printed = [head]
                 parts = lex.complete_series(printed)
                 self.series = parts[1:]
-            elif self._series_length(phrase_end, later) == 1:
+            elif numbers == 1:
                 parts = lex.sharing_one_value(head, lex.says_each(text[win_start:verbs_end]),
                                               q.quantity.unit in lex.share_units, change)
                 self.sharing = parts[1:]
@@ -846,9 +866,13 @@ class _Lexicon:
                                 rf"(?:{_alternation(verbs + data['fact_verbs'])})")
         self.part_words = tuple(data["part_words"])
         self.note_opener = re.compile(rf"(?m)^[ \t　]*(?:{_alternation(data['note_openers'])})[：:]")
+        self.forecast = re.compile(rf"(?:{_alternation(data['forecasters'])})的?(?:{_alternation(data['forecast_verbs'])})")
         self._reaching = re.compile(_alternation(data["reaching_verbs"]))
         self._whole_set = re.compile(_alternation(data["whole_set_words"] + data["each_words"] + data["fact_words"]))
         self._cost = re.compile(rf"(?:{_alternation(data['cost_words'])})(?:{_alternation(adjacent_cues)})?$")
+        self._money = re.compile(rf"(?:{_alternation(data['money_nouns'])})$")
+        self.money_multipliers = tuple(data["money_multipliers"])
+        self.money_unit = data["money_unit"]
         self.frequency_words = tuple(data["frequency_words"])
         self.frequency_units = frozenset(data["frequency_units"])
         self.recurring = re.compile(rf"(?<![{re.escape(data['recurring_not_after'])}])"
@@ -1179,6 +1203,13 @@ class _Lexicon:
         """Whether ``before`` ends in a word of investment, maybe with a comparator (``总投资``,
         ``投资约``): the number after it is what the works cost."""
         return bool(self._cost.search(before))
+
+    def implied_unit(self, indicator: str, number: str, unit: str) -> str:
+        """The unit of ``number`` as read for ``indicator``: a sum printed as a multiplier alone, with
+        no unit (``产值分别过千亿``, ``营业收入达到1000亿``), of a money indicator is in 元."""
+        if unit or not number.endswith(self.money_multipliers) or not self._money.search(indicator):
+            return unit
+        return self.money_unit
 
     def joins(self, between: str) -> bool:
         return bool(self._joins.match(between))

@@ -285,6 +285,55 @@ def test_a_change_in_words_over_the_base_and_target_columns_is_a_decrease_from_t
     ]
 
 
+# a target year spanning two columns under a second header row: its value and its growth rate
+SPANNED = (
+    "专栏1 主要目标\n"
+    "类别\t项目\t单位\t2020年\t2025年\t\t2030年\t\t说明\n"
+    "\t\t\t\t累计值\t年均增长率（%）\t累计值\t年均增长率（%）\n"
+    "能源供应\t风电装机\t万千瓦\t800（预估值）\t1600\t14.9\t3000\t13.4\n"
+    "\t抽水蓄能\t万千瓦\t0\t0\t—\t400\t—\t全国示范\n"
+    "\t清洁能源装机占比\t百分比\t90\t95\t1.1\t100%\t1.0\t全国领先\n"
+    "能源消费\t电力消纳责任权重\t百分比\t60\t>65\t1.6\t>75\t2.9\n"
+)
+
+
+def test_a_year_spanning_a_value_and_a_growth_column_gives_the_value():
+    assert [(i, y, v, u, c) for i, y, v, u, c, *_ in rows(SPANNED, plan_year=2021)] == [
+        ("风电装机", 2025, 16_000_000, "千瓦", "eq"),
+        ("风电装机", 2030, 30_000_000, "千瓦", "eq"),
+        ("抽水蓄能", 2030, 4_000_000, "千瓦", "eq"),
+        ("清洁能源装机占比", 2025, 95, "%", "eq"),
+        ("清洁能源装机占比", 2030, 100, "%", "eq"),
+        ("电力消纳责任权重", 2025, 65, "%", "ge"),
+        ("电力消纳责任权重", 2030, 75, "%", "ge"),
+    ]
+
+
+def test_a_spanning_year_over_a_target_value_and_a_rate():
+    table = ("指标\t单位\t2020年\t2025年\t\n"
+             "\t\t\t目标值\t年均增速\n"
+             "地区生产总值\t亿元\t1200\t1700\t7%\n")
+    assert [(i, y, v, u) for i, y, v, u, *_ in rows(table, plan_year=2021)] == [
+        ("地区生产总值", 2025, 170_000_000_000, "元")]
+
+
+def test_a_row_short_of_an_empty_last_cell_keeps_its_first_cells():
+    """The reader drops a blank 说明 cell at a row's end: the row's own category stays in place."""
+    table = ("类别\t指标\t单位\t2020年\t2025年\t说明\n"
+             "供应\t光伏装机\t万千瓦\t100\t300\n"
+             "\t风电装机\t万千瓦\t50\t80\t全省领先\n")
+    assert [(i, v) for i, _, v, *_ in rows(table, plan_year=2021)] == [("光伏装机", 3_000_000), ("风电装机", 800_000)]
+
+
+def test_zero_over_a_zero_base_is_no_target_but_a_zero_share_is():
+    table = ("指标\t单位\t2020年\t2025年\n"
+             "储能工厂装机\t万千瓦\t0\t0\n"
+             "劣Ⅴ类水体比例\t%\t0\t0\n"
+             "燃煤锅炉\t台\t12\t0\n")
+    assert [(i, v, u) for i, _, v, u, *_ in rows(table, plan_year=2021)] == [
+        ("劣Ⅴ类水体比例", 0, "%"), ("燃煤锅炉", 0, "台")]
+
+
 def test_an_amount_added_in_a_table_has_no_baseline_but_a_change_has_the_base_column():
     table = ("序号\t指标名称\t2020年（现状值）\t2025年\n"
              "1\t农村环境整治村庄数量\t5000个\t新增1500个\n"

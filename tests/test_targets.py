@@ -953,6 +953,35 @@ def test_a_number_in_brackets_before_的_says_which_ones_are_meant():
     assert values("到2025年，建成充电站（含换电站）500座。") == [(2025, 500, "座")]
 
 
+# --- one number for each of a 分别 list, money printed as a multiplier, forecasts (issue 11, batch 9) --
+
+def test_respectively_over_one_number_gives_it_to_each_name_with_the_shared_head():
+    found = targets("到2030年，光伏制造业、储能制造业产值分别过千亿，力争实现双脱钩。")
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in found] == [
+        ("光伏制造业产值", 100_000_000_000, "元", "ge"), ("储能制造业产值", 100_000_000_000, "元", "ge")]
+    # two names, two numbers: each its own, as before
+    assert [(t.indicator, t.value) for t in targets("到2025年，化肥、农药利用率分别达到43%和50%。")] == [
+        ("化肥利用率", 43), ("农药利用率", 50)]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("到2025年，全省数字经济营业收入达到1000亿。", "元"),
+    ("到2025年，节能环保产业产值突破万亿。", "元"),
+    ("到2025年，电子信息产业规模过万亿。", ""),          # 规模: of money or of capacity, not said
+    ("到2025年，新能源汽车保有量达到10万。", ""),          # no money indicator
+])
+def test_a_multiplier_without_a_unit_on_a_money_indicator_is_in_yuan(text, unit):
+    assert one(text).unit == unit
+
+
+def test_a_third_partys_forecast_is_no_target_of_the_plan():
+    text = ("国际能源署预测可再生能源在全球发电量中的占比将从当前的约25%攀升至2050年的86%。"
+            "到2025年，可再生能源发电量占比达到50%。")
+    assert values(text) == [(2025, 50, "%")]
+    # the plan's own estimate names no party before its verb and stays a target
+    assert values("预计到2025年，全市成品油消费量1700万吨。") == [(2025, 17_000_000, "吨")]
+
+
 # --- targ7: the kinds still missed in issue 11 ----------------------------------------------------
 
 def test_a_word_picking_the_existing_ones_keeps_the_count_the_verbs_object():
