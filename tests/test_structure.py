@@ -477,3 +477,11 @@ def test_contents_end_where_the_first_entry_repeats_less_its_white_space():
     text = ("目  录\n第一章\t规划实施情况····4\n第二章\t主要任务····9\n第一章规划实施情况\n1.1指标完成情况\n正文。\n"
             "第二章主要任务\n2.1推进节能\n正文。\n")
     assert [h.marker for h in find_headings(text)] == ["第一章", "1.1", "第二章", "2.1"]
+
+
+def test_a_part_that_asks_to_grasp_the_significance_or_the_requirements_holds_no_measures():
+    text = ("一、深刻领会推动城乡建设绿色低碳发展的重要意义\n（一）坚定绿色发展理念。正文。\n"
+            "二、准确把握推动城乡建设绿色低碳发展的总体要求\n正文。\n"
+            "三、重点任务\n（二）推进节能。正文。\n（三）充分认识节水工作。正文。\n"
+            "四、重要意义\n正文。\n")
+    assert _measure_paths(text) == [("三/（二）", "推进节能"), ("三/（三）", "充分认识节水工作")]
