@@ -414,14 +414,16 @@ def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
     """``pieces`` of ``body`` cut once more at a joining word (和, 及, 与) between two units: after a
     list closed by ``等部门`` (``市商务局等部门和各区人民政府``), or between two whole names, each ending
     in an organisation's word (``各设区市人民政府和平潭综合实验区管委会``). Inside one name the words
-    before the joiner end in none (``省住房和城乡建设厅``, ``自然资源和规划局``), and the piece stays
-    whole. The joining word belongs to neither side."""
+    before the joiner end in none (``省住房和城乡建设厅``, ``自然资源和规划局``), and a bare head after
+    it shares the name before (``各市州党委和政府``): the piece stays whole. The joining word belongs to
+    neither side."""
     out = []
     for pa, pb in pieces:
         for m in _JOINER.finditer(body, pa, pb):
             left = body[pa:m.start()].strip()
             right = _TRAILING.sub("", body[m.end():pb].strip())
-            if _CLOSED_LIST.search(left) or _ORG_END.search(left) and _ORG_END.search(right):
+            if _CLOSED_LIST.search(left) or _ORG_END.search(left) and _ORG_END.search(right) \
+                    and not _BARE_HEAD.match(right):
                 out.append((pa, m.start()))
                 pa = m.end()
         out.append((pa, pb))
@@ -471,6 +473,8 @@ _ONE_LEVEL = _bare_level("")
 # a bare level may join up to three levels in one word (市州、县市区人民政府: the cities and the counties)
 _BARE_LEVELS = _bare_level("{1,3}")
 _LEVEL_AND_REST = re.compile(rf"^\s*(?:{_LEVEL_WORD})(?:[（〔][^（）〔〕]{{1,8}}[）〕])?(\S{{2,}})$")
+# 各市州党委和政府: a head with no name of its own shares the name before the joiner, one unit as printed
+_BARE_HEAD = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_heads'] + _VOCAB['unit_endings'])})$")
 _COLLECTIVE_HEAD = re.compile(rf"(?:{_alternatives(_VOCAB['collective_heads'])})(?:〈[^〉]*〉|（[^）]*）)?$")
 
 
