@@ -43,9 +43,12 @@ def _vocabulary() -> dict:
     item heads of a timeline, the procedural titles and the table-of-contents headings."""
     vocab = load("structure")
     verbs = _alternatives(vocab["verbs"])
+    understanding = _alternatives(vocab["understanding_verbs"])
     parts = {}
     for kind, words in vocab["parts"].items():
         pattern = rf"^(?:{verbs})?(?:{_alternatives(words['titles'])})$"
+        # 深刻领会建立健全…经济体系的重要意义: what to grasp, of any length, then the part's word
+        pattern += rf"|^(?:{understanding}).*?(?:{_alternatives(words['titles'] + words['nouns'])})$"
         if words["nouns"]:
             pattern += rf"|^(?:{verbs})?.{{0,{vocab['topic_chars']}}}?(?:{_alternatives(words['nouns'])})$"
         for statement in words.get("statements", []):   # a regex anywhere in a short heading

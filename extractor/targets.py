@@ -649,6 +649,8 @@ class _Sentence:
             return not self._group_threshold(q, before, cues)
         if before.endswith(lex.coordinators):
             return not self._subject_of_later_target(q.end, later)
+        if q.quantity.unit in lex.share_units and not cues and self._count_reaching(q, later):
+            return True  # "沿海主要港口75%以上专业化泊位具备…能力": the share of the whole named before it
         return before.endswith(lex.object_verbs)
 
     def _count_reaching(self, q: QuantityMatch, later: list[QuantityMatch]) -> bool:

@@ -59,11 +59,13 @@ _BRACKET = re.compile(r"[（〔［]((?:[^（）〔〕［］\n]|[（〔][^（）�
 _DENG_HEAD = r"等(?:有关|相关)?(?:市级|区级|县级|省级)?"
 _DENG = rf"{_DENG_HEAD}(?:单位|部门)?"
 # 市商务局等部门和各区人民政府: a list of departments closed by 等部门 joined to one more unit
-_JOINED = re.compile(rf"{_DENG_HEAD}(?:单位|部门)(?P<join>{_alternatives(_VOCAB['list_joiners'])})")
-# （A、B牵头，C等按职责分工负责，D负责落实）: the names before 牵头 lead, whatever the list says after
-_LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头[，,]")
+_CLOSED_LIST = re.compile(rf"{_DENG_HEAD}(?:单位|部门)$")
+_JOINER = re.compile(_alternatives(_VOCAB["list_joiners"]))
+# （A、B牵头，C等按职责分工负责，D负责落实）: the names before 牵头 lead, whatever the list says after;
+# （A牵头负责）: the duty phrase blanked, 牵头 closes the list and A leads alone
+_LEADS_FIRST = re.compile(r"^([^，,；;]{2,80}?)牵头(?:[，,]|\s*$)")
 _DUTY_END = re.compile(rf"(?:{_DENG})?(?:{_DUTY_WORDS})(?:落实|推进)?(?=\s*(?:[，,；;]|$))")
-_ORG_END = re.compile(r"(?:局|委|厅|办|部|院|署|会|联|协|政府|公司|中心|集团|行|室|处|站|所|社|海关)(?:〈[^〉]{0,40}〉|（[^）]{0,40}）|〔[^〕]{0,40}〕)?$")
+_ORG_END = re.compile(rf"(?:{_alternatives(_VOCAB['unit_endings'])})(?:〈[^〉]{{0,40}}〉|（[^）]{{0,40}}）|〔[^〕]{{0,40}}〕)?$")
 _COLLECTIVE = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_openers'])})")
 _GROUP_END = re.compile(rf"(?:{_alternatives(_VOCAB['group_endings'])})$")
 _RULE_WORDS = rf"(?:{_alternatives(_VOCAB['lead_rule_positions'])})的?(?:单位|部门)?为牵头(?:单位|部门)"
@@ -271,8 +273,8 @@ def _read_duty(m: re.Match) -> Clause | None:
     """A bracket of units that ends in a duty phrase: ``（A，B、C等按职责分工负责）``, ``〔A、B等按职责分工
     负责，C负责落实。以下均需C落实，不再列出〕``, ``（A、B负责，C具体落实，以下任务不再列出，下同）``
     (the note names units for later items; a sentence after ``。`` is a note too). The notes and
-    duty phrases are blanked and the rest read as one list, whose names before a ``牵头，`` lead
-    explicitly and the others support; ``None`` when the bracket does not end in a duty phrase."""
+    duty phrases are blanked and the rest read as one list, whose names before a ``牵头，`` (or a
+    closing ``牵头负责``) lead explicitly and the others support; ``None`` when the bracket does not end in a duty phrase."""
     body = m.group(1)
     standing = _standing_units(body, m.start(1))
     body = _NOTE.sub(lambda n: " " * len(n.group(0)), _without_note(body))
@@ -411,13 +413,21 @@ def _split_units(body: str, a: int, group: int, label: str | None) -> list[RawUn
 
 
 def _split_joined(body: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``pieces`` of ``body`` cut once more where a list closed by ``等部门`` joins the next unit
-    (``市商务局等部门和各区人民政府``): the joining word belongs to neither."""
+    """``pieces`` of ``body`` cut once more at a joining word (和, 及, 与) between two units: after a
+    list closed by ``等部门`` (``市商务局等部门和各区人民政府``), or between two whole names, each ending
+    in an organisation's word (``各设区市人民政府和平潭综合实验区管委会``). Inside one name the words
+    before the joiner end in none (``省住房和城乡建设厅``, ``自然资源和规划局``), and a bare head after
+    it shares the name before (``各市州党委和政府``): the piece stays whole. The joining word belongs to
+    neither side."""
     out = []
     for pa, pb in pieces:
-        for m in _JOINED.finditer(body, pa, pb):
-            out.append((pa, m.start("join")))
-            pa = m.end()
+        for m in _JOINER.finditer(body, pa, pb):
+            left = body[pa:m.start()].strip()
+            right = _TRAILING.sub("", body[m.end():pb].strip())
+            if _CLOSED_LIST.search(left) or _ORG_END.search(left) and _ORG_END.search(right) \
+                    and not _BARE_HEAD.match(right):
+                out.append((pa, m.start()))
+                pa = m.end()
         out.append((pa, pb))
     return out
 
@@ -466,6 +476,8 @@ _ONE_LEVEL = _bare_level("")
 # a bare level may join up to three levels in one word (市州、县市区人民政府: the cities and the counties)
 _BARE_LEVELS = _bare_level("{1,3}")
 _LEVEL_AND_REST = re.compile(rf"^\s*(?:{_LEVEL_WORD})(?:[（〔][^（）〔〕]{{1,8}}[）〕])?(\S{{2,}})$")
+# 各市州党委和政府: a head with no name of its own shares the name before the joiner, one unit as printed
+_BARE_HEAD = re.compile(rf"^(?:{_alternatives(_VOCAB['collective_heads'] + _VOCAB['unit_endings'])})$")
 _COLLECTIVE_HEAD = re.compile(rf"(?:{_alternatives(_VOCAB['collective_heads'])})(?:〈[^〉]*〉|（[^）]*）)?$")
 
 

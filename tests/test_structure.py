@@ -479,6 +479,14 @@ def test_contents_end_where_the_first_entry_repeats_less_its_white_space():
     assert [h.marker for h in find_headings(text)] == ["第一章", "1.1", "第二章", "2.1"]
 
 
+def test_a_part_that_asks_to_grasp_the_significance_or_the_requirements_holds_no_measures():
+    text = ("一、深刻领会推动城乡建设绿色低碳发展的重要意义\n（一）坚定绿色发展理念。正文。\n"
+            "二、准确把握推动城乡建设绿色低碳发展的总体要求\n正文。\n"
+            "三、重点任务\n（二）推进节能。正文。\n（三）充分认识节水工作。正文。\n"
+            "四、重要意义\n正文。\n")
+    assert _measure_paths(text) == [("三/（二）", "推进节能"), ("三/（三）", "充分认识节水工作")]
+
+
 def test_the_year_plan_field_of_an_annual_task_list_is_dated_by_the_plans_year():
     """Each task's （一）年度工作计划 says what the year is to achieve: in a list for 2021 its number
     is a 2021 target; the same words under （二）具体工作措施 print no year and set none."""

@@ -803,6 +803,16 @@ def test_a_share_of_a_subject_is_a_level(text, value, comparator):
     assert found == [(value, "%", comparator, "level")]
 
 
+@pytest.mark.parametrize("text, value", [
+    # the whole, its share, the part's noun and a verb of reaching: that share gets there, a level
+    ("到2025年，沿海主要港口75%以上专业化泊位具备供应岸电的能力。", 75),
+    ("到2025年，全市各区60%以上的城市社区创建为绿色社区。", 60),
+])
+def test_a_share_printed_after_its_whole_and_before_the_noun_of_its_part_is_a_level(text, value):
+    found = [(t.value, t.unit, t.comparator.value, t.direction.value) for t in targets(text)]
+    assert found == [(value, "%", "ge", "level")]
+
+
 def test_a_share_before_a_noun_that_is_no_verb_is_still_no_target():
     assert targets("到2025年，建成区域内80%覆盖面积的园区。") == []
 

@@ -450,3 +450,28 @@ def test_a_note_inside_a_units_name_is_dropped_from_the_canonical_name_only():
 def test_a_group_of_bodies_named_by_their_duty_is_a_unit_of_a_duty_list():
     assert [u for u, _, _ in _roles("推进。（省市场监管局、行业主管部门按职责分工负责）")] == [
         "省市场监管局", "行业主管部门"]
+
+
+def test_lead_closing_a_clause_with_qiantou_fuze_leads_in_whichever_clause_it_stands():
+    from policykg.extractor import parse
+
+    text = ("某省实施方案\n一、重点任务\n"
+            "（一）推广节能家电。推广家电。（省商务厅、省工信厅按职责分工负责）"
+            "回收旧家电。（省发改委牵头负责）整治市场。（省公安厅、省交通厅牵头负责）\n"
+            "（二）发展二手交易。规范交易。（省商务厅、省市场监管局按职责分工负责）\n")
+    first, second = parse(text).measures
+    # every unit of the item once, in printed order; the leads are those marked 牵头, explicitly
+    assert [(u.name, u.role) for u in first.units] == [
+        ("省商务厅", "support"), ("省工信厅", "support"), ("省发改委", "lead"), ("省公安厅", "lead"), ("省交通厅", "lead")]
+    assert {u.lead_basis for u in first.units if u.role == "lead"} == {"explicit"}
+    # no 牵头 in the item: its first listed unit leads by convention
+    assert [(u.name, u.role, u.lead_basis) for u in second.units] == [
+        ("省商务厅", "lead", "first_listed"), ("省市场监管局", "support", "first_listed")]
+
+
+def test_two_whole_names_joined_by_he_are_two_units_but_a_name_holding_he_is_one():
+    assert _names("推进工作。（各地市人民政府和某某新区管委会，省交通厅及省能源局等按职责分工负责）") == [
+        "各地市人民政府", "某某新区管委会", "省交通厅", "省能源局"]
+    assert _names("推进工作。（省住房和城乡建设厅、省粮食和储备局、市自然资源和规划局按职责分工负责）") == [
+        "省住房和城乡建设厅", "省粮食和储备局", "市自然资源和规划局"]
+    assert _names("推进工作。（省生态环境厅、各市州党委和政府按职责分工负责）") == ["省生态环境厅", "各市州党委和政府"]
