@@ -121,6 +121,15 @@ FLOORS = {
     # issue 11 batch 9 (gold9c): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
     "bulk/guojia_shisiwu_nengyuan_lingyu_keji_chuangxin_guihua": (0.97, 0.98, 0.98, 0.98, 0.98, 0.00),
     "bulk/zhongban_guoban_jianli_jianquan_shengtai_chanpin_jiazhi_shixian_jizhi_yijian": (0.81, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 10 (gold10a): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4ed3d1d, the parser of 4369ac2)
+    "bulk/hebei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/shangrao_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.96, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/wuzhou_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 10 (gold10b): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 2140293, the parser of 4369ac2)
+    "bulk/fujian_shisiwu_jieneng_jianpai_zonghe_gongzuo_shishi_fangan": (0.98, 0.77, 0.94, 0.98, 0.98, 0.96),
+    "bulk/guizhou_lvse_zhizao_zhuanxiang_xingdong_shishi_fangan_2021_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/liaoning_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_renwu_cuoshi": (0.80, 0.84, 0.84, 0.98, 0.98, 0.98),
+    "bulk/shanxi_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.97, 0.33, 0.08, 0.98, 0.98),
 }
 
 
