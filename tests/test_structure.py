@@ -504,3 +504,5 @@ def test_a_part_that_builds_a_mechanism_is_a_task_part_unless_its_items_organise
     assert [p for p, _ in _measure_paths(text)] == ["二/（一）", "三/（二）", "三/（三）"]
     kinds = {n.path: n.kind for n in walk(_tree(text))}
     assert kinds["三"] == "action" and kinds["四"] == "guarantees"
+    reform = "十一、创新绿色发展推进机制\n（一）培育市场交易机制。正文。\n（二）推进低碳试点。正文。\n十二、保障措施\n（一）加强组织领导。正文。\n"
+    assert [p for p, _ in _measure_paths(reform)] == ["十一/（一）", "十一/（二）"]
