@@ -250,10 +250,69 @@ def test_inflated_size_counts_every_layer_and_only_zlib_data():
     zeros = bytes(3 << 20)
     once = zlib.compress(zeros)
     twice = zlib.compress(once)
-    assert inflated_size(b"1 0 obj <<>> stream\n" + once + b"\nendstream endobj", 1 << 30) == 3 << 20
+    assert inflated_size(b"1 0 obj << /Length 9 0 R >> stream\n" + once + b"\nendstream endobj", 1 << 30) == 3 << 20
     assert inflated_size(b"stream\r\n" + twice + b"\nendstream", 1 << 30) == len(once) + (3 << 20)
     assert inflated_size(b"stream\nBT /F1 12 Tf ET\nendstream\nendstream\n" + once, 1 << 30) == 0
     assert 1 << 20 < inflated_size(b"stream\n" + once + b"stream\n" + once, 1 << 20) < 3 << 20
+
+
+def test_a_stream_read_no_further_than_endstream_is_bounded_by_deflate_s_greatest_ratio():
+    """A stream that pdfium and pdfminer read only up to its endstream inflates to at most 1032
+    times those bytes: counted so while that fits under the cap, inflated where it does not."""
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    once = zlib.compress(bytes(3 << 20))
+    read = len(once) + 1   # the line feed before endstream is read too
+    for dictionary in (b"<< >>", b"<< /Length %d /Filter /FlateDecode >>" % len(once),
+                       b"<</Length %d/DecodeParms<</Columns 4>>/Filter[/FlateDecode]>>" % read):
+        pdf = b"%PDF-1.4\n7 0 obj\n" + dictionary + b"\nstream\n" + once + b"\nendstream\nendobj\n"
+        assert inflated_size(pdf, 1 << 30) == 1032 * read, dictionary
+        assert inflated_size(pdf, (3 << 20) + 100) == 3 << 20, dictionary   # inflated: the bound is over
+        assert inflated_size(pdf, 1 << 20) > 1 << 20, dictionary            # and a bomb still passes the cap
+    # two streams share the room: the longer is inflated until its rest and the shorter one's
+    # bound fit, the shorter is bounded (1032 times its 27 bytes), and the sum is at most the cap
+    small = zlib.compress(b"BT /F1 12 Tf ET" * 10)
+    pdf = (b"1 0 obj << /Length %d >> stream\n%s\nendstream endobj\n" % (len(small), small)
+           + b"2 0 obj << >> stream\n" + once + b"\nendstream endobj\n")
+    assert len(small) + 1 == 27
+    assert (3 << 20) + 1032 * 27 <= inflated_size(pdf, (3 << 20) + 40_000) <= (3 << 20) + 40_000
+
+
+def test_bounded_streams_that_together_pass_the_cap_are_refused():
+    """Each bounded stream is inflated against what the whole cap leaves, not only against its
+    share of it: counting nothing of a stream whose share is gone would let 9 MB pass a 7 MB cap."""
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    def pdf(megabytes: list[int]) -> bytes:
+        return b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n<< >>\nstream\n%s\nendstream\nendobj\n"
+                                         % (i, zlib.compress(bytes(mb << 20), 9)) for i, mb in enumerate(megabytes, 1))
+
+    for megabytes, cap in (([3, 3, 3], 7), ([3, 3, 3], 8), ([4, 1, 1, 1, 1], 7), ([5, 2, 2], 8)):
+        assert inflated_size(pdf(megabytes), cap << 20) > cap << 20, (megabytes, cap)
+    assert inflated_size(pdf([3, 3, 3]), 9 << 20) == 9 << 20   # all inflated: exactly 9 MB fits
+
+
+def test_a_stream_whose_reading_end_is_not_sure_is_inflated_whole():
+    """Whatever could make a reader read past the first endstream sends a stream back to being
+    inflated whole, to the end of its zlib data."""
+    from policykg.extractor.readers.pdf_streams import inflated_size
+
+    once = zlib.compress(bytes(3 << 20))
+    twice = zlib.compress(once)
+    unsure = [b"7 0 obj << /Length 8 0 R >>\nstream\n",             # the length is another object's
+              b"7 0 obj << /Length 99999 >>\nstream\n",              # longer than up to endstream
+              b"7 0 obj << /Length 9 /S (obj /Length 9) >>\nstream\n",   # a string may hide a length
+              b"7 0 obj << /Len#67th 9 >>\nstream\n",                # so may an escaped name
+              b"7 0 obj << /A 1 >> >> << /Length 9 >>\nstream\n",    # not one dictionary
+              b"7 0 obj << /Length 9 >>\nstream\r",                  # a reader may start further on
+              b"/Xobj << /Length 9 >>\nstream\n"]                    # no object header
+    for opening in unsure:
+        assert inflated_size(opening + once + b"\nendstream endobj", 1 << 30) == 3 << 20, opening
+    # one layer inside another: both are counted, whatever the dictionary
+    assert inflated_size(b"7 0 obj << >>\nstream\n" + twice + b"\nendstream endobj", 1 << 30) == len(once) + (3 << 20)
+    # an "endstream" that is not a word does not end the reading
+    early = b"7 0 obj << >>\nstream\n" + zlib.compress(b"xendstreamx" + bytes(100), 0)
+    assert inflated_size(early + b"\nendstream endobj", 1 << 30) == 1032 * (len(early) - 20)
 
 
 # --- the store --------------------------------------------------------------------------------
