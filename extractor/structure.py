@@ -59,6 +59,8 @@ def _vocabulary() -> dict:
             "procedure": re.compile(rf"^(?:{_alternatives(vocab['procedure'])})$"),
             "self_reference": re.compile(vocab["self_reference"]),
             "joiners": re.compile(f"[{re.escape(vocab['compound_joiners'])}]"),
+            "appendix": re.compile(rf"^(?:{_alternatives(vocab['appendix'])})"),
+            "mechanism": re.compile(rf"^(?:{_alternatives(vocab['mechanism']['verbs'])}).{{2,}}{vocab['mechanism']['ends']}$"),
             "toc": re.compile(r"^\s*(?:" + "|".join(r"\s*".join(w) for w in vocab["toc"]) + r")\s*$", re.M),
             "form": vocab["form"],
             "decimal_title": re.compile(rf"[ \t　]*(?!(?:{_MULTIPLIER_WORDS})?(?:{_alternatives(readable_units())})|[{vocab['decimal_not_before']}])"
@@ -435,14 +437,18 @@ def build_tree(headings: list[Heading], text_end: int) -> list[Node]:
 
 
 def _drop_sole_annex(roots: list[Node]) -> None:
-    """A notice that carries its plan as its one unnumbered ``附件`` (…现印发给你们 / 附件 / 促进绿色消费
-    实施方案 / 一、…): the plan's headings are the document's, so their paths leave ``附件`` out.
-    Numbered annexes (``附件1``, ``附件2``) and an annex beside measures of the notice itself keep
-    it, since there it tells parts apart."""
+    """A notice that carries its plan as its one ``附件`` (…现印发给你们 / 附件 / 促进绿色消费实施方案 /
+    一、…), or a document that is nothing but its plan printed under ``附件1`` (a 办法 sent without
+    its 通知): the plan's headings are the document's, so their paths leave the annex out. Several
+    annexes with headings (``附件1`` / ``附件2``), a numbered annex beside others (``附件2`` a table),
+    and an annex beside measures of the notice itself keep it, since there it tells parts apart."""
     annexes = [r for r in roots if r.heading.kind == "annex" and r.children]   # not the notice's 附件： line
-    if len(annexes) != 1 or annexes[0].heading.number:
+    if len(annexes) != 1:
         return
     annex = annexes[0]
+    if annex.heading.number and any(r.heading.kind == "annex" and r.heading.number
+                                    for r in roots if r is not annex):
+        return
     if any(is_measure(n) for r in roots if r is not annex for n in walk([r])):
         return
     prefix = annex.path + "/"
@@ -503,19 +509,23 @@ def _titled_kind(title: str) -> str | None:
 
 
 def _named_kind(bare: str) -> str | None:
-    """The kind of part whose vocabulary matches the whole of ``bare``, if any."""
+    """The kind of part whose vocabulary matches the whole of ``bare``, if any. An appendix of
+    the plan (``五、附录：技术路线图``, ``附表1 重点项目``) prints material beside it and is
+    procedure, like the practical items of a notice."""
     vocab = _vocabulary()
     for kind, pattern in vocab["parts"].items():
         if pattern.match(bare):
             return kind
-    return "procedure" if vocab["procedure"].match(bare) else None
+    return "procedure" if vocab["procedure"].match(bare) or vocab["appendix"].match(bare) else None
 
 
 def _kind_of(node: Node) -> str:
+    """The kind of part ``node`` heads: its own words' kind, else its parent's. An annex is no
+    part of the plan's kinds: what it carries is read as a plan of its own."""
     if node.heading.kind == "annex":
         return "other"
     kind = _titled_kind(node.heading.title)
-    if kind == "guarantees" and _among_measures(node):
+    if kind == "guarantees" and (_among_measures(node) or _builds_a_mechanism(node)):
         kind = None
     if kind:
         return kind
@@ -533,6 +543,16 @@ def _among_measures(node: Node) -> bool:
         return False
     others = [s for s in node.parent.children if s is not node]
     return bool(others) and all(not s.children and not _titled_kind(s.heading.title) for s in others)
+
+
+def _builds_a_mechanism(node: Node) -> bool:
+    """Whether a part named like an assurance part is one of the plan's tasks: a heading that
+    builds a mechanism of the plan's subject (``六、健全生态产品价值实现保障机制``, beside
+    ``五、健全生态产品保护补偿机制``) over items none of which names a kind of part (``建立…考核机制``,
+    ``加大绿色金融支持力度``). The plan's own organisation of the work names it in its items
+    (``七、建立…推进机制`` over ``加强组织领导`` … ``推动督促落实``), and stays an assurance part."""
+    return bool(node.children) and bool(_vocabulary()["mechanism"].match(_bare(node.heading.title))) \
+        and not any(_titled_kind(c.heading.title) for c in node.children)
 
 
 def _mark_by_items(node: Node) -> None:

@@ -128,9 +128,11 @@ class DocRules:
                    bool(RULE_NO_LEAD.search(text)))
 
 
-def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> list[Clause]:
+def find_clauses(text: str, start: int, end: int, fallbacks: bool = True,
+                 in_sentence: bool = True) -> list[Clause]:
     """All unit clauses inside ``text[start:end]``, in order. Without ``fallbacks`` only labelled
-    clauses (``责任单位：``, ``牵头单位：`` …) count, not lists read from brackets or sentences."""
+    clauses (``责任单位：``, ``牵头单位：`` …) count, not lists read from brackets or sentences;
+    without ``in_sentence`` lists in brackets count but not the names of a sentence (``由A会同B…``)."""
     clauses: list[Clause] = []
     taken_until = start
     for m in _CLAUSE_START.finditer(text, start, end):
@@ -169,7 +171,7 @@ def find_clauses(text: str, start: int, end: int, fallbacks: bool = True) -> lis
         clauses.extend(_duty_lists(text, start, end, []))
     if not clauses:
         clauses.extend(c for m in _BRACKET.finditer(text, start, end) if (c := _read_bare(text, m, start, end)))
-    if not clauses:
+    if not clauses and in_sentence:
         for m in _IN_SENTENCE.finditer(text, start, end):
             clauses.append(_read_lead_support(text, m))
     return sorted(clauses, key=lambda c: c.start)

@@ -113,14 +113,14 @@ FLOORS = {
     "bulk/neimenggu_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_juti_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shanghai_tanpuhui_tixi_jianshe_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 9 (gold9a): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
-    "bulk/guangdong_tanpuhui_jiaoyi_guanli_banfa": (0.00, 0.00, 0.00, 0.98, 0.98, 0.98),
+    "bulk/guangdong_tanpuhui_jiaoyi_guanli_banfa": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shengtai_huanjingbu_jianwu_jiangtan_xietong_zengxiao_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 9 (gold9b): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
     "bulk/guojia_fazhangaigewei_nengyuanju_cujin_xinshidai_xinnengyuan_gaozhiliang_fazhan_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/qinghai_dazao_guojia_qingjie_nengyuan_chanye_gaodi_xingdong_fangan_2021_2030": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 9 (gold9c): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
-    "bulk/guojia_shisiwu_nengyuan_lingyu_keji_chuangxin_guihua": (0.97, 0.98, 0.98, 0.98, 0.98, 0.98),
-    "bulk/zhongban_guoban_jianli_jianquan_shengtai_chanpin_jiazhi_shixian_jizhi_yijian": (0.81, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/guojia_shisiwu_nengyuan_lingyu_keji_chuangxin_guihua": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/zhongban_guoban_jianli_jianquan_shengtai_chanpin_jiazhi_shixian_jizhi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     # issue 11 batch 10 (gold10a): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4ed3d1d, the parser of 4369ac2)
     "bulk/hebei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/shangrao_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),

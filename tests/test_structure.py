@@ -315,7 +315,9 @@ def test_a_notices_one_unnumbered_annex_is_no_part_of_the_paths():
             "一、重点任务\n（一）推进光伏。推进光伏建设。（责任单位：区发展改革局）\n（二）推进储能。推进储能建设。\n")
     assert [m.path for m in parse(text).measures] == ["一/（一）", "一/（二）"]
     numbered = text.replace("附件\n某某", "附件1\n某某")
-    assert [m.path for m in parse(numbered).measures] == ["附件1/一/（一）", "附件1/一/（二）"]
+    assert [m.path for m in parse(numbered).measures] == ["一/（一）", "一/（二）"]
+    beside_a_table = numbered + "附件2\n重点项目表\n"
+    assert [m.path for m in parse(beside_a_table).measures] == ["附件1/一/（一）", "附件1/一/（二）"]
     beside = "某某方案\n一、重点任务\n（一）推进光伏。推进。\n附件\n一、名单\n（一）甲单位。甲。\n"
     assert [m.path for m in parse(beside).measures] == ["一/（一）", "附件/一/（一）"]
 
@@ -485,6 +487,33 @@ def test_a_part_that_asks_to_grasp_the_significance_or_the_requirements_holds_no
             "三、重点任务\n（二）推进节能。正文。\n（三）充分认识节水工作。正文。\n"
             "四、重要意义\n正文。\n")
     assert _measure_paths(text) == [("三/（二）", "推进节能"), ("三/（三）", "充分认识节水工作")]
+
+
+def test_rules_printed_as_their_one_numbered_annex_keep_only_their_working_chapters():
+    text = ("附件1\n某某碳普惠管理办法\n第一章总则\n第一条为规范碳普惠管理，制定本办法。\n"
+            "第二条省生态环境厅负责碳普惠管理工作。\n第二章碳普惠管理\n第三条项目业主按照自愿原则申报减排量。\n"
+            "第三章监督管理\n第四条省生态环境厅应及时公布备案信息。\n第五章附则\n第五条本办法自印发之日起施行。\n")
+    assert _measure_paths(text) == [("第二章/第三条", "项目业主按照自愿原则申报减排量")]
+
+
+def test_an_appendix_heading_of_a_plan_is_no_measure():
+    text = ("三、重点任务\n（一）发展风电。正文。\n（二）发展光伏。正文。\n四、保障措施\n（一）加强组织领导。正文。\n"
+            "五、附录：技术路线图\n")
+    assert [p for p, _ in _measure_paths(text)] == ["三/（一）", "三/（二）"]
+    assert [p for p, _ in _measure_paths(text.replace("五、附录：技术路线图", "五、附表1 重点项目"))] == \
+        ["三/（一）", "三/（二）"]
+
+
+def test_a_part_that_builds_a_mechanism_is_a_task_part_unless_its_items_organise_the_work():
+    text = ("二、健全生态产品保护补偿机制\n（一）完善纵向补偿制度。正文。\n"
+            "三、健全生态产品价值实现保障机制\n（二）建立价值考核机制。正文。\n（三）加大绿色金融支持力度。正文。\n"
+            "四、建立生态产品价值实现推进机制\n（四）加强组织领导。正文。\n（五）推进试点示范。正文。\n"
+            "（六）推动督促落实。正文。\n")
+    assert [p for p, _ in _measure_paths(text)] == ["二/（一）", "三/（二）", "三/（三）"]
+    kinds = {n.path: n.kind for n in walk(_tree(text))}
+    assert kinds["三"] == "action" and kinds["四"] == "guarantees"
+    reform = "十一、创新绿色发展推进机制\n（一）培育市场交易机制。正文。\n（二）推进低碳试点。正文。\n十二、保障措施\n（一）加强组织领导。正文。\n"
+    assert [p for p, _ in _measure_paths(reform)] == ["十一/（一）", "十一/（二）"]
 
 
 def test_the_year_plan_field_of_an_annual_task_list_is_dated_by_the_plans_year():

@@ -475,3 +475,13 @@ def test_two_whole_names_joined_by_he_are_two_units_but_a_name_holding_he_is_one
     assert _names("推进工作。（省住房和城乡建设厅、省粮食和储备局、市自然资源和规划局按职责分工负责）") == [
         "省住房和城乡建设厅", "省粮食和储备局", "市自然资源和规划局"]
     assert _names("推进工作。（省生态环境厅、各市州党委和政府按职责分工负责）") == ["省生态环境厅", "各市州党委和政府"]
+
+
+def test_a_body_named_in_an_article_of_rules_is_no_unit_but_one_named_in_a_plans_item_is():
+    from policykg.extractor import parse
+
+    rules = ("第一章总则\n第一条为规范碳普惠管理，制定本办法。\n第二章碳普惠管理\n"
+             "第二条省生态环境厅在收到申请后，由省碳普惠专家委员会组织专家进行评估论证。\n")
+    assert [(m.path, m.units) for m in parse(rules).measures] == [("第二章/第二条", [])]
+    plan = "二、重点任务\n（一）开展验收。验收由市生态环境局组织专家开展。\n"
+    assert [[u.name for u in m.units] for m in parse(plan).measures] == [["市生态环境局"]]

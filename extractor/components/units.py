@@ -26,6 +26,17 @@ class UnitRecord:
     end: int
 
 
+def _in_rules(node: Node) -> bool:
+    """Whether a measure is an article of rules or stands in one (``第二章/第十条``): there a body
+    a sentence names (``由广东省碳普惠专家委员会组织专家进行评估论证``) is the actor the rules
+    assign, not a unit answering for a task, so only a clause gives the article units."""
+    while node is not None:
+        if node.heading.kind == "article":
+            return True
+        node = node.parent
+    return False
+
+
 class UnitReader:
     """Reads the responsible-unit clauses of every measure into ``doc._.units``.
 
@@ -49,8 +60,9 @@ class UnitReader:
         gap_start = doc._.header.body_start if doc._.header else 0
         gaps = []
         for node in doc._.measures:
-            clauses[node.id] = [_without_deadlines(text, clause)
-                                for clause in find_clauses(text, node.heading.body_start, node.own_end)]
+            clauses[node.id] = [_without_deadlines(text, clause) for clause in
+                                find_clauses(text, node.heading.body_start, node.own_end,
+                                             in_sentence=not _in_rules(node))]
             gaps.append((gap_start, node.heading.start))
             gap_start = max(gap_start, node.own_end)
         _share_list_clauses(text, doc._.measures, clauses)
