@@ -109,6 +109,27 @@ FLOORS = {
     # issue 11 batch 8 (goldn): floors from the first-look figures minus 0.02 (code of branch goldn at 6533033)
     "bulk/hainan_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_yijian": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "bulk/zhejiang_tandafeng_tanzhonghe_keji_chuangxin_xingdong_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 9 (gold9d): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
+    "bulk/neimenggu_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_juti_cuoshi": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/shanghai_tanpuhui_tixi_jianshe_gongzuo_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 9 (gold9a): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
+    "bulk/guangdong_tanpuhui_jiaoyi_guanli_banfa": (0.00, 0.00, 0.00, 0.98, 0.98, 0.98),
+    "bulk/shengtai_huanjingbu_jianwu_jiangtan_xietong_zengxiao_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 9 (gold9b): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
+    "bulk/guojia_fazhangaigewei_nengyuanju_cujin_xinshidai_xinnengyuan_gaozhiliang_fazhan_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/qinghai_dazao_guojia_qingjie_nengyuan_chanye_gaodi_xingdong_fangan_2021_2030": (0.98, 0.98, 0.98, 0.98, 0.98, 0.22),
+    # issue 11 batch 9 (gold9c): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4369ac2)
+    "bulk/guojia_shisiwu_nengyuan_lingyu_keji_chuangxin_guihua": (0.97, 0.98, 0.98, 0.98, 0.98, 0.00),
+    "bulk/zhongban_guoban_jianli_jianquan_shengtai_chanpin_jiazhi_shixian_jizhi_yijian": (0.81, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 10 (gold10a): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 4ed3d1d, the parser of 4369ac2)
+    "bulk/hebei_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/shangrao_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.96, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/wuzhou_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_shishi_fangan": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    # issue 11 batch 10 (gold10b): floors from the first-look figures minus 0.02, capped at 0.98 (code of main at 2140293, the parser of 4369ac2)
+    "bulk/fujian_shisiwu_jieneng_jianpai_zonghe_gongzuo_shishi_fangan": (0.98, 0.77, 0.94, 0.98, 0.98, 0.96),
+    "bulk/guizhou_lvse_zhizao_zhuanxiang_xingdong_shishi_fangan_2021_2025": (0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
+    "bulk/liaoning_jiakuai_jianli_jianquan_lvse_ditan_xunhuan_fazhan_jingji_tixi_renwu_cuoshi": (0.80, 0.84, 0.84, 0.98, 0.98, 0.98),
+    "bulk/shanxi_cujin_lvse_xiaofei_shishi_fangan": (0.98, 0.97, 0.33, 0.08, 0.98, 0.98),
 }
 
 
