@@ -215,7 +215,7 @@ def _table_spans(text: str) -> list[tuple[int, int]]:
 
 
 # a line of cells, one of which may be a table's header row
-_HEADER_ROW = re.compile(r"^[^\n\t]+(?:\t[^\n]*)+$", re.M)
+_HEADER_ROW = re.compile(r"^[^\n\t]+\t[^\n]*$", re.M)
 
 
 def _table_end(text: str, pos: int) -> int:
