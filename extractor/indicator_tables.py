@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .labels import Comparator, Direction
 from .numbers import find_quantities, parse_quantity
-from .targets import FoundTarget, Problem, amount_of_change, periods
+from .targets import FoundTarget, Problem, amount_of_change, names_addition, periods
 
 DATA_FILE = Path(__file__).parent / "data" / "indicator_tables.json"
 
@@ -506,7 +506,10 @@ def _target(cell: _Cell, name: str, unit: str, columns: _Columns, vocab: _Vocabu
         direction = Direction.INCREASE
     baseline = _BASELINE.search(around)
     baseline_year = int(baseline.group(1)) if baseline else None
-    if baseline_year is None and direction is not Direction.LEVEL and columns.base is not None:
+    # a change is measured from the base column (下降13.5% from 2020's value), but what the period
+    # adds (新增2000个) is counted on its own: no baseline then (Jiangsu 559 表1)
+    if baseline_year is None and direction is not Direction.LEVEL and columns.base is not None \
+            and not names_addition(around.strip()):
         baseline_year = columns.base[1]
     # a 减排量 column is itself the size of the cut: no change from the base column's value
     return name, value, value_max, cell_unit, comparator, amount_of_change(name, cell_unit, comparator, direction), baseline_year

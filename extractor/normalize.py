@@ -34,6 +34,9 @@ _WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)},            # ０-９ → 
 # bracket, where no decimal point can stand. A numeral that opens its line, alone or after a
 # short label (一. 专栏一.), is an ordinal and keeps its dot.
 _FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff”’%％])\.(?=[\u4e00-\u9fff“‘（(《])")
+# A cubic sign the font could not map, printed as "?": after the gram units of a concentration
+# (μg/m?, mg/m?: bulk2 451) only a cube can stand, so the length-keeping fix is safe there.
+_LOST_CUBE = re.compile(r"(?<=[μum]g/m)\?")
 _ORDINAL = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{0,4}?[一二三四五六七八九十]+")
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–\-－一]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-－一]{1,2}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*共[ \t]*\d+[ \t]*页)?)[ \t]*$\n?", re.M)
 # Horizontal white space is noise in Chinese text unless it separates two ASCII words or numbers,
@@ -73,7 +76,7 @@ class NormText:
 
 def normalize(source: str) -> NormText:
     """Return the normalised text and its map back to ``source``."""
-    text = _full_stops(source.translate(_WIDTH))
+    text = _LOST_CUBE.sub("³", _full_stops(source.translate(_WIDTH)))
     text = _to_simplified_if_traditional(text)
     invisible = _format_characters(text)
     if not invisible:

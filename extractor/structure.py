@@ -107,6 +107,7 @@ class Node:
     path: str = ""
     level: int = 1
     kind: str = "action"
+    fields: list["Node"] = field(default_factory=list)   # a form's sub-headings folded in (fold_forms)
 
     @property
     def is_leaf(self) -> bool:
@@ -625,10 +626,16 @@ def fold_forms(roots: list[Node], text: str) -> list[Node]:
         for item in items:
             if {_bare(c.heading.title) for c in item.children} <= fields and \
                     len(find_clauses(text, item.heading.body_start, item.end, fallbacks=False)) == 1:
-                item.children = []
+                item.fields, item.children = item.children, []
                 item.own_end = item.end
                 folded.append(item)
     return folded
+
+
+def states_year_plan(field_node: Node) -> bool:
+    """Whether a form's field states what the year is to achieve (``（一）年度工作计划`` of each task
+    of a 措施清单): in an annual plan its sentences are dated by the plan's year."""
+    return _bare(field_node.heading.title) in _vocabulary()["form"]["year_plan_fields"]
 
 
 def _recurring_titles(items: list[Node], form: dict) -> set[str]:

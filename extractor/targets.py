@@ -300,6 +300,8 @@ class _Sentence:
         """The year cue in force at ``pos``: the last one before it. Years listed together and
         taken up by 分别 (``到2025年和2030年，…分别达到20%和25%``) go to the numbers in turn."""
         i = bisect_right(self.year_ends, pos) - 1
+        while i >= 0 and self._in_closed_bracket(self.years[i], pos):
+            i -= 1
         if i < 0:
             return None
         first = i
@@ -309,6 +311,13 @@ class _Sentence:
             return self.years[i]
         taken = sum(1 for t in self.targets if t.value_span[0] > self.years[i].end)
         return self.years[min(first + taken, i)]
+
+    def _in_closed_bracket(self, cue: _YearCue, pos: int) -> bool:
+        """Whether ``cue`` stands in a bracket closed before ``pos``: a stage on the way
+        (``到2022年，…比例达到70%以上（其中，2021年达到60%），星级…占比达到20%以上``) dates its bracket
+        only, and after it the year before the bracket is in force again."""
+        opened = self.text.rfind("（", self.start, cue.start)
+        return opened > self.text.rfind("）", self.start, cue.start) and 0 <= self.text.find("）", cue.end, pos)
 
     def read(self, q: QuantityMatch, later: list[QuantityMatch], scan: TargetScan) -> None:
         """Decide whether ``q`` is a target and, if so, read it; ``later`` are the quantities after
@@ -341,6 +350,8 @@ class _Sentence:
             stop = self._noun_end(phrase_end, later)
             scan.problems.append(Problem(q.start, stop, "number without a known unit after a target cue: "
                                                         f"{text[q.start:stop]!r}"))
+            return
+        if follows_noun and self._tallies_named_works(q, win_start, phrase_end, later):
             return
         share_of_subject = False
         if follows_noun and not self._is_object(q, win_start, quantity_end_before, cues, later):
@@ -386,11 +397,29 @@ class _Sentence:
         """Whether a clause of a noun and its amount only goes on, after a ``，``, with the list of what
         is added that the last target closes (``新增高新技术企业1000家，省级企业研究院50家``): its amount
         takes that target's verb, as after a ``、``. A share is a level of its own (``新增车辆比例超过20%，
-        保有量60万辆``), and a cut names one thing (``压减超采量1亿立方米，引江水2.46亿立方米``)."""
+        保有量60万辆``), and a cut names one thing (``压减超采量1亿立方米，引江水2.46亿立方米``). A verb of
+        its own breaks the list, unless a word of going along opens the clause (``新建高标准农田665万亩，
+        同步发展高效节水灌溉农田168.5万亩``: added alongside)."""
         last = self.targets[-1]
+        along = self.text.startswith(self.lex.along_words, clause_start)
         return self.text[self.prev_end:clause_start] == "，" and last.direction is Direction.INCREASE \
             and not {last.unit, q.quantity.unit} & self.lex.share_units \
-            and not self.lex.verb_ends(self.text, clause_start, q.start)
+            and (along or not self.lex.verb_ends(self.text, clause_start, q.start))
+
+    def _tallies_named_works(self, q: QuantityMatch, win_start: int, phrase_end: int,
+                             later: list[QuantityMatch]) -> bool:
+        """Whether ``q`` closes a list of named works that a verb before it takes (``完成防城港、贵港、
+        梧州、百色、玉林等5个国家资源综合利用基地建设``, ``完成…永锋专用线等8个铁路专用线项目建设``,
+        ``完成大凌河等6条水流、仙人洞等12个自然保护地确权登记工作``: a work word closes the clause):
+        the names are the commitment and the number only tallies them, no target. A list that is the
+        subject of a verb after the count (``…等6条铁路专用线力争2022年建成投用``) and a list of
+        examples of a goal that is no work (``形成集成电路…等12个千亿级产业集群``) keep their number."""
+        lex, text = self.lex, self.text
+        if not text[win_start:q.start].endswith(lex.member_list_ends) or not lex.names_verb(text, win_start, q.start):
+            return False
+        clause_end = _CLAUSE_END.search(text, phrase_end, self.end)
+        works = text[phrase_end:clause_end.start() if clause_end else self.end]
+        return any(word in works for word in lex.listed_work_words)
 
     def _part_of_last(self, q: QuantityMatch, unit: str) -> bool:
         """Whether ``q`` opens a clause of part words (``其中``, ``其中：``) after a change in the
@@ -408,11 +437,13 @@ class _Sentence:
     def _year_after_count(self, q: QuantityMatch) -> _YearCue | None:
         """The year a clause prints after its count, when none stands before it in the clause
         (``…等5条铁路专用线力争2022年建成投用``): that clause is dated by its own year, not by one
-        of an earlier clause, and a count before any year of its sentence is dated too."""
+        of an earlier clause, and a count before any year of its sentence is dated too. A year in a
+        bracket opened after the count is a stage of the bracket's own (``…20%以上（2021年到达10%）``)."""
         clause_start = self._clause_start(q.start)
         clause_end = _CLAUSE_END.search(self.text, q.end, self.end)
         stop = clause_end.start() if clause_end else self.end
-        in_clause = [c for c in self.years if clause_start <= c.start < stop]
+        in_clause = [c for c in self.years if clause_start <= c.start < stop
+                     and self.text.rfind("（", q.end, c.start) <= self.text.rfind("）", q.end, c.start)]
         if not in_clause or in_clause[0].start < q.end or not self.lex.verb_at(self.text, in_clause[0].end, stop):
             return None   # no year of its own, or one that is not the time of a verb after it (…攀升至2050年的86%)
         return in_clause[0]
@@ -597,7 +628,7 @@ class _Sentence:
         if any(lex.joins(self.text[a:q.start]) for a in (quantity_end_before, win_start) if a > self.start) \
                 and (after_target or quantity_end_before > win_start):
             return True  # "6个500千伏、25个…", "…重点实验室和5个…": a list of objects of one verb
-        before = lex.strip_tail(self.text[win_start:q.start])
+        before = lex.strip_determiner(lex.strip_tail(self.text[win_start:q.start]))
         if not before:   # a share or a count reaching a goal opening its clause, or a count right
             # after a verb stripped as a leading word (力争实现4项以上…创新: 实现 also opens indicators)
             return q.quantity.unit in lex.share_units or self._count_reaching(q, later) \
@@ -908,6 +939,9 @@ class _Lexicon:
         tail_words = _alternation(data["hedges"] + data["scope_words"] + data["indicator_tail_words"])
         self._tail = re.compile(rf"(?:{tail_words}|[，、\s])+$")
         self.member_list_ends = tuple(data["member_list_ends"])
+        self.count_determiners = tuple(data["count_determiners"])
+        self.along_words = tuple(data["along_words"])
+        self.listed_work_words = tuple(data["listed_work_words"])
         # a hedge closes a noun when the year and the verb follow it (…铁路专用线力争2022年建成投用)
         self._coord_tail = re.compile(rf"(?:{_alternation(data['coordinators'] + data['hedges'])}|[，、\s])+$")
         self._joins = re.compile(rf"^[\s”]*(?:{_alternation(data['coordinators'])})[\s“]*$")
@@ -1018,6 +1052,14 @@ class _Lexicon:
         lead = self._lead.match(piece)
         return piece[lead.end():] if lead else piece
 
+    def strip_determiner(self, before: str) -> str:
+        """``before`` without a word that picks which ones a count counts (``完成现有1398处…治理工程``:
+        the existing ones), so the count is still the object of the verb before that word."""
+        for word in self.count_determiners:
+            if before.endswith(word):
+                return before[:-len(word)]
+        return before
+
     def strip_coordinator_tail(self, piece: str) -> str:
         return self._coord_tail.sub("", piece)
 
@@ -1038,6 +1080,9 @@ class _Lexicon:
                 and comparator is not Comparator.LE:
             return Direction.INCREASE
         return direction
+
+    def names_addition(self, words: str) -> bool:
+        return self._added.search(words) is not None
 
     def annual(self, before_verb: str, indicator: str, direction: Direction) -> str | None:
         """``annual`` when the value is a change per year: an annual word right before the verb
@@ -1175,6 +1220,12 @@ def amount_of_change(indicator: str, unit: str, comparator: Comparator, directio
     ``comparator`` (a size of a cut such as 重点工程减排量 is a decrease, an amount of work such as
     改造 an increase), for the table reader."""
     return _lexicon().amount_of_change(indicator, unit, comparator, direction)
+
+
+def names_addition(words: str) -> bool:
+    """Whether ``words`` open with a word of what is added (``新增``, ``新建``): the amount is what the
+    period adds, for the table reader, which then gives it no baseline from the base column."""
+    return _lexicon().names_addition(words)
 
 
 def periods() -> dict[str, int]:

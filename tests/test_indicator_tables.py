@@ -283,3 +283,13 @@ def test_a_change_in_words_over_the_base_and_target_columns_is_a_decrease_from_t
         ("单位建筑面积碳排放", 2025, 7, "%", "eq", "decrease", 2020, "约束性"),
         ("人均用水量", 2025, 20.24, "立方米/人", "eq", "level", None, "约束性"),
     ]
+
+
+def test_an_amount_added_in_a_table_has_no_baseline_but_a_change_has_the_base_column():
+    table = ("序号\t指标名称\t2020年（现状值）\t2025年\n"
+             "1\t农村环境整治村庄数量\t5000个\t新增1500个\n"
+             "2\t化肥使用量\t200万吨\t下降3%\n")
+    assert rows(table, plan_year=2021) == [
+        ("农村环境整治村庄数量", 2025, 1500, "个", "eq", "increase", None, None),
+        ("化肥使用量", 2025, 3, "%", "eq", "decrease", 2020, None),
+    ]

@@ -108,3 +108,10 @@ def test_a_dot_between_chinese_sentences_reads_as_a_full_stop():
                       "比重达到70%。加快建设“一张网”。以流域为单元,PM2.5浓度下降1.5个百分点\n"
                       "附件：方案.pdf\n")
     assert len(n.text) == len(src) and n.offsets[n.text.index("推进")] == src.index("推进")
+
+
+def test_a_cubic_sign_the_font_lost_after_a_concentration_unit_is_restored():
+    src = "细颗粒物（PM2.5）浓度（μg/m?）\t52\t40\n可吸入颗粒物浓度（mg/m?）\n是否完成?"
+    n = normalize(src)
+    assert n.text == "细颗粒物（PM2.5）浓度（μg/m³）\t52\t40\n可吸入颗粒物浓度（mg/m³）\n是否完成?"
+    assert list(n.offsets)[:len(src)] == list(range(len(src)))   # one character for one: offsets kept

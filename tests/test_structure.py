@@ -516,3 +516,20 @@ def test_any_part_of_steps_is_a_timeline():
     text = ("二、创建内容\n（一）推进社区基础设施绿色化。正文。\n三、创建步骤\n（一）建立试点，有序开展（2021年10月至2021年11月）\n"
             "1.动员部署。正文。\n2.组织实施。正文。\n（二）推广示范阶段（2021年12月至2022年5月）\n1.探索经验。正文。\n")
     assert _measure_paths(text) == [("二/（一）", "推进社区基础设施绿色化")]
+
+
+def test_the_year_plan_field_of_an_annual_task_list_is_dated_by_the_plans_year():
+    """Each task's （一）年度工作计划 says what the year is to achieve: in a list for 2021 its number
+    is a 2021 target; the same words under （二）具体工作措施 print no year and set none."""
+    from policykg.extractor import parse
+    items = [("一", "严格保护岸线", "继续实行岸线零占用，自然岸线长度不低于400公里。", "海域处"),
+             ("二", "开展调查", "完成年度变更调查。", "调查处"),
+             ("三", "推进修复", "推进矿山修复。", "修复处")]
+    text = ("关于印发《某省自然资源厅2021年度生态环境保护工作计划和措施清单》的通知\n厅机关各处室：\n"
+            "现将清单印发给你们，请遵照执行。\n某省自然资源厅\n2021年4月21日\n"
+            "某省自然资源厅2021年度生态环境保护工作计划和措施清单\n") + "".join(
+        f"{n}、{t}\n（一）年度工作计划\n{plan}\n（二）具体工作措施\n1.修复岸线10公里。\n2.开展核查。\n"
+        f"责任处室：{u}\n完成时限：2021年12月底前\n" for n, t, plan, u in items)
+    plan = parse(text)
+    assert [m.path for m in plan.measures] == ["一", "二", "三"]
+    assert [(t.year, t.value, t.unit, t.comparator) for t in plan.targets] == [(2021, 400, "公里", "ge")]

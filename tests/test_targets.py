@@ -951,3 +951,59 @@ def test_a_number_in_brackets_before_的_says_which_ones_are_meant():
     text = "到2025年，基本消除较大面积（水域面积≥2000平方米）的黑臭水体，整治率达100%。"
     assert values(text) == [(2025, 100, "%")]
     assert values("到2025年，建成充电站（含换电站）500座。") == [(2025, 500, "座")]
+
+
+# --- targ7: the kinds still missed in issue 11 ----------------------------------------------------
+
+def test_a_word_picking_the_existing_ones_keeps_the_count_the_verbs_object():
+    found = one("2023年年底前，完成现有120处黑臭水体治理工程。")
+    assert (found.value, found.unit, found.direction.value, found.indicator) == (120, "处", "increase", "黑臭水体治理工程")
+    # without a verb before it the count only says how many there are: no target
+    assert values("到2025年，以现有300个回收网点为基础建成回收体系。") == []
+
+
+def test_a_clause_going_along_with_an_amount_added_is_added_too():
+    found = targets("2022年，新建高标准农田600万亩，同步发展高效节水灌溉农田150万亩。")
+    assert [(t.value, t.direction.value) for t in found] == [(6_000_000, "increase"), (1_500_000, "increase")]
+    assert found[1].indicator == "发展高效节水灌溉农田"
+    # a verb of its own after a plain comma still breaks the list
+    found = targets("2022年，新建高标准农田600万亩，发展高效节水灌溉农田150万亩。")
+    assert [t.direction.value for t in found] == ["increase", "level"]
+
+
+def test_a_count_tallying_the_works_a_verb_names_is_no_target():
+    assert values("到2025年，完成甲市、乙市、丙市等3个资源综合利用基地建设，基地固废利用率75%以上。") == [(2025, 75, "%")]
+    assert values("年底前，完成甲铁路工程、乙专用线等6个铁路专用线项目建设。") == []
+    assert values("2021年，完成甲河等6条水流、乙山等12个自然保护地确权登记工作。") == []
+    # the list as the subject of a verb after the count, or examples of a goal that is no work, count
+    assert values("甲集团、乙集团等4条专用线力争2023年建成投用。") == [(2023, 4, "条")]
+    assert values("到2025年，形成集成电路、生物医药等8个千亿级产业集群。") == [(2025, 8, "个")]
+
+
+def test_a_number_before_the_verb_of_a_purpose_clause_ends_its_noun():
+    found = one("配合审批工作，为2021年全省新增风电装机200万千瓦做好审批服务。")
+    assert (found.year, found.value, found.unit, found.direction.value) == (2021, 2_000_000, "千瓦", "increase")
+    assert found.indicator == "风电装机"
+
+
+def test_a_year_in_brackets_dates_its_stage_only():
+    text = "到2022年，新增绿色建筑占比达到70%以上（其中，2021年达到60%），星级绿色建筑占比达到20%以上（2021年到达10%）。"
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2022, 70, "新增绿色建筑占比"), (2021, 60, "新增绿色建筑占比"),
+        (2022, 20, "星级绿色建筑占比"), (2021, 10, "星级绿色建筑占比")]
+
+
+def test_tending_restoring_and_sowing_are_work_done():
+    found = targets("2021年，完成森林抚育50万亩以上，恢复黄河湿地2000亩，人工种草70万亩。")
+    assert [(t.value, t.direction.value) for t in found] == [(500_000, "increase"), (2000, "increase"), (700_000, "increase")]
+    # a total area reached stays a level, and so does a rate of restoring
+    assert [t.direction.value for t in targets("到2030年，人工种草面积达到700万亩，湿地恢复率达到50%。")] == ["level", "level"]
+
+
+def test_the_first_year_of_the_span_a_title_names_makes_earlier_years_history():
+    from policykg.extractor import parse
+    text = ("某市林业局关于印发《某市林草碳汇三年行动计划（2021—2023年）》的通知\n各科室：\n"
+            "现将计划印发给你们，请遵照执行。\n某市林业局\n某市林草碳汇三年行动计划（2021—2023年）\n"
+            "一、现状\n截止2020年底，林地面积1300万亩，森林覆盖率18.3%。\n"
+            "二、重点任务\n（一）扩大森林面积。到2023年，新增森林面积30万亩。\n")
+    assert [(t.year, t.value, t.unit) for t in parse(text).targets] == [(2023, 300_000, "亩")]

@@ -9,7 +9,7 @@ from ..deadlines import find_deadlines
 from ..extensions import text_of
 
 from ..indicator_tables import read_tables
-from ..structure import walk
+from ..structure import states_year_plan, walk
 from ..targets import TargetScan, annual_plan_endings, find_targets, first_year, periods
 
 
@@ -36,14 +36,14 @@ class TargetFinder:
     def match(self, doc: Doc) -> TargetScan:
         header = doc._.header
         start = header.body_start if header else 0
-        text, year = text_of(doc), plan_year(header)
+        text, year = text_of(doc), _history_ends(header)
         annual = annual_year(header)
         if annual is not None and year is not None and annual < year:
             annual = None       # a plan for a year already past when it was written
         tables = read_tables(text, start, plan_year=year, period_year=_period_year(header))
         scan = find_targets(text, start, plan_year=year, skip=tables.rows,
                             dated=_dated_parts(doc, text, year, annual), annual_year=annual,
-                            period_end=_title_span_end(header), deadlines=_deadline_years(text, start, year))
+                            period_end=_title_span_end(header), deadlines=_deadline_years(text, start, plan_year(header)))
         scan.targets = sorted(scan.targets + tables.targets, key=lambda t: (t.start, t.value_span))
         scan.unread_tables = tables.unread
         return scan
@@ -89,12 +89,23 @@ def plan_year(header) -> int | None:
     return period - 4 if period is not None else None
 
 
+def _history_ends(header) -> int | None:
+    """The first year that is not history for the targets: the plan's year, else the first year
+    of the span of years its title names (``三年行动计划（2021—2023年）``: ``截止2020年底，林地面积
+    1367万亩`` is the starting point). Not a plan year for its deadlines' months: a span names
+    no one year."""
+    span = _title_span(header)
+    return plan_year(header) or (span[0] if span else None)
+
+
 def _dated_parts(doc: Doc, text: str, year: int | None,
                  annual: int | None) -> list[tuple[int, int, int, str]]:
     """Objectives sections (``三、发展目标``): their undated sentences state targets for the year
     the section names first (``到2025年``), else for the end of the plan's period (“十四五” → 2025,
     a title's ``（2022—2024年）`` → 2024: ``经过三年努力，力争…`` is a goal for the period's last
-    year), else (an annual plan's ``一、工作目标``) for the plan's own year."""
+    year), else (an annual plan's ``一、工作目标``) for the plan's own year. In an annual plan, the
+    fields of a form that state the year's plan (``（一）年度工作计划`` under each task of a 措施清单)
+    are dated by the plan's year too."""
     period = _period_year(doc._.header) or _title_span_end(doc._.header)
     parts = []
     for node in walk(doc._.sections or []):
@@ -106,6 +117,9 @@ def _dated_parts(doc: Doc, text: str, year: int | None,
                         else (annual, "the annual plan's year"))
         if found is not None and (year is None or found >= year):
             parts.append((node.heading.start, node.end, found, basis))
+    if annual is not None:
+        parts += [(f.heading.start, f.end, annual, f"the annual plan's year ({f.heading.title})")
+                  for node in walk(doc._.sections or []) for f in node.fields if states_year_plan(f)]
     return parts
 
 
@@ -126,6 +140,12 @@ def annual_year(header) -> int | None:
 def _title_span_end(header) -> int | None:
     """The last year of the span of years the plan's title names (``…行动计划（2022—2024年）``,
     ``2021-2023年…实施方案`` → 2024, 2023), when it names exactly one."""
+    span = _title_span(header)
+    return span[1] if span else None
+
+
+def _title_span(header) -> tuple[int, int] | None:
+    """The first and last year of the span of years the plan's title names, when it names exactly one."""
     if header is None or "title" not in header.values:
         return None
     spans = list(_TITLE_SPAN.finditer(header.values["title"].value))
@@ -133,7 +153,7 @@ def _title_span_end(header) -> int | None:
         return None
     first, last = int(spans[0]["a"]), int(spans[0]["b"])
     last = last if last >= 100 else first // 100 * 100 + last
-    return last if first < last <= first + 15 else None
+    return (first, last) if first < last <= first + 15 else None
 
 
 def _period_year(header) -> int | None:
