@@ -223,16 +223,33 @@ def document_kind(title: str | None, text: str) -> str:
     for entry in cues["title_contains"]:
         if any(w in title for w in entry["words"]):
             return entry["kind"]
-    kind = "other"
-    for entry in cues["title_ends"]:
-        if any(title.endswith(w) for w in entry["words"]):
-            kind = entry["kind"]
-            break
+    kind = _kind_by_ending(title, cues["title_ends"]) or "other"
+    if kind == "notice":
+        kind = _carried_kind(title, cues) or kind
     if kind in ("notice", "other"):
         for body_kind, words in cues["body_cues"].items():
             if sum(w in text for w in words) >= 2:
                 return body_kind
     return kind
+
+
+def _kind_by_ending(title: str, entries: list[dict]) -> str | None:
+    """The kind of the first entry of ``title_ends`` one of whose words ends ``title``."""
+    for entry in entries:
+        if any(title.endswith(w) for w in entry["words"]):
+            return entry["kind"]
+    return None
+
+
+def _carried_kind(title: str, cues: dict) -> str | None:
+    """The kind of the plan a notice names in its own title (``关于…具体措施的通知``: the notice is
+    the measures, or brings them), when that is a kind that holds measures; else None."""
+    for end in cues["carrier_ends"]:
+        carried = title.removesuffix(end)
+        if carried != title and not any(w in carried for w in cues["carrier_not"]):
+            kind = _kind_by_ending(carried, cues["title_ends"])
+            return kind if kind in cues["holds_measures"] else None
+    return None
 
 
 def holds_measures(kind: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .readers.assemble import looks_like_header
 from .unit_clauses import find_clauses
 from .units import readable_units
 from .vocabulary import alternatives as _alternatives, load
@@ -67,6 +68,7 @@ def _vocabulary() -> dict:
                                         r"[\u4e00-\u9fff“（]"),
             "box": re.compile(rf"^[ \t]*(?:{_alternatives(vocab['box_openers'])})[^。\n]{{0,40}}$", re.M),
             "tables": vocab["tables"],
+            "value_cell": re.compile(vocab["tables"]["value_cell"]),
             "caption": re.compile(rf"^[ \t]*(?:{'|'.join(vocab['tables']['captions'])})[^。\n]{{0,40}}$", re.M),
             "table_note": re.compile(rf"[ \t]*(?:{_alternatives(vocab['tables']['notes'])})[：:]")}
 
@@ -76,12 +78,14 @@ def _bare(title: str) -> str:
 
 
 def is_procedural_title(title: str) -> bool:
-    """A heading that names a step of a timeline (``2022年6月底前``, ``动员部署阶段``), a part that
-    holds no measures (``组织实施``, ``工作步骤``), or a practical item of a notice (``咨询电话``)."""
+    """A heading that names a step of a timeline (``2022年6月底前``, ``动员部署阶段``), a timeline part
+    (``工作步骤``), or a practical item of a notice (``咨询电话``). The words of assurance parts are
+    not asked: a measure titled so (``30.深化国际合作与宣传引导``, ``健全首都能源安全保障机制``) is one
+    the tree kept as a task among tasks (:func:`_among_measures`), where the words name its topic."""
     bare = _bare(title)
     vocab = _vocabulary()
     return bool(vocab["item_head"].match(bare) or vocab["procedure"].match(bare)
-                or any(p.match(bare) for k, p in vocab["parts"].items() if k in ("guarantees", "timeline")))
+                or vocab["parts"]["timeline"].match(bare))
 
 
 @dataclass
@@ -134,7 +138,7 @@ def find_headings(text: str) -> list[Heading]:
         i += 1
         stripped = text[start:end].lstrip()
         if not stripped or toc[0] <= start < toc[1] or _LEADER.search(stripped) \
-                or any(a <= start < b for a, b in tables):
+                or any(a <= start < b for a, b in tables) or _is_table_row(text[start:end]):
             continue
         offset = end - len(stripped)
         if _MARKER_ONLY.match(stripped) and i < len(lines) and text[lines[i][0]:lines[i][1]].strip():
@@ -198,15 +202,26 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _table_spans(text: str) -> list[tuple[int, int]]:
-    """Where the captioned tables stand (``表1 “十四五”应对气候变化主要目标`` and its rows), so that
-    their numbered rows (``（一）总体指标``, ``1.单位地区生产总值…\t[27.0]*\t…``) and the numbered lines
-    of their notes (``注：1.…`` / ``2.…``) are not read as headings."""
+    """Where the tables stand (``表1 “十四五”应对气候变化主要目标`` and its rows, or a header row such as
+    ``指标\t2020年\t2025年\t指标属性`` and the rows under it), so that their numbered rows
+    (``（一）总体指标``, ``1.单位地区生产总值…\t[27.0]*\t…``) and the numbered lines of their notes
+    (``注：1.…`` / ``2.…``) are not read as headings."""
     spans = []
     for m in _vocabulary()["caption"].finditer(text):
         end = _table_end(text, m.end())
         if end > m.end():
             spans.append((m.start(), end))
+    for m in _HEADER_ROW.finditer(text):
+        cells = m.group().strip().split("\t")
+        if len(cells) >= _vocabulary()["tables"]["min_cells"] and looks_like_header(cells):
+            end = _table_end(text, m.end())
+            if end > m.end():
+                spans.append((m.start(), end))
     return spans
+
+
+# a line of cells, one of which may be a table's header row
+_HEADER_ROW = re.compile(r"^[^\n\t]+\t[^\n]*$", re.M)
 
 
 def _table_end(text: str, pos: int) -> int:
@@ -231,6 +246,22 @@ def _table_end(text: str, pos: int) -> int:
         end = nl
         if nl == len(text) or not _NOTE_ITEM.match(text, nl + 1):
             return end
+
+
+def _is_table_row(line: str) -> bool:
+    """Whether a line is a row of a table the reader printed as tab-separated cells, so that a
+    number in its first cell (``2.3.3外输热力量\t\t\t百万千焦\t—``, ``1．高新技术产业比重（%）\t45.1\t50``)
+    or in a later one (``\t\t\t8.其他情况记录。``) is a cell, not a heading. A row has at least
+    ``min_cells`` cells, and after its first an empty cell between two that hold text or a cell
+    that is a value (``value_cell``: ``30.2``, ``≥68%``, ``—``); a line that opens with an empty cell
+    is a row whatever it holds. Some PDFs print a heading's final 。 as a tab (``（二十一）大力发展
+    绿色金融\t加强绿色金融协调…\t发展绿色信贷…``): cells of prose, so a heading still."""
+    if line.startswith("\t"):
+        return True
+    cells = line.rstrip("\t ").split("\t")
+    value = _vocabulary()["value_cell"]
+    return len(cells) >= _vocabulary()["tables"]["min_cells"] and \
+        any(not c.strip() or value.match(c.strip()) for c in cells[1:])
 
 
 # a numbered line of a table's note (``2.重点建设用地指…``)
@@ -385,11 +416,18 @@ def _heading_of(kind: str, m: re.Match, line: str, offset: int, line_end: int) -
                    (t_start, t_start + len(title)), offset + body_at, line_end)
 
 
+# the end of a heading's sentence: a 。, or a tab after at least four characters of words (a gap
+# inside a word, 总\t则, is no end)
+_TITLE_END = re.compile(r"。|(?<=[^\t]{4})\t")
+
+
 def title_of(line: str, at: int) -> tuple[str, int]:
     """The heading sentence after the marker, and where the body text after it starts.
 
     The title is the text up to the first ``。``; an item with no short heading sentence gets its
-    first clause (to the first ``，`` or ``；``) as title, as the gold format says.
+    first clause (to the first ``，`` or ``；``) as title, as the gold format says. Some PDFs print
+    the ``。`` after a heading as a gap, which the reader gives as a tab (``提升建筑能效水平\t加强协调，…``):
+    a tab after a title's worth of words ends the title too (``_TITLE_END``).
     """
     rest = line[at:]
     stripped = rest.lstrip(" 　\t")
@@ -397,7 +435,8 @@ def title_of(line: str, at: int) -> tuple[str, int]:
     label = re.match(r"【([^】]{1,20})】", stripped)
     if label:  # articles of 办法 carry their title as a bracketed label: 第三条【目的】…
         return label.group(1), at + lead + label.end()
-    cut = stripped.find("。")
+    found = _TITLE_END.search(stripped)
+    cut = found.start() if found else -1
     if cut == -1:
         head = stripped
         if len(head) > 40:

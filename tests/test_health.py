@@ -62,6 +62,15 @@ def test_numbers_out_of_order_and_procedural_titles():
     assert assess(plan).grade == "C"
 
 
+def test_a_task_named_after_an_assurance_topic_is_not_procedural():
+    # the tree keeps 做好评估考核 as one task among tasks; only a step of a timeline is flagged
+    plan = parse_text("某市实施方案\n一、重点任务\n（一）推进协同管控。正文。\n（二）做好评估考核。正文。\n"
+                      "（三）推进试点。正文。\n")
+    assert [m.title for m in plan.measures] == ["推进协同管控", "做好评估考核", "推进试点"]
+    assert "measure-procedural" not in _codes(plan)
+    assert assess(plan).grade == "A"
+
+
 def test_many_units_on_one_measure():
     many = "、".join(f"市{c}局" for c in "甲乙丙丁戊己庚辛壬癸子丑寅")
     plan = parse_text("一、任务\n（一）甲。正文。（责任单位：市发改委）\n（二）乙。正文。（责任单位：市财政局）\n"

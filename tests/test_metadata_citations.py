@@ -112,6 +112,20 @@ def test_document_kind_from_title_and_body():
     assert document_kind("碳达峰碳中和林草碳汇试验区", "") == "other"
 
 
+def test_a_notice_that_names_the_plan_it_carries_is_of_the_plans_kind():
+    from policykg.extractor.metadata import document_kind
+    assert document_kind("某自治区人民政府关于加快建立健全绿色低碳循环发展经济体系具体措施的通知", "") == "plan"
+    assert document_kind("某市人民政府印发关于加快建立健全绿色低碳循环发展经济体系实施方案的通知（某政发〔2021〕48号）", "") == "plan"
+    assert document_kind("国务院办公厅转发某部等部门关于加快推进城镇环境基础设施建设指导意见的通知", "") == "opinion"
+    # a budget handed down, a list published, a procedure: still notices
+    assert document_kind("关于下达2022年某省科技创新专项（第一批）项目计划的通知", "") == "notice"
+    assert document_kind("关于公布2021年度重点碳排放单位名单的通知", "") == "notice"
+    # task lists, and a notice asking for applications
+    assert document_kind("某省自然资源厅2021年度生态环境保护工作计划和措施清单", "") == "plan"
+    assert document_kind("某省推动生态文明建设2022年措施任务清单", "") == "plan"
+    assert document_kind("某省工业和信息化厅办公室关于申报某省能碳管理示范企业的通知", "") == "call"
+
+
 def test_headline_of_a_notice_gives_title_and_issuer():
     info = read_header("中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》\n近日，…印发了。\n")
     assert info.values["title"].value == "关于推动城乡建设绿色发展的意见"

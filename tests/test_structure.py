@@ -516,6 +516,45 @@ def test_a_part_that_builds_a_mechanism_is_a_task_part_unless_its_items_organise
     assert [p for p, _ in _measure_paths(reform)] == ["十一/（一）", "十一/（二）"]
 
 
+def test_numbered_rows_of_a_table_printed_as_cells_are_not_headings():
+    # rows with a value or an empty cell after the number's words, and a row whose number stands in
+    # a later cell; a heading whose body the PDF laid out with tabs is kept, and so is one tab
+    text = ("3.4净购入热力活动水平数据\n2.3.2外购热力量\t\t\t百万千焦\n2.3.3外输热力量\t吉焦\t—\n"
+            "1．高新技术产业比重（%）\t45.1\t50\t预期性\n\t\t\t8.其他情况记录。\n"
+            "二、重点任务\n（一）推进工业绿色升级。全力做好结构调整\t大力发展再生资源产业\t推进再制造。\n"
+            "（二）大力发展绿色金融\t加强绿色金融协调沟通工作\t发展绿色信贷。\n5.4\t排放单元与排放设备识别\n正文。\n")
+    assert [(h.marker, h.title) for h in find_headings(text)] == [
+        ("3.4", "净购入热力活动水平数据"), ("二", "重点任务"), ("（一）", "推进工业绿色升级"),
+        ("（二）", "大力发展绿色金融"), ("5.4", "排放单元与排放设备识别")]
+
+
+def test_a_header_row_opens_a_table_as_a_caption_does():
+    # no 表N caption: the header row of cells opens the table, so its group rows are cells too
+    text = ("二、主要目标\n到2025年，达到目标。\n指标\t2020年\t2025年\t指标属性\n（一）产业\t绿色转型\t升级\n"
+            "1．四新经济增加值占比（%）\t30.2\t40\t预期性\n（二）资源\t节约集约\t循环利用\n"
+            "2．单位GDP能耗降低（%）\t—\t完成国家下达任务\t约束性\n三、重点任务\n（一）推进节能。正文。\n")
+    assert [(h.marker, h.title) for h in find_headings(text)] == [("二", "主要目标"), ("三", "重点任务"), ("（一）", "推进节能")]
+
+
+def test_a_chapter_of_general_provisions_holds_no_measures():
+    text = ("第三章 规划总则\n3.1指导思想\n正文。\n3.2基本原则\n正文。\n3.3规划范围和期限\n正文。\n3.4目标指标\n"
+            "1.规划目标\n正文。\n2.规划指标\n正文。\n第四章 重点任务\n4.1推进节能\n正文。\n")
+    kinds = {n.path: n.kind for n in walk(_tree(text))}
+    assert kinds["第三章"] == "principles" and kinds["第三章/3.3"] == "principles"
+    assert _measure_paths(text) == [("第四章/4.1", "推进节能")]
+    # the general provisions of rules, their title broken by a gap in the PDF, hold no measures either
+    rules = "第一章总\t则\n第一条为了促进绿色发展，制定本条例。\n第二章激励措施\n第二条鼓励企业开展节能改造。\n"
+    assert _measure_paths(rules) == [("第二章/第二条", "鼓励企业开展节能改造")]
+    # a plan's indicators stated apart from its goals are objectives, wherever they stand
+    assert _measure_paths("一、目标指标\n（一）主要指标\n正文。\n二、任务\n（一）推进节能。正文。\n") == [("二/（一）", "推进节能")]
+
+
+def test_any_part_of_steps_is_a_timeline():
+    text = ("二、创建内容\n（一）推进社区基础设施绿色化。正文。\n三、创建步骤\n（一）建立试点，有序开展（2021年10月至2021年11月）\n"
+            "1.动员部署。正文。\n2.组织实施。正文。\n（二）推广示范阶段（2021年12月至2022年5月）\n1.探索经验。正文。\n")
+    assert _measure_paths(text) == [("二/（一）", "推进社区基础设施绿色化")]
+
+
 def test_the_year_plan_field_of_an_annual_task_list_is_dated_by_the_plans_year():
     """Each task's （一）年度工作计划 says what the year is to achieve: in a list for 2021 its number
     is a 2021 target; the same words under （二）具体工作措施 print no year and set none."""
